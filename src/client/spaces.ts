@@ -1,0 +1,27 @@
+// Which Kibana paths live inside a space (and so take a `/s/{space}` prefix).
+
+export const DEFAULT_SPACE = 'default';
+
+/** Path prefixes of APIs that are global to Kibana: never prefixed with `/s/{space}`. */
+const SPACE_AGNOSTIC_PREFIXES = [
+  '/api/spaces/',
+  '/api/security/',
+  '/api/status',
+  '/api/short_url',
+  '/api/upgrade_assistant/',
+  '/api/task_manager/',
+  '/api/features',
+  '/api/logstash/',
+  '/api/encrypted_saved_objects/',
+];
+
+/** Matches a path that already names its space, as the SLO APIs do (`/s/{spaceId}/api/...`). */
+const EXPLICIT_SPACE = /^\/s\/[^/]+\//;
+
+export function isSpaceAwarePath(path: string): boolean {
+  if (EXPLICIT_SPACE.test(path)) return false;
+  return !SPACE_AGNOSTIC_PREFIXES.some((prefix) => path === prefix.replace(/\/$/, '') || path.startsWith(prefix));
+}
+
+/** Space ids are lower-case letters, digits, `_` and `-` (Kibana's own rule). */
+export const SPACE_ID_PATTERN = /^[a-z0-9_-]+$/;

@@ -1,0 +1,88 @@
+// The ToolSpec model: what the generator emits and the runtime consumes.
+// It knows nothing of OpenAPI (the generator translates) nor of MCP wiring (the server does).
+import type { z } from 'zod';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Which tools a configuration registers: each tier includes the ones below it. */
+export type Tier = 'read' | 'write' | 'destructive';
+
+export interface ToolAnnotations {
+  title: string;
+  readOnlyHint: boolean;
+  destructiveHint: boolean;
+  idempotentHint: boolean;
+  openWorldHint: boolean;
+}
+
+/** A JSON Schema object as advertised in `tools/list` (root is always `type: object`). */
+export interface JsonSchemaObject {
+  type: 'object';
+  properties?: Record<string, unknown>;
+  required?: string[];
+  additionalProperties?: boolean | Record<string, unknown>;
+  $defs?: Record<string, unknown>;
+  [keyword: string]: unknown;
+}
+
+/** A tool argument that travels in the URL path, the query string or a header. */
+export interface ParamBinding {
+  /** The argument's name in the tool's input. */
+  arg: string;
+  /** The name on the wire (path template variable, query key or header name). */
+  name: string;
+  in: 'path' | 'query' | 'header';
+}
+
+/**
+ * How tool arguments become the request body.
+ * - `fields`: the body is an object; each listed argument becomes one property
+ *   (map: argument name → body property name). Used when the body is flat.
+ * - `arg`: the whole body is the value of one argument (arrays, unions, name clashes).
+ * - `multipart`: a multipart/form-data body; `ndjson-file` parts turn an array
+ *   argument into an ndjson file part, `json` parts send the argument JSON-encoded,
+ *   `text` parts send it as is.
+ */
+export type BodyBinding =
+  | { kind: 'fields'; fields: Record<string, string> }
+  | { kind: 'arg'; arg: string; encoding: 'json' | 'ndjson' }
+  | { kind: 'multipart'; parts: MultipartBinding[] };
+
+export interface MultipartBinding {
+  arg: string;
+  field: string;
+  as: 'ndjson-file' | 'json' | 'text';
+  /** File name sent with an `ndjson-file` part. */
+  filename?: string;
+}
+
+export interface RequestMapping {
+  method: HttpMethod;
+  /** Path template relative to the Kibana base URL, e.g. `/api/data_views/data_view/{viewId}`. Never carries `/s/{space}`. */
+  path: string;
+  params: ParamBinding[];
+  body?: BodyBinding;
+  /** Fixed headers the operation needs (e.g. `elastic-api-version`). Never tool arguments. */
+  headers?: Record<string, string>;
+}
+
+export interface ToolSpec {
+  /** Matches `^[a-zA-Z0-9_-]{1,48}$`; verb first (`list_data_views`). */
+  name: string;
+  toolset: string;
+  tier: Tier;
+  description: string;
+  annotations: ToolAnnotations;
+  /** Whether the operation lives in a space (adds the optional `space_id` argument). */
+  spaceAware: boolean;
+  /** The schema shown in `tools/list`. May be depth-limited; `input` always validates fully. */
+  inputSchema: JsonSchemaObject;
+  /** Builds the full validator; called once, on the first call of the tool. */
+  input: () => z.ZodType<Record<string, unknown>>;
+  request: RequestMapping;
+  /** The upstream operation this tool was derived from (for reports and drift checks). */
+  operation: { method: HttpMethod; path: string; operationId?: string };
+}
+
+/** The argument every space-aware tool accepts. */
+export const SPACE_ARG = 'space_id';
