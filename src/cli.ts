@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// `kibana-mcp`: flags and environment → configuration → the chosen command.
+import { runCheck } from './commands/check.js';
+import { renderHelp, type CommandHelp } from './config/help.js';
+import { resolveKibanaConfig, type KibanaConfig } from './config/kibana-config.js';
+import { ConfigError, readOptions, type ReadOptions } from './config/read-options.js';
+import { PACKAGE_VERSION } from './version.js';
+
+interface Command extends CommandHelp {
+  run(options: ReadOptions): Promise<number>;
+}
+
+const COMMANDS: Command[] = [
+  {
+    name: 'check',
+    summary: 'Connect to Kibana, read /api/status, print its version and the effective configuration.',
+    run: (options) => runCheck(kibanaConfig(options), (line) => process.stdout.write(`${line}\n`)),
+  },
+];
+
+function kibanaConfig(options: ReadOptions): KibanaConfig {
+  const config = resolveKibanaConfig(options);
+  if (config.tlsInsecure) {
+    process.stderr.write('kibana-mcp warn: TLS certificate verification is off (KIBANA_TLS_INSECURE): use KIBANA_CA_CERT instead where you can\n');
+  }
+  return config;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const options = readOptions(argv, process.env);
+  if (options.help) {
+    process.stdout.write(renderHelp(COMMANDS));
+    return 0;
+  }
+  if (options.version) {
+    process.stdout.write(`${PACKAGE_VERSION}\n`);
+    return 0;
+  }
+  const [name, ...extra] = options.positionals;
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (!command) {
+    throw new ConfigError(`unknown command "${name ?? ''}"; expected one of: ${COMMANDS.map((c) => c.name).join(', ')}`);
+  }
+  if (extra.length > 0) throw new ConfigError(`unexpected argument "${extra[0]}" after ${command.name}`);
+  return command.run(options);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const message = error instanceof ConfigError ? error.message : error instanceof Error ? error.stack ?? error.message : String(error);
+    process.stderr.write(`kibana-mcp: ${message}\n`);
+    process.exitCode = error instanceof ConfigError ? 2 : 1;
+  },
+);

@@ -1,0 +1,36 @@
+// Every setting the CLI accepts: its flag, its environment variable and its default.
+// The help text and the README's configuration table are both read off this list.
+
+export type OptionType = 'string' | 'boolean' | 'integer' | 'enum' | 'list';
+
+export interface OptionSpec {
+  /** Long flag without dashes. */
+  flag: string;
+  env?: string;
+  type: OptionType;
+  /** Shown in help as the flag's value. */
+  placeholder?: string;
+  values?: readonly string[];
+  min?: number;
+  max?: number;
+  default?: string;
+  secret?: boolean;
+  help: string;
+}
+
+export const OPTIONS = [
+  { flag: 'kibana-url', env: 'KIBANA_URL', type: 'string', placeholder: 'URL', help: 'Kibana base URL; may carry a sub-path (https://host/kibana).' },
+  { flag: 'api-key', env: 'KIBANA_API_KEY', type: 'string', placeholder: 'KEY', secret: true, help: 'API key: the encoded value, or id:api_key (encoded for you).' },
+  { flag: 'username', env: 'KIBANA_USERNAME', type: 'string', placeholder: 'NAME', help: 'Basic auth user name (with --password).' },
+  { flag: 'password', env: 'KIBANA_PASSWORD', type: 'string', placeholder: 'PASSWORD', secret: true, help: 'Basic auth password (with --username).' },
+  { flag: 'bearer-token', env: 'KIBANA_BEARER_TOKEN', type: 'string', placeholder: 'TOKEN', secret: true, help: 'Bearer token (OAuth/OIDC access token or an Elasticsearch token).' },
+  { flag: 'space', env: 'KIBANA_SPACE', type: 'string', placeholder: 'ID', default: 'default', help: 'Default space for space-aware tools.' },
+  { flag: 'ca-cert', env: 'KIBANA_CA_CERT', type: 'string', placeholder: 'PATH', help: 'PEM file of certificate authorities to trust.' },
+  { flag: 'tls-insecure', env: 'KIBANA_TLS_INSECURE', type: 'boolean', default: 'false', help: 'Skip TLS certificate verification (unsafe; warns on stderr).' },
+  { flag: 'timeout', env: 'KIBANA_TIMEOUT_MS', type: 'integer', placeholder: 'MS', min: 100, max: 600_000, default: '30000', help: 'Time limit of one Kibana request, in milliseconds.' },
+  { flag: 'connect-timeout', env: 'KIBANA_CONNECT_TIMEOUT_MS', type: 'integer', placeholder: 'MS', min: 100, max: 120_000, default: '10000', help: 'Time limit to connect to Kibana, in milliseconds.' },
+  { flag: 'retries', env: 'KIBANA_RETRIES', type: 'integer', placeholder: 'N', min: 0, max: 10, default: '2', help: 'Extra attempts for idempotent requests on 429/502/503/504 or network errors.' },
+  { flag: 'log-level', env: 'KIBANA_MCP_LOG_LEVEL', type: 'enum', placeholder: 'LEVEL', values: ['error', 'warn', 'info', 'debug'], default: 'info', help: 'Logging on stderr.' },
+] as const satisfies readonly OptionSpec[];
+
+export type OptionFlag = (typeof OPTIONS)[number]['flag'];

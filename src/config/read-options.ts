@@ -1,0 +1,99 @@
+// Flags and environment variables → typed option values (flags win over the environment).
+import { parseArgs } from 'node:util';
+import { OPTIONS, type OptionFlag, type OptionSpec } from './options.js';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export type OptionValue = string | number | boolean | string[];
+
+export interface ReadOptions {
+  /** Typed values of the options that were given or have a default. */
+  values: Partial<Record<OptionFlag, OptionValue>>;
+  /** Where each value came from, as the user would name it: `--timeout` or `KIBANA_TIMEOUT_MS`. */
+  sources: Partial<Record<OptionFlag, string>>;
+  positionals: string[];
+  help: boolean;
+  version: boolean;
+}
+
+export function readOptions(argv: string[], env: NodeJS.ProcessEnv): ReadOptions {
+  const parsed = parseFlags(argv);
+  const values: ReadOptions['values'] = {};
+  const sources: ReadOptions['sources'] = {};
+  for (const spec of OPTIONS as readonly OptionSpec[]) {
+    const flag = spec.flag as OptionFlag;
+    const given = pickRaw(spec, parsed.values[spec.flag], env);
+    if (!given) continue;
+    values[flag] = convert(spec, given.raw, given.source);
+    sources[flag] = given.source;
+  }
+  return {
+    values,
+    sources,
+    positionals: parsed.positionals,
+    help: parsed.values.help === true,
+    version: parsed.values.version === true,
+  };
+}
+
+function parseFlags(argv: string[]) {
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'v' },
+  };
+  for (const spec of OPTIONS as readonly OptionSpec[]) {
+    options[spec.flag] = { type: spec.type === 'boolean' ? 'boolean' : 'string' };
+  }
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new ConfigError(describeParseError(error));
+  }
+}
+
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string }).code;
+  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option ?? ''}; run kibana-mcp --help for the list`.replace('  ', ' ');
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `${option ?? 'an option'} expects a value${option === undefined ? '' : ` (${option} VALUE)`}`;
+  return message.split('\n')[0] ?? message;
+}
+
+function pickRaw(spec: OptionSpec, flagValue: unknown, env: NodeJS.ProcessEnv): { raw: string; source: string } | undefined {
+  if (flagValue !== undefined) return { raw: String(flagValue), source: `--${spec.flag}` };
+  const envValue = spec.env ? env[spec.env] : undefined;
+  if (spec.env && envValue !== undefined && envValue !== '') return { raw: envValue, source: spec.env };
+  if (spec.default !== undefined) return { raw: spec.default, source: `--${spec.flag}` };
+  return undefined;
+}
+
+function convert(spec: OptionSpec, raw: string, source: string): OptionValue {
+  const fail = (expected: string): never => {
+    const shown = spec.secret ? '' : `, got "${raw}"`;
+    throw new ConfigError(`${source}: expected ${expected}${shown}`);
+  };
+  switch (spec.type) {
+    case 'string':
+      return raw.trim() === '' ? fail('a non-empty value') : raw;
+    case 'boolean': {
+      const normalised = raw.trim().toLowerCase();
+      if (['true', '1', 'yes'].includes(normalised)) return true;
+      if (['false', '0', 'no'].includes(normalised)) return false;
+      return fail('true or false');
+    }
+    case 'integer': {
+      const value = Number(raw);
+      const inRange = Number.isInteger(value) && value >= (spec.min ?? -Infinity) && value <= (spec.max ?? Infinity);
+      return inRange && /^\s*-?\d+\s*$/.test(raw) ? value : fail(`a whole number from ${spec.min} to ${spec.max}`);
+    }
+    case 'enum':
+      return spec.values?.includes(raw) ? raw : fail(`one of ${spec.values?.join(', ')}`);
+    case 'list': {
+      const items = raw.split(',').map((item) => item.trim()).filter(Boolean);
+      return items.length > 0 ? items : fail('a comma-separated list');
+    }
+  }
+}

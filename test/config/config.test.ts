@@ -1,0 +1,184 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveKibanaConfig, type KibanaConfigRequirements } from '../../src/config/kibana-config.js';
+import { OPTIONS } from '../../src/config/options.js';
+import { ConfigError, readOptions } from '../../src/config/read-options.js';
+import { describeKibanaConfig } from '../../src/config/client-options.js';
+
+const URL_ENV = { KIBANA_URL: 'https://kibana.example:5601' };
+const API_KEY_ENV = { ...URL_ENV, KIBANA_API_KEY: 'ZW5jb2RlZA==' };
+
+function resolve(argv: string[], env: NodeJS.ProcessEnv, requirements?: KibanaConfigRequirements) {
+  return resolveKibanaConfig(readOptions(argv, env), requirements);
+}
+
+function errorOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('defaults', () => {
+  it('fills every default documented in the options table', () => {
+    const config = resolve([], API_KEY_ENV);
+    expect(config).toEqual({
+      url: 'https://kibana.example:5601',
+      auth: { kind: 'apiKey', apiKey: 'ZW5jb2RlZA==' },
+      space: 'default',
+      tlsInsecure: false,
+      timeoutMs: 30000,
+      connectTimeoutMs: 10000,
+      retries: 2,
+    });
+    expect(readOptions([], {}).values['log-level']).toBe('info');
+  });
+});
+
+describe('every option from the environment and from its flag', () => {
+  const cases: Array<{ flag: string; env: string; raw: string; pick: (c: ReturnType<typeof resolve>) => unknown; expected: unknown }> = [
+    { flag: 'kibana-url', env: 'KIBANA_URL', raw: 'http://h:1/kibana/', pick: (c) => c.url, expected: 'http://h:1/kibana' },
+    { flag: 'space', env: 'KIBANA_SPACE', raw: 'marketing-2', pick: (c) => c.space, expected: 'marketing-2' },
+    { flag: 'timeout', env: 'KIBANA_TIMEOUT_MS', raw: '1500', pick: (c) => c.timeoutMs, expected: 1500 },
+    { flag: 'connect-timeout', env: 'KIBANA_CONNECT_TIMEOUT_MS', raw: '700', pick: (c) => c.connectTimeoutMs, expected: 700 },
+    { flag: 'retries', env: 'KIBANA_RETRIES', raw: '0', pick: (c) => c.retries, expected: 0 },
+  ];
+  for (const { flag, env, raw, pick, expected } of cases) {
+    it(`${env} and --${flag}`, () => {
+      expect(pick(resolve([], { ...API_KEY_ENV, [env]: raw }))).toEqual(expected);
+      expect(pick(resolve([`--${flag}`, raw], API_KEY_ENV))).toEqual(expected);
+    });
+  }
+
+  it('KIBANA_TLS_INSECURE and --tls-insecure', () => {
+    expect(resolve([], { ...API_KEY_ENV, KIBANA_TLS_INSECURE: 'true' }).tlsInsecure).toBe(true);
+    expect(resolve([], { ...API_KEY_ENV, KIBANA_TLS_INSECURE: '0' }).tlsInsecure).toBe(false);
+    expect(resolve(['--tls-insecure'], API_KEY_ENV).tlsInsecure).toBe(true);
+  });
+
+  it('KIBANA_MCP_LOG_LEVEL and --log-level', () => {
+    expect(readOptions([], { KIBANA_MCP_LOG_LEVEL: 'debug' }).values['log-level']).toBe('debug');
+    expect(readOptions(['--log-level', 'error'], {}).values['log-level']).toBe('error');
+  });
+
+  it('flags win over the environment', () => {
+    const config = resolve(['--kibana-url', 'http://flag:1', '--space', 'flag'], { ...API_KEY_ENV, KIBANA_SPACE: 'env' });
+    expect(config.url).toBe('http://flag:1');
+    expect(config.space).toBe('flag');
+  });
+
+  it('an empty environment variable counts as unset', () => {
+    expect(resolve([], { ...API_KEY_ENV, KIBANA_SPACE: '' }).space).toBe('default');
+  });
+
+  it('the options table names every environment variable once', () => {
+    const envs = OPTIONS.map((option) => option.env);
+    expect(new Set(envs).size).toBe(envs.length);
+  });
+});
+
+describe('auth modes', () => {
+  it('API key: the encoded value is kept, id:api_key is encoded', () => {
+    expect(resolve([], { ...URL_ENV, KIBANA_API_KEY: 'abc=' }).auth).toEqual({ kind: 'apiKey', apiKey: 'abc=' });
+    const encoded = resolve([], { ...URL_ENV, KIBANA_API_KEY: 'XFcbCnIBnbwqt2o79G4q:FD6P5UA4QCWlZZQhYF3YGw' }).auth;
+    expect(encoded).toEqual({ kind: 'apiKey', apiKey: Buffer.from('XFcbCnIBnbwqt2o79G4q:FD6P5UA4QCWlZZQhYF3YGw').toString('base64') });
+  });
+
+  it('basic: username and password', () => {
+    expect(resolve([], { ...URL_ENV, KIBANA_USERNAME: 'elastic', KIBANA_PASSWORD: 'pw' }).auth).toEqual({ kind: 'basic', username: 'elastic', password: 'pw' });
+    expect(resolve(['--username', 'u', '--password', 'p'], URL_ENV).auth).toEqual({ kind: 'basic', username: 'u', password: 'p' });
+  });
+
+  it('bearer token', () => {
+    expect(resolve([], { ...URL_ENV, KIBANA_BEARER_TOKEN: 'tok' }).auth).toEqual({ kind: 'bearer', token: 'tok' });
+    expect(resolve(['--bearer-token', 'tok'], URL_ENV).auth).toEqual({ kind: 'bearer', token: 'tok' });
+  });
+
+  it('no credentials at all is an error naming the variables', () => {
+    expect(errorOf(() => resolve([], URL_ENV))).toMatch(/KIBANA_API_KEY.*KIBANA_USERNAME and KIBANA_PASSWORD.*KIBANA_BEARER_TOKEN/);
+  });
+
+  it('two modes at once is an error naming both sources', () => {
+    const message = errorOf(() => resolve(['--bearer-token', 't'], { ...API_KEY_ENV }));
+    expect(message).toContain('KIBANA_API_KEY');
+    expect(message).toContain('--bearer-token');
+    expect(message).toContain('exactly one auth mode');
+    expect(errorOf(() => resolve([], { ...API_KEY_ENV, KIBANA_USERNAME: 'u', KIBANA_PASSWORD: 'p' }))).toContain('exactly one');
+  });
+
+  it('half of basic auth is an error naming the missing half', () => {
+    expect(errorOf(() => resolve([], { ...URL_ENV, KIBANA_USERNAME: 'u' }))).toContain('KIBANA_PASSWORD');
+    expect(errorOf(() => resolve([], { ...URL_ENV, KIBANA_PASSWORD: 'p' }))).toContain('KIBANA_USERNAME');
+  });
+
+  it('passthrough wants no credentials and refuses configured ones', () => {
+    expect(resolve([], URL_ENV, { passthroughAuth: true }).auth).toEqual({ kind: 'none' });
+    expect(errorOf(() => resolve([], API_KEY_ENV, { passthroughAuth: true }))).toMatch(/KIBANA_API_KEY: passthrough/);
+  });
+});
+
+describe('invalid values name the variable or flag and what it expects', () => {
+  const invalid: Array<[string[], NodeJS.ProcessEnv, RegExp]> = [
+    [[], { KIBANA_API_KEY: 'k' }, /KIBANA_URL \(or --kibana-url\) is required/],
+    [['--kibana-url', 'not a url'], { KIBANA_API_KEY: 'k' }, /^--kibana-url: expected an http\(s\) URL/],
+    [[], { ...API_KEY_ENV, KIBANA_URL: 'ftp://h' }, /^KIBANA_URL: expected an http:\/\/ or https:\/\/ URL/],
+    [[], { ...API_KEY_ENV, KIBANA_URL: 'https://u:p@h' }, /^KIBANA_URL: put credentials in/],
+    [[], { ...API_KEY_ENV, KIBANA_URL: 'https://h/?x=1' }, /^KIBANA_URL: expected a base URL without query/],
+    [[], { ...API_KEY_ENV, KIBANA_TIMEOUT_MS: 'soon' }, /^KIBANA_TIMEOUT_MS: expected a whole number from 100 to 600000, got "soon"/],
+    [['--timeout', '99'], API_KEY_ENV, /^--timeout: expected a whole number from 100/],
+    [['--timeout', '1.5e3'], API_KEY_ENV, /^--timeout: expected a whole number/],
+    [[], { ...API_KEY_ENV, KIBANA_RETRIES: '11' }, /^KIBANA_RETRIES: expected a whole number from 0 to 10/],
+    [[], { ...API_KEY_ENV, KIBANA_CONNECT_TIMEOUT_MS: '-1' }, /^KIBANA_CONNECT_TIMEOUT_MS: expected a whole number/],
+    [[], { ...API_KEY_ENV, KIBANA_TLS_INSECURE: 'maybe' }, /^KIBANA_TLS_INSECURE: expected true or false, got "maybe"/],
+    [['--log-level', 'loud'], API_KEY_ENV, /^--log-level: expected one of error, warn, info, debug, got "loud"/],
+    [[], { ...API_KEY_ENV, KIBANA_SPACE: 'Not A Space' }, /^KIBANA_SPACE: expected a space id/],
+    [['--nope'], API_KEY_ENV, /^unknown option --nope; run kibana-mcp --help/],
+    [['--timeout'], API_KEY_ENV, /^--timeout expects a value/],
+    [[], { ...API_KEY_ENV, KIBANA_CA_CERT: '/nonexistent/ca.pem' }, /^KIBANA_CA_CERT: cannot read the PEM file "\/nonexistent\/ca.pem" \(ENOENT\)/],
+  ];
+  for (const [argv, env, expected] of invalid) {
+    it(`${argv.join(' ')} ${JSON.stringify(env)}`, () => {
+      expect(errorOf(() => resolve(argv, env))).toMatch(expected);
+    });
+  }
+
+  it('never echoes a secret it rejects', () => {
+    const message = errorOf(() => resolve(['--api-key', ' '], URL_ENV));
+    expect(message).toBe('--api-key: expected a non-empty value');
+  });
+});
+
+describe('custom certificate authority', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kibana-mcp-ca-'));
+
+  it('reads a PEM file', () => {
+    const path = join(dir, 'ca.pem');
+    writeFileSync(path, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+    const config = resolve([], { ...API_KEY_ENV, KIBANA_CA_CERT: path });
+    expect(config.caCertPath).toBe(path);
+    expect(config.caCert).toContain('BEGIN CERTIFICATE');
+  });
+
+  it('refuses a file that holds no certificate', () => {
+    const path = join(dir, 'key.pem');
+    writeFileSync(path, 'not a certificate');
+    expect(errorOf(() => resolve(['--ca-cert', path], API_KEY_ENV))).toMatch(/^--ca-cert: expected a PEM file/);
+  });
+});
+
+describe('describing the effective configuration', () => {
+  it('masks every secret', () => {
+    const secrets = { KIBANA_PASSWORD: 'hunter2-secret', KIBANA_USERNAME: 'elastic' };
+    const shown = JSON.stringify(describeKibanaConfig(resolve([], { ...URL_ENV, ...secrets })));
+    expect(shown).not.toContain('hunter2-secret');
+    expect(shown).toContain('elastic');
+    const keyShown = JSON.stringify(describeKibanaConfig(resolve([], { ...URL_ENV, KIBANA_API_KEY: 'id:very-secret-key' })));
+    expect(keyShown).not.toContain('very-secret-key');
+    expect(keyShown).not.toContain(Buffer.from('id:very-secret-key').toString('base64'));
+  });
+});
