@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `kibana-mcp`: flags and environment → configuration → the chosen command.
 import { runCheck } from './commands/check.js';
+import { runServe } from './commands/serve.js';
 import { renderHelp, type CommandHelp } from './config/help.js';
-import { resolveKibanaConfig, type KibanaConfig } from './config/kibana-config.js';
+import { INSECURE_TLS_WARNING, resolveKibanaConfig, type KibanaConfig } from './config/kibana-config.js';
 import { ConfigError, readOptions, type ReadOptions } from './config/read-options.js';
 import { PACKAGE_VERSION } from './version.js';
 
@@ -12,6 +13,11 @@ interface Command extends CommandHelp {
 
 const COMMANDS: Command[] = [
   {
+    name: 'serve',
+    summary: 'Run the MCP server: stdio by default, Streamable HTTP with --http (the default command).',
+    run: runServe,
+  },
+  {
     name: 'check',
     summary: 'Connect to Kibana, read /api/status, print its version and the effective configuration.',
     run: (options) => runCheck(kibanaConfig(options), (line) => process.stdout.write(`${line}\n`)),
@@ -20,9 +26,7 @@ const COMMANDS: Command[] = [
 
 function kibanaConfig(options: ReadOptions): KibanaConfig {
   const config = resolveKibanaConfig(options);
-  if (config.tlsInsecure) {
-    process.stderr.write('kibana-mcp warn: TLS certificate verification is off (KIBANA_TLS_INSECURE): use KIBANA_CA_CERT instead where you can\n');
-  }
+  if (config.tlsInsecure) process.stderr.write(`kibana-mcp warn: ${INSECURE_TLS_WARNING}\n`);
   return config;
 }
 
@@ -37,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [name, ...extra] = options.positionals;
-  const command = COMMANDS.find((candidate) => candidate.name === name);
+  const command = COMMANDS.find((candidate) => candidate.name === (name ?? 'serve'));
   if (!command) {
     throw new ConfigError(`unknown command "${name ?? ''}"; expected one of: ${COMMANDS.map((c) => c.name).join(', ')}`);
   }

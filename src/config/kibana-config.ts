@@ -16,6 +16,8 @@ export interface KibanaConfig {
   retries: number;
 }
 
+export const INSECURE_TLS_WARNING = 'TLS certificate verification is off (KIBANA_TLS_INSECURE): prefer KIBANA_CA_CERT where you can';
+
 export interface KibanaConfigRequirements {
   /** Passthrough mode: credentials come with each caller, so none may be configured. */
   passthroughAuth?: boolean;

@@ -30,6 +30,18 @@ export const OPTIONS = [
   { flag: 'timeout', env: 'KIBANA_TIMEOUT_MS', type: 'integer', placeholder: 'MS', min: 100, max: 600_000, default: '30000', help: 'Time limit of one Kibana request, in milliseconds.' },
   { flag: 'connect-timeout', env: 'KIBANA_CONNECT_TIMEOUT_MS', type: 'integer', placeholder: 'MS', min: 100, max: 120_000, default: '10000', help: 'Time limit to connect to Kibana, in milliseconds.' },
   { flag: 'retries', env: 'KIBANA_RETRIES', type: 'integer', placeholder: 'N', min: 0, max: 10, default: '2', help: 'Extra attempts for idempotent requests on 429/502/503/504 or network errors.' },
+  { flag: 'toolsets', env: 'KIBANA_MCP_TOOLSETS', type: 'list', placeholder: 'LIST', help: 'Toolsets to expose, comma-separated, or "all" (default: the default toolsets; see list-tools).' },
+  { flag: 'tier', env: 'KIBANA_MCP_TIER', type: 'enum', placeholder: 'TIER', values: ['read', 'write', 'destructive'], default: 'write', help: 'Highest tier of tools registered: read, write, or destructive (deletes too).' },
+  { flag: 'include', env: 'KIBANA_MCP_INCLUDE', type: 'list', placeholder: 'NAMES', help: 'Extra tools to expose by name, from any toolset (the tier still applies).' },
+  { flag: 'exclude', env: 'KIBANA_MCP_EXCLUDE', type: 'list', placeholder: 'NAMES', help: 'Tools to hide by name.' },
+  { flag: 'max-result-chars', env: 'KIBANA_MCP_MAX_RESULT_CHARS', type: 'integer', placeholder: 'N', min: 1_000, max: 1_000_000, default: '20000', help: 'Cap on the text of one tool result; longer results are cut with a notice.' },
+  { flag: 'http', env: 'KIBANA_MCP_HTTP', type: 'boolean', default: 'false', help: 'Serve Streamable HTTP (stateless, POST /mcp) instead of stdio.' },
+  { flag: 'host', env: 'MCP_HTTP_HOST', type: 'string', placeholder: 'ADDRESS', default: '127.0.0.1', help: 'Address to bind with --http; other than loopback needs --http-token or --passthrough-auth.' },
+  { flag: 'port', env: 'MCP_HTTP_PORT', type: 'integer', placeholder: 'PORT', min: 0, max: 65_535, default: '3000', help: 'Port to bind with --http (0 picks a free one).' },
+  { flag: 'http-token', env: 'MCP_HTTP_TOKEN', type: 'string', placeholder: 'TOKEN', secret: true, help: 'Bearer token HTTP callers must send; the server uses its own Kibana credentials.' },
+  { flag: 'passthrough-auth', env: 'MCP_PASSTHROUGH_AUTH', type: 'boolean', default: 'false', help: "Forward each HTTP caller's Authorization header to Kibana; no Kibana credentials configured." },
+  { flag: 'allowed-hosts', env: 'MCP_ALLOWED_HOSTS', type: 'list', placeholder: 'NAMES', help: 'Host names HTTP callers may use besides localhost/127.0.0.1/[::1] and the bound address.' },
+  { flag: 'allowed-origins', env: 'MCP_ALLOWED_ORIGINS', type: 'list', placeholder: 'ORIGINS', help: 'Browser origins (scheme://host:port) allowed besides those on allowed hosts.' },
   { flag: 'log-level', env: 'KIBANA_MCP_LOG_LEVEL', type: 'enum', placeholder: 'LEVEL', values: ['error', 'warn', 'info', 'debug'], default: 'info', help: 'Logging on stderr.' },
 ] as const satisfies readonly OptionSpec[];
 

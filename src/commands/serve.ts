@@ -1,0 +1,84 @@
+// `kibana-mcp` / `kibana-mcp serve`: the MCP server over stdio (default) or Streamable HTTP.
+import { KibanaClient } from '../client/index.js';
+import { clientOptionsFrom } from '../config/client-options.js';
+import { INSECURE_TLS_WARNING, resolveKibanaConfig } from '../config/kibana-config.js';
+import { ConfigError, type ReadOptions } from '../config/read-options.js';
+import { createLogger, type Logger, type LogLevel } from '../logger.js';
+import { isLoopbackHost, type HttpAuth } from '../server/http-auth.js';
+import { defaultOriginPolicy } from '../server/http-origin.js';
+import { serveHttp } from '../server/http.js';
+import { InFlight } from '../server/in-flight.js';
+import type { ServerRuntime } from '../server/mcp-server.js';
+import { serveStdio, type RunningServer } from '../server/stdio.js';
+import { toolSelectionFrom } from './tool-selection.js';
+import { selectTools } from '../tools/registry.js';
+import { SpaceGuard } from '../tools/space-guard.js';
+import { tools as generatedTools, toolsets } from '../tools/generated/index.js';
+
+export async function runServe(options: ReadOptions): Promise<number> {
+  const { values } = options;
+  const logger = createLogger(values['log-level'] as LogLevel);
+  const httpMode = values.http === true;
+  const httpAuth = httpMode ? resolveHttpAuth(options) : undefined;
+  const config = resolveKibanaConfig(options, { passthroughAuth: httpAuth?.kind === 'passthrough' });
+  if (config.tlsInsecure) logger.warn(INSECURE_TLS_WARNING);
+  const tools = selectTools(generatedTools, toolsets, toolSelectionFrom(options));
+
+  const client = new KibanaClient({ ...clientOptionsFrom(config), logger });
+  const runtime: ServerRuntime = {
+    tools,
+    client,
+    defaultSpace: config.space,
+    spaceGuard: new SpaceGuard(client),
+    maxResultChars: values['max-result-chars'] as number,
+    logger,
+    inFlight: new InFlight(),
+  };
+  const running: RunningServer = httpAuth
+    ? await serveHttp(runtime, {
+        host: values.host as string,
+        port: values.port as number,
+        auth: httpAuth,
+        origins: defaultOriginPolicy(values.host as string, (values['allowed-hosts'] as string[]) ?? [], (values['allowed-origins'] as string[]) ?? []),
+      })
+    : await serveStdio(runtime);
+
+  await untilStopped(running, logger);
+  await runtime.inFlight.idle();
+  await client.close();
+  logger.info('stopped');
+  return 0;
+}
+
+function resolveHttpAuth(options: ReadOptions): HttpAuth {
+  const { values, sources } = options;
+  const token = values['http-token'] as string | undefined;
+  const passthrough = values['passthrough-auth'] === true;
+  const host = values.host as string;
+  if (token !== undefined && passthrough) {
+    throw new ConfigError(`${sources['http-token']} and ${sources['passthrough-auth']}: choose one; in passthrough mode the Authorization header carries the caller's Kibana credentials`);
+  }
+  if (token !== undefined) return { kind: 'token', token };
+  if (passthrough) return { kind: 'passthrough' };
+  if (!isLoopbackHost(host)) {
+    throw new ConfigError(`${sources.host}: refusing to serve ${host} without caller authentication; set MCP_HTTP_TOKEN (--http-token) or --passthrough-auth, or bind 127.0.0.1`);
+  }
+  return { kind: 'none' };
+}
+
+/** Waits for SIGINT/SIGTERM (then lets in-flight calls finish) or for the transport to close by itself. */
+async function untilStopped(running: RunningServer, logger: Logger): Promise<void> {
+  let onSignal: (signal: NodeJS.Signals) => void = () => {};
+  const signalled = new Promise<void>((resolve) => {
+    onSignal = (signal) => {
+      logger.info(`${signal}: finishing calls under way, then stopping`);
+      resolve();
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  });
+  await Promise.race([signalled, running.closed]);
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  await running.close();
+}

@@ -1,0 +1,110 @@
+// Streamable HTTP, stateless: every POST /mcp gets a fresh server and transport, so instances
+// behind a load balancer need no shared state.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { authorizeCaller, type HttpAuth } from './http-auth.js';
+import { checkHostAndOrigin, type OriginPolicy } from './http-origin.js';
+import { createMcpServer, type ServerRuntime } from './mcp-server.js';
+import type { RunningServer } from './stdio.js';
+
+export interface HttpOptions {
+  host: string;
+  port: number;
+  auth: HttpAuth;
+  origins: OriginPolicy;
+  /** Largest accepted request body, in bytes. */
+  maxBodyBytes?: number;
+}
+
+export interface RunningHttpServer extends RunningServer {
+  url: string;
+}
+
+const MCP_PATH = '/mcp';
+
+export async function serveHttp(runtime: ServerRuntime, options: HttpOptions): Promise<RunningHttpServer> {
+  const maxBodyBytes = options.maxBodyBytes ?? 4 * 1024 * 1024;
+  const httpServer = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      runtime.logger.error('http request failed', { error: error instanceof Error ? error.message : String(error) });
+      if (!res.headersSent) sendJsonRpcError(res, 500, -32603, 'Internal server error');
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const refused = checkHostAndOrigin(req.headers, options.origins);
+    if (refused) return sendJsonRpcError(res, 403, -32000, refused);
+    if (path === '/healthz' && req.method === 'GET') return sendJson(res, 200, { status: 'ok', tools: runtime.tools.length });
+    if (path !== MCP_PATH) return sendJson(res, 404, { error: `Not found: the MCP endpoint is POST ${MCP_PATH}` });
+    if (req.method !== 'POST') {
+      res.setHeader('allow', 'POST');
+      return sendJsonRpcError(res, 405, -32000, `Method not allowed: this stateless server takes POST ${MCP_PATH} only`);
+    }
+    const caller = authorizeCaller(req.headers, options.auth);
+    if (!caller.ok) {
+      res.setHeader('www-authenticate', 'Bearer');
+      return sendJsonRpcError(res, 401, -32001, caller.reason);
+    }
+    const body = await readJsonBody(req, maxBodyBytes);
+    if (!body.ok) return sendJsonRpcError(res, body.status, -32700, body.reason);
+
+    const server = createMcpServer(runtime, caller.authorization === undefined ? {} : { authorization: caller.authorization });
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    res.on('close', () => {
+      void transport.close();
+      void server.close();
+    });
+    await server.connect(transport);
+    await transport.handleRequest(req, res, body.value);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => resolve());
+  });
+  const address = httpServer.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}${MCP_PATH}`;
+  runtime.logger.info(`serving ${runtime.tools.length} tools on ${url}`);
+
+  const closed = new Promise<void>((resolve) => httpServer.once('close', () => resolve()));
+  return {
+    url,
+    closed,
+    async close() {
+      const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeIdleConnections();
+      await runtime.inFlight.idle();
+      httpServer.closeAllConnections();
+      await stopped;
+    },
+  };
+}
+
+type BodyResult = { ok: true; value: unknown } | { ok: false; status: number; reason: string };
+
+async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<BodyResult> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) return { ok: false, status: 413, reason: `Request body larger than ${maxBytes} bytes` };
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
+  } catch {
+    return { ok: false, status: 400, reason: 'Parse error: the request body is not valid JSON' };
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+function sendJsonRpcError(res: ServerResponse, status: number, code: number, message: string): void {
+  sendJson(res, status, { jsonrpc: '2.0', error: { code, message }, id: null });
+}

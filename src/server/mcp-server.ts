@@ -1,0 +1,95 @@
+// The MCP server for a set of tools: `tools/list` from the specs, `tools/call` through the tool runtime.
+// Transports (stdio, Streamable HTTP) plug in without touching anything here.
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import {
+  CallToolRequestSchema,
+  ElicitResultSchema,
+  ErrorCode,
+  ListToolsRequestSchema,
+  McpError,
+  type Tool,
+} from '@modelcontextprotocol/sdk/types.js';
+import type { KibanaClient } from '../client/index.js';
+import type { Logger } from '../logger.js';
+import { callTool, type CallContext } from '../tools/call.js';
+import type { SpaceGuard } from '../tools/space-guard.js';
+import type { ToolSpec } from '../tools/spec.js';
+import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
+import type { InFlight } from './in-flight.js';
+import { serverInstructions } from './instructions.js';
+
+export interface ServerRuntime {
+  tools: readonly ToolSpec[];
+  client: KibanaClient;
+  defaultSpace: string;
+  spaceGuard: SpaceGuard;
+  maxResultChars: number;
+  logger: Logger;
+  inFlight: InFlight;
+}
+
+/** What one connection (or one stateless HTTP request) brings of its own. */
+export interface CallerContext {
+  authorization?: string;
+}
+
+export function listedTool(spec: ToolSpec): Tool {
+  return {
+    name: spec.name,
+    title: spec.annotations.title,
+    description: spec.description,
+    inputSchema: spec.inputSchema as Tool['inputSchema'],
+    annotations: spec.annotations,
+  };
+}
+
+export function createMcpServer(runtime: ServerRuntime, caller: CallerContext = {}): Server {
+  const server = new Server(
+    { name: PACKAGE_NAME, version: PACKAGE_VERSION },
+    { capabilities: { tools: {} }, instructions: serverInstructions(runtime.defaultSpace) },
+  );
+  const byName = new Map(runtime.tools.map((tool) => [tool.name, tool]));
+  const listing = runtime.tools.map(listedTool);
+
+  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listing }));
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+    const spec = byName.get(request.params.name);
+    if (!spec) throw new McpError(ErrorCode.InvalidParams, `Unknown tool "${request.params.name}"; call tools/list for the available tools`);
+    const canAsk = server.getClientCapabilities()?.elicitation?.form !== undefined;
+    const context: CallContext = {
+      client: runtime.client,
+      defaultSpace: runtime.defaultSpace,
+      spaceGuard: runtime.spaceGuard,
+      maxResultChars: runtime.maxResultChars,
+      signal: extra.signal,
+      ...(caller.authorization === undefined ? {} : { authorization: caller.authorization }),
+      ...(canAsk ? { confirm: (message: string) => askToConfirm(message, extra.sendRequest) } : {}),
+    };
+    const started = Date.now();
+    const result = await runtime.inFlight.track(() => callTool(spec, request.params.arguments, context));
+    runtime.logger.debug('tool call', { tool: spec.name, ms: Date.now() - started, isError: result.isError === true });
+    return result;
+  });
+  return server;
+}
+
+type SendRequest = Parameters<Parameters<Server['setRequestHandler']>[1]>[1]['sendRequest'];
+
+async function askToConfirm(message: string, sendRequest: SendRequest): Promise<boolean> {
+  const answer = await sendRequest(
+    {
+      method: 'elicitation/create',
+      params: {
+        mode: 'form',
+        message,
+        requestedSchema: {
+          type: 'object',
+          properties: { confirm: { type: 'boolean', title: 'Proceed', description: 'Yes, do it' } },
+          required: ['confirm'],
+        },
+      },
+    },
+    ElicitResultSchema,
+  );
+  return answer.action === 'accept' && answer.content?.confirm === true;
+}

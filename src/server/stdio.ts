@@ -1,0 +1,21 @@
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { createMcpServer, type ServerRuntime } from './mcp-server.js';
+
+export interface RunningServer {
+  /** Resolves when the transport closes on its own (stdin ended). */
+  closed: Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function serveStdio(runtime: ServerRuntime): Promise<RunningServer> {
+  const server = createMcpServer(runtime);
+  const transport = new StdioServerTransport();
+  const closed = new Promise<void>((resolve) => {
+    server.onclose = resolve;
+  });
+  // The SDK's transport ignores the end of stdin: a client that goes away must end the server too.
+  process.stdin.once('end', () => void server.close());
+  await server.connect(transport);
+  runtime.logger.info(`serving ${runtime.tools.length} tools on stdio`);
+  return { closed, close: () => server.close() };
+}

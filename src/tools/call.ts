@@ -1,0 +1,67 @@
+// One tool call: validate → build the request → guard the space → confirm → Kibana → shape the result.
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { z } from 'zod';
+import type { KibanaClient } from '../client/index.js';
+import { buildRequest } from './build-request.js';
+import { errorResult, failureResult } from './error-results.js';
+import { successResult } from './results.js';
+import { MissingSpaceError, type SpaceGuard } from './space-guard.js';
+import type { ToolSpec } from './spec.js';
+import { formatValidationError } from './validation.js';
+
+export interface CallContext {
+  client: KibanaClient;
+  defaultSpace: string;
+  spaceGuard: SpaceGuard;
+  maxResultChars: number;
+  /** The caller's own Authorization header, in passthrough mode. */
+  authorization?: string;
+  signal?: AbortSignal;
+  /** Asks the user to approve a destructive call; absent when the client cannot be asked. */
+  confirm?: (message: string) => Promise<boolean>;
+}
+
+const validators = new WeakMap<ToolSpec, z.ZodType<Record<string, unknown>>>();
+
+function validatorOf(spec: ToolSpec): z.ZodType<Record<string, unknown>> {
+  let validator = validators.get(spec);
+  if (!validator) {
+    validator = spec.input();
+    validators.set(spec, validator);
+  }
+  return validator;
+}
+
+export async function callTool(spec: ToolSpec, rawArgs: Record<string, unknown> | undefined, context: CallContext): Promise<CallToolResult> {
+  const args = rawArgs ?? {};
+  const unknown = Object.keys(args).filter((name) => !(name in (spec.inputSchema.properties ?? {})));
+  if (unknown.length > 0) {
+    const known = Object.keys(spec.inputSchema.properties ?? {}).join(', ') || '(none)';
+    return errorResult(`Invalid arguments for ${spec.name}: unknown argument${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')}; expected only: ${known}`);
+  }
+  const parsed = validatorOf(spec).safeParse(args);
+  if (!parsed.success) return errorResult(`Invalid arguments for ${spec.name}:\n${formatValidationError(parsed.error)}`);
+
+  try {
+    const request = buildRequest(spec, parsed.data, context.defaultSpace);
+    const credentials = context.authorization === undefined ? {} : { authorization: context.authorization };
+    if (spec.spaceAware && !spec.annotations.readOnlyHint && request.space !== undefined) {
+      await context.spaceGuard.assertExists(request.space, { ...credentials, ...(context.signal ? { signal: context.signal } : {}) });
+    }
+    if (spec.tier === 'destructive' && context.confirm) {
+      const approved = await context.confirm(confirmationMessage(spec, parsed.data));
+      if (!approved) return errorResult(`Not done: the user did not confirm ${spec.name}. Nothing was changed.`);
+    }
+    const response = await context.client.request({ ...request, ...credentials, ...(context.signal ? { signal: context.signal } : {}) });
+    return successResult(response, { maxChars: context.maxResultChars, argumentNames: Object.keys(spec.inputSchema.properties ?? {}) });
+  } catch (error) {
+    if (error instanceof MissingSpaceError) return errorResult(error.message);
+    return failureResult(error);
+  }
+}
+
+function confirmationMessage(spec: ToolSpec, args: Record<string, unknown>): string {
+  const shown = JSON.stringify(args);
+  const summary = shown.length > 300 ? `${shown.slice(0, 300)}…` : shown;
+  return `Allow "${spec.annotations.title}" (${spec.name})? It cannot be undone. Arguments: ${summary}`;
+}

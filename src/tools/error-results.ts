@@ -1,0 +1,34 @@
+// Failures → `isError` tool results the agent can act on: what happened, Kibana's words, what to do next.
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { KibanaError } from '../client/index.js';
+import type { KibanaErrorCategory } from '../client/types.js';
+
+const HINTS: Record<KibanaErrorCategory, string> = {
+  auth: 'The Kibana credentials were rejected or have expired: the user must fix the API key, password or token this server uses (in passthrough mode, the Authorization header their client sends).',
+  forbidden: 'The credentials are valid but lack the privilege for this call: ask for a role that grants it, or check that the space is the right one.',
+  not_found: 'Check the id and the space: objects live in one space, so pass the right space_id, or list the objects first to find the id.',
+  conflict: 'An object with this id already exists (or was changed meanwhile): use the update tool, choose another id, or read the object again and retry.',
+  bad_request: 'Kibana rejected the arguments: fix what its message names and call again.',
+  rate_limited: 'Kibana is rate limiting: wait a little before calling again.',
+  unavailable: 'Kibana or Elasticsearch is unavailable right now: retry later; get_status shows their health.',
+  server: 'Kibana failed while handling the call: retry once; if it fails again, the message above is what to report.',
+  timeout: 'Kibana did not answer in time: narrow the call (a smaller page, a filter) or retry later.',
+  network: 'Kibana cannot be reached: it may be down or the URL may be wrong; retry later.',
+  tls: 'The TLS connection to Kibana failed: the server needs KIBANA_CA_CERT set to the right certificate authority.',
+  unsupported_response: 'This operation returns binary or streamed content, which a tool cannot return: use Kibana itself for it.',
+  aborted: 'The call was cancelled before Kibana answered.',
+};
+
+export function errorResult(text: string): CallToolResult {
+  return { isError: true, content: [{ type: 'text', text }] };
+}
+
+export function kibanaErrorResult(error: KibanaError): CallToolResult {
+  const status = error.status === undefined ? '' : ` (HTTP ${error.status})`;
+  return errorResult(`${error.message}${status}\nHint: ${HINTS[error.category]}`);
+}
+
+export function failureResult(error: unknown): CallToolResult {
+  if (error instanceof KibanaError) return kibanaErrorResult(error);
+  return errorResult(`Internal error: ${error instanceof Error ? error.message : String(error)}`);
+}

@@ -1,0 +1,99 @@
+// Kibana responses → MCP tool results: compact JSON, capped in size with a notice that says how to narrow.
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { KibanaResponse } from '../client/types.js';
+
+export const DEFAULT_MAX_RESULT_CHARS = 20_000;
+
+/** Arguments that narrow a listing, in the order they are worth suggesting. */
+const NARROWING_ARGUMENTS = ['per_page', 'perPage', 'size', 'page', 'fields', 'filter', 'search', 'search_fields', 'query', 'sort_field', 'type'];
+
+export interface ShapeOptions {
+  maxChars: number;
+  /** The tool's own argument names, to suggest the ones that narrow a result. */
+  argumentNames: readonly string[];
+}
+
+export function successResult(response: KibanaResponse, options: ShapeOptions): CallToolResult {
+  const payload = normalisePayload(response);
+  if (payload === undefined) {
+    return { content: [{ type: 'text', text: JSON.stringify({ ok: true, status: response.status }) }] };
+  }
+  if (typeof payload === 'string') return capText(payload, options);
+
+  const text = JSON.stringify(payload);
+  if (text.length <= options.maxChars) {
+    return { content: [{ type: 'text', text }], ...(isPlainObject(payload) ? { structuredContent: payload } : {}) };
+  }
+  return truncateJson(payload, text.length, options);
+}
+
+/** ndjson exports arrive as arrays: give them a count so the agent need not count lines. */
+function normalisePayload(response: KibanaResponse): unknown {
+  const isNdjson = /ndjson/.test(response.contentType);
+  if (isNdjson && Array.isArray(response.data)) return { count: response.data.length, items: response.data };
+  return response.data;
+}
+
+function truncateJson(payload: unknown, fullLength: number, options: ShapeOptions): CallToolResult {
+  const list = largestArray(payload);
+  if (list && list.items.length > 1) {
+    const kept = mostItemsThatFit(payload, list, options.maxChars);
+    if (kept > 0) {
+      const trimmed = withArray(payload, list.key, list.items.slice(0, kept));
+      const where = list.key === undefined ? 'the result list' : `"${list.key}"`;
+      const notice = `Truncated: showing ${kept} of ${list.items.length} items of ${where} (${fullLength} characters in full, cap ${options.maxChars}). ${narrowingAdvice(options)}`;
+      return { content: [{ type: 'text', text: JSON.stringify(trimmed) }, { type: 'text', text: notice }] };
+    }
+  }
+  return capText(JSON.stringify(payload), options);
+}
+
+function capText(text: string, options: ShapeOptions): CallToolResult {
+  if (text.length <= options.maxChars) return { content: [{ type: 'text', text }] };
+  const notice = `Truncated: showing the first ${options.maxChars} of ${text.length} characters. ${narrowingAdvice(options)}`;
+  return { content: [{ type: 'text', text: text.slice(0, options.maxChars) }, { type: 'text', text: notice }] };
+}
+
+function narrowingAdvice(options: ShapeOptions): string {
+  const useful = NARROWING_ARGUMENTS.filter((name) => options.argumentNames.includes(name));
+  return useful.length > 0
+    ? `Narrow the call with ${useful.map((name) => `"${name}"`).join(', ')}.`
+    : 'Narrow the call (fewer ids, a smaller page, a filter), or fetch single objects by id.';
+}
+
+interface FoundArray {
+  /** Property holding the array; undefined when the payload itself is the array. */
+  key: string | undefined;
+  items: unknown[];
+}
+
+function largestArray(payload: unknown): FoundArray | undefined {
+  if (Array.isArray(payload)) return { key: undefined, items: payload };
+  if (!isPlainObject(payload)) return undefined;
+  let best: FoundArray | undefined;
+  for (const [key, value] of Object.entries(payload)) {
+    if (Array.isArray(value) && (!best || value.length > best.items.length)) best = { key, items: value };
+  }
+  return best;
+}
+
+function withArray(payload: unknown, key: string | undefined, items: unknown[]): unknown {
+  return key === undefined ? items : { ...(payload as Record<string, unknown>), [key]: items };
+}
+
+/** Binary search for the longest prefix of the list whose serialised payload fits. */
+function mostItemsThatFit(payload: unknown, list: FoundArray, maxChars: number): number {
+  let low = 0;
+  let high = list.items.length - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    const size = JSON.stringify(withArray(payload, list.key, list.items.slice(0, middle))).length;
+    if (size <= maxChars) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

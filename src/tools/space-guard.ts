@@ -1,0 +1,46 @@
+// Kibana accepts writes into a space that does not exist (and creates nothing to see them in):
+// before a write into a non-default space, make sure the space exists.
+import { KibanaError, type KibanaClient } from '../client/index.js';
+import { DEFAULT_SPACE } from '../client/spaces.js';
+
+/** Bounds memory when many passthrough callers each confirm their spaces. */
+const MAX_REMEMBERED = 1_000;
+
+export class MissingSpaceError extends Error {
+  override name = 'MissingSpaceError';
+  constructor(readonly space: string) {
+    super(`Space "${space}" does not exist, so nothing was written. Pick an existing space (list_spaces) or create it first (create_space).`);
+  }
+}
+
+export interface SpaceGuardOptions {
+  /** How long a confirmed space is trusted without asking Kibana again. */
+  ttlMs?: number;
+  now?: () => number;
+}
+
+export class SpaceGuard {
+  private readonly confirmedUntil = new Map<string, number>();
+  private readonly ttlMs: number;
+  private readonly now: () => number;
+
+  constructor(private readonly client: KibanaClient, options: SpaceGuardOptions = {}) {
+    this.ttlMs = options.ttlMs ?? 30_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Resolves when `space` exists; throws MissingSpaceError when Kibana says it does not. */
+  async assertExists(space: string, request: { authorization?: string; signal?: AbortSignal } = {}): Promise<void> {
+    if (space === DEFAULT_SPACE) return;
+    const key = `${request.authorization ?? ''}\u0000${space}`;
+    if ((this.confirmedUntil.get(key) ?? 0) > this.now()) return;
+    try {
+      await this.client.request({ method: 'GET', path: '/api/spaces/space/{id}', params: { id: space }, ...request });
+    } catch (error) {
+      if (error instanceof KibanaError && error.category === 'not_found') throw new MissingSpaceError(space);
+      throw error;
+    }
+    if (this.confirmedUntil.size >= MAX_REMEMBERED) this.confirmedUntil.clear();
+    this.confirmedUntil.set(key, this.now() + this.ttlMs);
+  }
+}
