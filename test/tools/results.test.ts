@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { successResult } from '../../src/tools/results.js';
+import type { KibanaResponse } from '../../src/client/types.js';
+
+const json = (data: unknown, status = 200): KibanaResponse => ({ status, headers: {}, data, contentType: 'application/json' });
+const options = { maxChars: 1_000, argumentNames: ['page', 'per_page', 'search'] };
+const textOf = (result: ReturnType<typeof successResult>, index = 0) => (result.content[index] as { text: string }).text;
+
+describe('successResult', () => {
+  it('returns compact JSON and the object as structuredContent', () => {
+    const result = successResult(json({ id: 'a', nested: { n: 1 } }), options);
+    expect(textOf(result)).toBe('{"id":"a","nested":{"n":1}}');
+    expect(result.structuredContent).toEqual({ id: 'a', nested: { n: 1 } });
+    expect(result.isError).toBeUndefined();
+  });
+
+  it('gives arrays no structuredContent (it must be an object)', () => {
+    const result = successResult(json([1, 2]), options);
+    expect(textOf(result)).toBe('[1,2]');
+    expect(result.structuredContent).toBeUndefined();
+  });
+
+  it('answers an empty 204 with its status', () => {
+    expect(textOf(successResult(json(undefined, 204), options))).toBe('{"ok":true,"status":204}');
+  });
+
+  it('turns ndjson into items with a count', () => {
+    const response: KibanaResponse = { status: 200, headers: {}, data: [{ a: 1 }, { b: 2 }], contentType: 'application/x-ndjson' };
+    const result = successResult(response, options);
+    expect(JSON.parse(textOf(result))).toEqual({ count: 2, items: [{ a: 1 }, { b: 2 }] });
+    expect(result.structuredContent).toEqual({ count: 2, items: [{ a: 1 }, { b: 2 }] });
+  });
+
+  it('cuts the largest list to what fits and says how much was cut and how to narrow', () => {
+    const items = Array.from({ length: 100 }, (_, i) => ({ id: `object-${i}`, title: 'x'.repeat(40) }));
+    const result = successResult(json({ page: 1, per_page: 100, total: 100, saved_objects: items }), options);
+    const kept = JSON.parse(textOf(result));
+    expect(textOf(result).length).toBeLessThanOrEqual(1_000);
+    expect(kept.total).toBe(100);
+    expect(kept.saved_objects.length).toBeGreaterThan(5);
+    expect(kept.saved_objects.length).toBeLessThan(100);
+    expect(kept.saved_objects[0]).toEqual(items[0]);
+    // One more item would not have fitted.
+    const oneMore = { ...kept, saved_objects: items.slice(0, kept.saved_objects.length + 1) };
+    expect(JSON.stringify(oneMore).length).toBeGreaterThan(1_000);
+    expect(textOf(result, 1)).toMatch(new RegExp(`^Truncated: showing ${kept.saved_objects.length} of 100 items of "saved_objects"`));
+    expect(textOf(result, 1)).toContain('"per_page", "page", "search"');
+    expect(result.structuredContent).toBeUndefined();
+  });
+
+  it('cuts a top-level array the same way', () => {
+    const items = Array.from({ length: 200 }, (_, i) => ({ i, pad: 'y'.repeat(30) }));
+    const result = successResult(json(items), { maxChars: 1_000, argumentNames: [] });
+    expect(JSON.parse(textOf(result)).length).toBeLessThan(200);
+    expect(textOf(result, 1)).toContain('items of the result list');
+    expect(textOf(result, 1)).toContain('fetch single objects by id');
+  });
+
+  it('cuts a large object without lists at the character cap', () => {
+    const result = successResult(json({ blob: 'z'.repeat(5_000) }), options);
+    expect(textOf(result)).toHaveLength(1_000);
+    expect(textOf(result, 1)).toMatch(/^Truncated: showing the first 1000 of 5011 characters/);
+  });
+
+  it('caps plain text too', () => {
+    const response: KibanaResponse = { status: 200, headers: {}, data: 'line\n'.repeat(500), contentType: 'text/plain' };
+    const result = successResult(response, options);
+    expect(textOf(result)).toHaveLength(1_000);
+    expect(textOf(result, 1)).toContain('Truncated');
+  });
+});
