@@ -1,0 +1,36 @@
+// Request body encoding: JSON, ndjson, or multipart/form-data.
+
+import { Blob } from 'node:buffer';
+import { FormData } from 'undici';
+import type { KibanaRequest, MultipartPart } from './types.js';
+
+export interface EncodedBody {
+  body: string | FormData | undefined;
+  /** Undefined for multipart: undici writes the content type with its boundary. */
+  contentType: string | undefined;
+}
+
+const NONE: EncodedBody = { body: undefined, contentType: undefined };
+
+export function encodeBody(body: unknown, type: KibanaRequest['bodyType']): EncodedBody {
+  if (body === undefined) return NONE;
+  switch (type ?? 'json') {
+    case 'json':
+      return { body: JSON.stringify(body), contentType: 'application/json' };
+    case 'ndjson':
+      if (!Array.isArray(body)) throw new TypeError('an ndjson body must be an array');
+      return { body: body.map((line) => `${JSON.stringify(line)}\n`).join(''), contentType: 'application/x-ndjson' };
+    case 'multipart':
+      return { body: formData(body), contentType: undefined };
+  }
+}
+
+function formData(parts: unknown): FormData {
+  if (!Array.isArray(parts)) throw new TypeError('a multipart body must be an array of parts');
+  const form = new FormData();
+  for (const part of parts as MultipartPart[]) {
+    if (part.filename === undefined) form.append(part.name, part.value);
+    else form.append(part.name, new Blob([part.value], { type: part.contentType ?? 'application/octet-stream' }), part.filename);
+  }
+  return form;
+}

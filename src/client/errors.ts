@@ -1,0 +1,193 @@
+// KibanaError and the mapping of HTTP statuses and socket failures onto its categories.
+
+import { STATUS_CODES } from 'node:http';
+import type { Redact } from './redact.js';
+import type { HttpMethod, KibanaErrorCategory } from './types.js';
+
+/** What every error names: the request, never its query string or credentials. */
+export interface ErrorContext {
+  method: HttpMethod;
+  path: string;
+  redact: Redact;
+}
+
+export interface KibanaErrorInit {
+  category: KibanaErrorCategory;
+  method: HttpMethod;
+  path: string;
+  /** The part after `METHOD path: `. */
+  detail: string;
+  status?: number;
+  kibanaError?: string;
+  kibanaMessage?: string;
+  retryAfterMs?: number;
+  code?: string;
+  cause?: Error;
+}
+
+export class KibanaError extends Error {
+  override readonly name = 'KibanaError';
+  readonly category: KibanaErrorCategory;
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly status?: number;
+  readonly kibanaError?: string;
+  readonly kibanaMessage?: string;
+  readonly retryAfterMs?: number;
+  /** System or undici error code of a network failure (`ENOTFOUND`, `ECONNREFUSED`, …). */
+  readonly code?: string;
+  /** Attempts made, retries included. */
+  attempts = 1;
+
+  constructor(init: KibanaErrorInit) {
+    super(`${init.method} ${init.path}: ${oneLine(init.detail)}`, init.cause ? { cause: init.cause } : undefined);
+    this.category = init.category;
+    this.method = init.method;
+    this.path = init.path;
+    if (init.status !== undefined) this.status = init.status;
+    if (init.kibanaError !== undefined) this.kibanaError = init.kibanaError;
+    if (init.kibanaMessage !== undefined) this.kibanaMessage = init.kibanaMessage;
+    if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
+    if (init.code !== undefined) this.code = init.code;
+  }
+}
+
+const MAX_TEXT_MESSAGE = 500;
+
+export function categoryOfStatus(status: number): KibanaErrorCategory {
+  switch (status) {
+    case 401:
+      return 'auth';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'not_found';
+    case 409:
+      return 'conflict';
+    case 429:
+      return 'rate_limited';
+    case 502:
+    case 503:
+    case 504:
+      return 'unavailable';
+    default:
+      return status >= 500 ? 'server' : 'bad_request';
+  }
+}
+
+/** An error response. `data` is the decoded body: Kibana's `{error, message}`, Security's `{message, status_code}`, text, or nothing. */
+export function httpError(ctx: ErrorContext, status: number, data: unknown, retryAfterMs: number | undefined): KibanaError {
+  let kibanaError: string | undefined;
+  let kibanaMessage: string | undefined;
+  if (typeof data === 'string') {
+    const text = oneLine(data);
+    if (text !== '') kibanaMessage = text.length > MAX_TEXT_MESSAGE ? `${text.slice(0, MAX_TEXT_MESSAGE)}…` : text;
+  } else if (typeof data === 'object' && data !== null) {
+    const body = data as { error?: unknown; message?: unknown };
+    if (typeof body.error === 'string') kibanaError = body.error;
+    if (typeof body.message === 'string') kibanaMessage = body.message;
+  }
+  if (kibanaError !== undefined) kibanaError = ctx.redact(kibanaError);
+  if (kibanaMessage !== undefined) kibanaMessage = ctx.redact(kibanaMessage);
+  const reason = kibanaError ?? STATUS_CODES[status] ?? 'Error';
+  return new KibanaError({
+    category: categoryOfStatus(status),
+    method: ctx.method,
+    path: ctx.path,
+    detail: kibanaMessage === undefined ? `${status} ${reason}` : `${status} ${reason}: ${kibanaMessage}`,
+    status,
+    kibanaError,
+    kibanaMessage,
+    retryAfterMs,
+  });
+}
+
+export function unsupportedResponse(ctx: ErrorContext, status: number, contentType: string): KibanaError {
+  const type = contentType === '' ? 'no content type' : `content type '${contentType}'`;
+  return new KibanaError({
+    category: 'unsupported_response',
+    method: ctx.method,
+    path: ctx.path,
+    status,
+    detail: `response has ${type}: this tool cannot return binary or streaming content`,
+  });
+}
+
+export function invalidRequest(ctx: ErrorContext, detail: string): KibanaError {
+  return new KibanaError({ category: 'bad_request', method: ctx.method, path: ctx.path, detail: ctx.redact(detail) });
+}
+
+export function abortedError(ctx: ErrorContext): KibanaError {
+  return new KibanaError({ category: 'aborted', method: ctx.method, path: ctx.path, detail: 'request aborted by the caller' });
+}
+
+export function timeoutError(ctx: ErrorContext, timeoutMs: number): KibanaError {
+  return new KibanaError({
+    category: 'timeout',
+    method: ctx.method,
+    path: ctx.path,
+    code: 'ETIMEDOUT',
+    detail: `no complete response within ${timeoutMs} ms`,
+  });
+}
+
+const TLS_HINT = 'pass its CA certificate with caCert (or, for testing only, turn verification off with tlsInsecure)';
+
+const UNKNOWN_CA = { category: 'tls', say: (host: string) => `TLS: ${host}'s certificate is signed by an unknown CA; ${TLS_HINT}` } as const;
+
+/** What each failure code means to the person configuring the server. */
+const NETWORK_CODES: Record<string, { category: KibanaErrorCategory; say: (host: string) => string }> = {
+  ENOTFOUND: { category: 'network', say: (host) => `cannot resolve host ${host}` },
+  EAI_AGAIN: { category: 'network', say: (host) => `cannot resolve host ${host} (DNS temporarily unavailable)` },
+  ECONNREFUSED: { category: 'network', say: (host) => `connection refused by ${host}` },
+  ECONNRESET: { category: 'network', say: (host) => `connection reset by ${host}` },
+  EPIPE: { category: 'network', say: (host) => `connection to ${host} closed while sending` },
+  EHOSTUNREACH: { category: 'network', say: (host) => `host ${host} is unreachable` },
+  ENETUNREACH: { category: 'network', say: (host) => `network unreachable for ${host}` },
+  UND_ERR_SOCKET: { category: 'network', say: (host) => `connection to ${host} closed unexpectedly` },
+  ETIMEDOUT: { category: 'timeout', say: (host) => `connection to ${host} timed out` },
+  UND_ERR_CONNECT_TIMEOUT: { category: 'timeout', say: (host) => `cannot connect to ${host} within the connect timeout` },
+  UND_ERR_HEADERS_TIMEOUT: { category: 'timeout', say: (host) => `${host} sent no response headers in time` },
+  UND_ERR_BODY_TIMEOUT: { category: 'timeout', say: (host) => `${host} stopped sending the response body` },
+  DEPTH_ZERO_SELF_SIGNED_CERT: { category: 'tls', say: (host) => `TLS: ${host} presented a self-signed certificate that is not trusted; ${TLS_HINT}` },
+  SELF_SIGNED_CERT_IN_CHAIN: { category: 'tls', say: (host) => `TLS: ${host}'s certificate chain ends in an untrusted self-signed CA; ${TLS_HINT}` },
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: UNKNOWN_CA,
+  UNABLE_TO_GET_ISSUER_CERT: UNKNOWN_CA,
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: UNKNOWN_CA,
+  CERT_HAS_EXPIRED: { category: 'tls', say: (host) => `TLS: ${host}'s certificate has expired` },
+  CERT_NOT_YET_VALID: { category: 'tls', say: (host) => `TLS: ${host}'s certificate is not yet valid` },
+  ERR_TLS_CERT_ALTNAME_INVALID: {
+    category: 'tls',
+    say: (host) => `TLS: ${host}'s certificate does not match the host name (use the name the certificate was issued for)`,
+  },
+};
+
+/** A failure below HTTP: DNS, TCP, TLS, or undici's own timeouts. */
+export function networkError(ctx: ErrorContext, err: unknown, host: string): KibanaError {
+  const code = codeOf(err);
+  const known = code === undefined ? undefined : NETWORK_CODES[code];
+  const original = err instanceof Error ? ctx.redact(err.message) : 'unknown error';
+  let category = known?.category ?? 'network';
+  let detail = known?.say(host) ?? `request to ${host} failed: ${original}`;
+  if (known === undefined && code?.startsWith('ERR_SSL_')) {
+    category = 'tls';
+    detail = `TLS handshake with ${host} failed: ${original}`;
+  }
+  // A fresh, flat cause: the original may reference sockets or request options.
+  const cause = Object.assign(new Error(original), code === undefined ? {} : { code });
+  return new KibanaError({ category, method: ctx.method, path: ctx.path, detail: code ? `${detail} (${code})` : detail, code, cause });
+}
+
+/** Node reports happy-eyeballs failures as an AggregateError and some wrappers nest the real error in `cause`. */
+function codeOf(err: unknown): string | undefined {
+  for (let current = err, depth = 0; current instanceof Error && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = current instanceof AggregateError && current.errors.length > 0 ? current.errors[0] : current.cause;
+  }
+  return undefined;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,78 @@
+// Response decoding: JSON, ndjson and text are read; binary and streaming bodies are refused unread.
+
+import type { Dispatcher } from 'undici';
+import { type ErrorContext, unsupportedResponse } from './errors.js';
+
+export interface DecodedResponse {
+  status: number;
+  headers: Record<string, string>;
+  contentType: string;
+  data: unknown;
+}
+
+type BodyKind = 'json' | 'ndjson' | 'text' | 'unsupported';
+
+/** Reads and decodes the body. Error statuses never throw here: their body, if readable, becomes the error's message. */
+export async function decodeResponse(res: Dispatcher.ResponseData, ctx: ErrorContext): Promise<DecodedResponse> {
+  const headers = flattenHeaders(res.headers);
+  const contentType = headers['content-type'] ?? '';
+  const status = res.statusCode;
+  const result: DecodedResponse = { status, headers, contentType, data: undefined };
+  if (status === 204 || status === 304 || headers['content-length'] === '0') {
+    await res.body.dump();
+    return result;
+  }
+  const kind = bodyKind(contentType);
+  if (kind === 'unsupported') {
+    // Destroying an unfinished body emits an abort error nobody needs to hear about.
+    res.body.on('error', ignore).destroy();
+    if (status >= 400) return result;
+    throw unsupportedResponse(ctx, status, contentType);
+  }
+  result.data = parse(kind, await res.body.text());
+  return result;
+}
+
+function ignore(): void {}
+
+function bodyKind(contentType: string): BodyKind {
+  const semicolon = contentType.indexOf(';');
+  const media = (semicolon === -1 ? contentType : contentType.slice(0, semicolon)).trim().toLowerCase();
+  // `application:json` is a typo some Kibana routes really send.
+  if (media === 'application/json' || media === 'application:json' || media.endsWith('+json')) return 'json';
+  if (media === 'application/ndjson' || media === 'application/x-ndjson') return 'ndjson';
+  if (media === 'text/event-stream') return 'unsupported';
+  // A missing content type is read as text: proxies send bare error pages that way.
+  if (media === '' || media.startsWith('text/')) return 'text';
+  return 'unsupported';
+}
+
+function parse(kind: Exclude<BodyKind, 'unsupported'>, text: string): unknown {
+  if (text === '') return undefined;
+  switch (kind) {
+    case 'json':
+      return parseJson(text);
+    case 'ndjson':
+      return text.split('\n').flatMap((line) => (line.trim() === '' ? [] : [parseJson(line)]));
+    case 'text':
+      return text;
+  }
+}
+
+/** Lenient: a body that claims to be JSON but is not is handed back as text rather than lost. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function flattenHeaders(raw: Dispatcher.ResponseData['headers']): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name in raw) {
+    const value = raw[name];
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}

@@ -1,0 +1,44 @@
+// When to retry and how long to wait: exponential back-off with full jitter, bounded by Retry-After.
+
+import { setTimeout as delay } from 'node:timers/promises';
+import type { KibanaError } from './errors.js';
+import type { HttpMethod } from './types.js';
+
+export const DEFAULT_RETRY_BASE_DELAY_MS = 200;
+export const DEFAULT_RETRY_MAX_DELAY_MS = 5000;
+
+const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
+const RETRYABLE_STATUS: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+/** Rejects with an AbortError as soon as `signal` aborts. */
+export const sleep: Sleep = (ms, signal) => delay(ms, undefined, signal ? { signal } : undefined);
+
+export function isRetryable(method: HttpMethod, error: KibanaError): boolean {
+  if (!IDEMPOTENT.has(method)) return false;
+  if (error.status !== undefined) return RETRYABLE_STATUS.has(error.status);
+  return error.category === 'network' || error.category === 'timeout';
+}
+
+export interface BackoffPolicy {
+  baseDelayMs: number;
+  maxDelayMs: number;
+  random: () => number;
+}
+
+/** Delay before retry number `retry` (1-based): the server's Retry-After if it gave one, else full jitter. Both capped. */
+export function backoffDelay(policy: BackoffPolicy, retry: number, retryAfterMs: number | undefined): number {
+  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, policy.maxDelayMs);
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
+  return Math.floor(policy.random() * ceiling);
+}
+
+/** `Retry-After` as delta-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
