@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `kibana-mcp`: flags and environment → configuration → the chosen command.
 import { runCheck } from './commands/check.js';
+import { runListTools } from './commands/list-tools.js';
 import { runServe } from './commands/serve.js';
 import { renderHelp, type CommandHelp } from './config/help.js';
 import { INSECURE_TLS_WARNING, resolveKibanaConfig, type KibanaConfig } from './config/kibana-config.js';
@@ -16,6 +17,11 @@ const COMMANDS: Command[] = [
     name: 'serve',
     summary: 'Run the MCP server: stdio by default, Streamable HTTP with --http (the default command).',
     run: runServe,
+  },
+  {
+    name: 'list-tools',
+    summary: 'Print the tools the given --toolsets/--tier/--include/--exclude expose, with token counts.',
+    run: (options) => runListTools(options, (line) => process.stdout.write(`${line}\n`)),
   },
   {
     name: 'check',

@@ -1,0 +1,130 @@
+// The input schema shown in `tools/list`, made from a tool's full input model.
+//
+// Shared component schemas stay `$defs` when a tool uses them more than once and they are
+// not tiny (inlining everything costs ~42 % more tokens); the rest is inlined.
+//
+// Huge inputs (detection rule create/update with ~10 rule-type variants, connector configs,
+// synthetics monitors) would cost tens of thousands of tokens. Rather than splitting them
+// into per-variant tools (which multiplies tools and breaks "one operation, one tool"), the
+// advertised schema is depth-limited: when a tool's definition exceeds its budget, schemas
+// below a nesting depth collapse to their bare type (`{"type":"object"}`), the deepest depth
+// that fits is kept, and the description says so. The tool's Zod `input` still validates the
+// full schema and its error messages name the nested field and what it expects, so an agent
+// learns the deep shape on demand, only for the tool it actually calls.
+import type { JsonSchemaObject } from '../tools/spec.js';
+import { ComponentStore, refName } from './facts.js';
+import { isObject, type JsonObject } from './json.js';
+import { toolTokens, type ToolDefinitionSource } from './tokens.js';
+
+/** Tokens a tool definition may cost before its schema is depth-limited. */
+export const TOOL_TOKEN_BUDGET = 600;
+/** Component schemas this short (JSON characters) are inlined even when shared. */
+const TINY_SCHEMA = 80;
+const DEFS_PREFIX = '#/$defs/';
+const COLLAPSED_NOTE = (depth: number) =>
+  ` Arguments nested deeper than ${depth} level${depth === 1 ? '' : 's'} are shown without their fields; the call checks them in full and names any field that is wrong.`;
+
+export interface AdvertisedTool {
+  description: string;
+  inputSchema: JsonSchemaObject;
+}
+
+/** Keywords whose value is one subschema, a list of them, or a map of them. */
+const SUBSCHEMA = ['items', 'additionalProperties', 'not'] as const;
+const SUBSCHEMA_LISTS = ['oneOf', 'anyOf', 'allOf'] as const;
+
+export function advertise(tool: Omit<ToolDefinitionSource, 'inputSchema'> & { input: JsonObject }, components: ComponentStore): AdvertisedTool {
+  const full = withSharedDefs(tool.input, components);
+  if (toolTokens({ ...tool, inputSchema: full }) <= TOOL_TOKEN_BUDGET) return { description: tool.description, inputSchema: full };
+  let candidate: AdvertisedTool | undefined;
+  for (let depth = 4; depth >= 1; depth -= 1) {
+    candidate = {
+      description: tool.description + COLLAPSED_NOTE(depth),
+      inputSchema: collapse(tool.input, components, depth, 0) as JsonSchemaObject,
+    };
+    if (toolTokens({ ...tool, ...candidate }) <= TOOL_TOKEN_BUDGET) break;
+  }
+  return candidate as AdvertisedTool;
+}
+
+/** Applies `visit` to every direct subschema of `schema` (telling whether it is a union or `allOf` member), keeping everything else. */
+function mapSubschemas(schema: JsonObject, visit: (sub: JsonObject, member: boolean) => JsonObject): JsonObject {
+  const out: JsonObject = { ...schema };
+  if (isObject(schema.properties)) {
+    out.properties = Object.fromEntries(Object.entries(schema.properties).map(([name, sub]) => [name, isObject(sub) ? visit(sub, false) : sub]));
+  }
+  for (const key of SUBSCHEMA) if (isObject(schema[key])) out[key] = visit(schema[key], false);
+  for (const key of SUBSCHEMA_LISTS) {
+    const list = schema[key];
+    if (Array.isArray(list)) out[key] = list.map((sub) => (isObject(sub) ? visit(sub, true) : sub));
+  }
+  return out;
+}
+
+function withSharedDefs(input: JsonObject, components: ComponentStore): JsonSchemaObject {
+  const uses = new Map<string, number>();
+  const recursive = new Set<string>();
+  const count = (schema: JsonObject, stack: string[]): void => {
+    const name = refName(schema);
+    if (name === undefined) {
+      mapSubschemas(schema, (sub) => (count(sub, stack), sub));
+      return;
+    }
+    if (stack.includes(name)) {
+      recursive.add(name);
+      return;
+    }
+    uses.set(name, (uses.get(name) ?? 0) + 1);
+    if (uses.get(name) === 1) count(component(components, name), [...stack, name]);
+  };
+  count(input, []);
+  const keep = new Set(
+    [...uses].filter(([name, n]) => recursive.has(name) || (n > 1 && JSON.stringify(component(components, name)).length > TINY_SCHEMA)).map(([name]) => name),
+  );
+  const rewrite = (schema: JsonObject): JsonObject => {
+    const name = refName(schema);
+    if (name === undefined) return mapSubschemas(schema, rewrite);
+    const { $ref: _ref, ...siblings } = schema;
+    const target = keep.has(name) ? { $ref: DEFS_PREFIX + name } : rewrite(component(components, name));
+    return Object.keys(siblings).length === 0 ? target : { ...target, ...siblings };
+  };
+  const root = rewrite(input) as JsonSchemaObject;
+  if (keep.size > 0) root.$defs = Object.fromEntries([...keep].sort().map((name) => [name, rewrite(component(components, name))]));
+  return root;
+}
+
+/** The schema with everything below `depth` levels of arguments reduced to its bare type. */
+function collapse(schema: JsonObject, components: ComponentStore, depth: number, level: number): JsonObject {
+  const name = refName(schema);
+  if (name !== undefined) {
+    const { $ref: _ref, ...siblings } = schema;
+    return { ...collapse(component(components, name), components, depth, level), ...siblings };
+  }
+  if (level > depth) return bareType(schema, components);
+  // A union's members sit at the level of the union itself.
+  return mapSubschemas(schema, (sub, member) => collapse(sub, components, depth, member ? level : level + 1));
+}
+
+/** A schema's type, enum and required field names, without its fields; unions keep one bare member each. */
+function bareType(schema: JsonObject, components: ComponentStore): JsonObject {
+  const resolved = components.resolve(schema);
+  const out: JsonObject = {};
+  if (resolved.type !== undefined) out.type = resolved.type;
+  else if (resolved.properties || resolved.additionalProperties) out.type = 'object';
+  if (Array.isArray(resolved.enum)) out.enum = resolved.enum;
+  if (Array.isArray(resolved.required)) out.required = resolved.required;
+  const union = resolved.anyOf ?? resolved.oneOf;
+  if (Array.isArray(union)) {
+    const members = union.filter(isObject).map((member) => JSON.stringify(bareType(member, components)));
+    const distinct = [...new Set(members)].map((member) => JSON.parse(member) as JsonObject);
+    if (distinct.length > 1 || Object.keys(distinct[0] ?? {}).length > 0) out.anyOf = distinct;
+  }
+  if (typeof schema.description === 'string') out.description = schema.description;
+  return out;
+}
+
+function component(components: ComponentStore, name: string): JsonObject {
+  const schema = components.get(name);
+  if (!schema) throw new Error(`component schema ${name} is missing`);
+  return schema;
+}

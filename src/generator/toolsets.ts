@@ -1,0 +1,98 @@
+// Reads and checks `openapi/toolsets.yaml`, the team-written selection (format in its header).
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import type { HttpMethod, Tier } from '../tools/spec.js';
+import { isObject, type JsonObject } from './json.js';
+
+export interface ToolEntry {
+  toolset: string;
+  method: HttpMethod;
+  path: string;
+  name: string;
+  title: string;
+  description: string;
+  readOnly: boolean;
+  tier?: Tier;
+  idempotent?: boolean;
+  openWorld: boolean;
+  args: Record<string, string>;
+  omit: string[];
+}
+
+export interface Toolset {
+  id: string;
+  description: string;
+  default: boolean;
+  tools: ToolEntry[];
+}
+
+export const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const TOOL_NAME = /^[a-z0-9_]{1,48}$/;
+const TIERS: readonly Tier[] = ['read', 'write', 'destructive'];
+
+/** `METHOD path`, the key of an operation everywhere in the generator. */
+export function operationKey(method: string, path: string): string {
+  return `${method.toUpperCase()} ${path}`;
+}
+
+export async function loadToolsets(file: string): Promise<Toolset[]> {
+  return parseToolsets(await readFile(file, 'utf8'), file);
+}
+
+export function parseToolsets(text: string, source = 'toolsets.yaml'): Toolset[] {
+  const doc: unknown = parse(text);
+  if (!isObject(doc) || !isObject(doc.toolsets)) throw new Error(`${source}: missing "toolsets" map`);
+  const names = new Set<string>();
+  const ops = new Set<string>();
+  return Object.entries(doc.toolsets).map(([id, raw]) => {
+    const where = `${source}: toolset ${id}`;
+    if (!isObject(raw)) throw new Error(`${where}: not a map`);
+    const tools = Array.isArray(raw.tools) ? raw.tools : [];
+    const toolset: Toolset = {
+      id,
+      description: requireString(raw, 'description', where),
+      default: raw.default === true,
+      tools: tools.map((entry, index) => parseTool(entry, id, `${where} tool #${index + 1}`)),
+    };
+    for (const tool of toolset.tools) {
+      if (names.has(tool.name)) throw new Error(`${where}: duplicate tool name ${tool.name}`);
+      const key = operationKey(tool.method, tool.path);
+      if (ops.has(key)) throw new Error(`${where}: operation ${key} selected twice`);
+      names.add(tool.name);
+      ops.add(key);
+    }
+    return toolset;
+  });
+}
+
+function parseTool(raw: unknown, toolset: string, where: string): ToolEntry {
+  if (!isObject(raw)) throw new Error(`${where}: not a map`);
+  const op = requireString(raw, 'op', where);
+  const match = /^(GET|POST|PUT|PATCH|DELETE)\s+(\/\S*)$/.exec(op.trim());
+  if (!match) throw new Error(`${where}: op "${op}" is not "METHOD /path"`);
+  const name = requireString(raw, 'name', where);
+  if (!TOOL_NAME.test(name)) throw new Error(`${where}: name "${name}" must match ${TOOL_NAME}`);
+  const tier = raw.tier;
+  if (tier !== undefined && !TIERS.includes(tier as Tier)) throw new Error(`${where}: tier "${String(tier)}" is not one of ${TIERS.join(', ')}`);
+  const args = isObject(raw.args) ? raw.args : {};
+  return {
+    toolset,
+    method: match[1] as HttpMethod,
+    path: match[2] as string,
+    name,
+    title: requireString(raw, 'title', where),
+    description: requireString(raw, 'description', where).trim(),
+    readOnly: raw.read_only === true,
+    tier: tier as Tier | undefined,
+    idempotent: typeof raw.idempotent === 'boolean' ? raw.idempotent : undefined,
+    openWorld: raw.open_world === true,
+    args: Object.fromEntries(Object.entries(args).map(([arg, text]) => [arg, String(text).trim()])),
+    omit: Array.isArray(raw.omit) ? raw.omit.map(String) : [],
+  };
+}
+
+function requireString(raw: JsonObject, key: string, where: string): string {
+  const value = raw[key];
+  if (typeof value !== 'string' || value.trim() === '') throw new Error(`${where}: "${key}" is required`);
+  return value;
+}

@@ -1,0 +1,113 @@
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPTIONS } from '../../src/config/options.js';
+import { PACKAGE_VERSION } from '../../src/version.js';
+import { kibanaError, startRecordingKibana, type RecordingKibana } from './support/recording-kibana.js';
+import { runCli } from './support/mcp-peers.js';
+
+const STATUS = { name: 'kb', version: { number: '8.18.2' }, status: { overall: { level: 'available' } } };
+let kibana: RecordingKibana;
+
+beforeAll(async () => {
+  kibana = await startRecordingKibana(() => ({ body: STATUS }));
+});
+afterAll(() => kibana.stop());
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('kibana-mcp --help and --version', () => {
+  it('--help names every command, flag and environment variable', async () => {
+    const { code, stdout } = await runCli(['--help'], {});
+    expect(code).toBe(0);
+    for (const command of ['serve', 'list-tools', 'check']) expect(stdout).toContain(`  ${command}`);
+    for (const option of OPTIONS) {
+      expect(stdout).toContain(`--${option.flag}`);
+      expect(stdout).toContain(option.env);
+    }
+  });
+
+  it('--version prints the package version', async () => {
+    const { code, stdout } = await runCli(['--version'], {});
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe(PACKAGE_VERSION);
+  });
+});
+
+describe('invalid configuration stops before any MCP traffic', () => {
+  const cases: Array<[string[], Record<string, string>, RegExp]> = [
+    [[], {}, /^kibana-mcp: KIBANA_URL \(or --kibana-url\) is required/],
+    [[], { KIBANA_URL: 'http://127.0.0.1:1' }, /^kibana-mcp: no Kibana credentials/],
+    [['--timeout', 'x'], { KIBANA_URL: 'http://127.0.0.1:1', KIBANA_API_KEY: 'k' }, /^kibana-mcp: --timeout: expected a whole number/],
+    [['--tier', 'admin'], { KIBANA_URL: 'http://127.0.0.1:1', KIBANA_API_KEY: 'k' }, /^kibana-mcp: --tier: expected one of read, write, destructive/],
+    [['--toolsets', 'nope'], { KIBANA_URL: 'http://127.0.0.1:1', KIBANA_API_KEY: 'k' }, /^kibana-mcp: --toolsets: unknown toolset "nope"/],
+    [['frobnicate'], {}, /^kibana-mcp: unknown command "frobnicate"/],
+    [['--http', '--host', '0.0.0.0'], { KIBANA_URL: 'http://127.0.0.1:1', KIBANA_API_KEY: 'k' }, /^kibana-mcp: --host: refusing to serve 0.0.0.0 without caller authentication/],
+    [['--http', '--passthrough-auth'], { KIBANA_URL: 'http://127.0.0.1:1', KIBANA_API_KEY: 'k' }, /^kibana-mcp: KIBANA_API_KEY: passthrough auth forwards/],
+    [['--http', '--passthrough-auth', '--http-token', 't'], { KIBANA_URL: 'http://127.0.0.1:1' }, /^kibana-mcp: --http-token and --passthrough-auth: choose one/],
+  ];
+  for (const [args, env, expected] of cases) {
+    it(`${args.join(' ') || '(no flags)'} ${Object.keys(env).join(',')}`, async () => {
+      const { code, stdout, stderr } = await runCli(args, env);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(expected);
+    });
+  }
+});
+
+describe('kibana-mcp check', () => {
+  it('prints the version, status and masked configuration', async () => {
+    kibana.handle(() => ({ body: STATUS }));
+    const { code, stdout } = await runCli(['check'], { KIBANA_URL: `${kibana.url}/kibana`, KIBANA_USERNAME: 'elastic', KIBANA_PASSWORD: 'changeme-secret' });
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Kibana 8.18.2 at ${kibana.url}/kibana: status available`);
+    expect(stdout).toMatch(/auth\s+basic, user elastic, password \*\*\*\*/);
+    expect(stdout).not.toContain('changeme-secret');
+    const last = kibana.requests.at(-1)!;
+    expect(last.path).toBe('/kibana/api/status');
+    expect(last.headers.authorization).toBe(`Basic ${Buffer.from('elastic:changeme-secret').toString('base64')}`);
+  });
+
+  it('says 401 in one line and exits 1', async () => {
+    kibana.handle(() => kibanaError(401, 'Unauthorized', 'missing authentication credentials'));
+    const { code, stdout } = await runCli(['check'], { KIBANA_URL: kibana.url, KIBANA_API_KEY: 'secret-key-value' });
+    expect(code).toBe(1);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    expect(stdout).toMatch(/^check failed: .*401.*Kibana rejected the credentials/);
+    expect(stdout).not.toContain('secret-key-value');
+  });
+
+  it('says 403 in one line and exits 1', async () => {
+    kibana.handle(() => kibanaError(403, 'Forbidden', 'no privileges'));
+    const { code, stdout } = await runCli(['check'], { KIBANA_URL: kibana.url, KIBANA_API_KEY: 'k' });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^check failed: .*403.*may not read \/api\/status/);
+  });
+
+  it('says connection refused for a closed port', async () => {
+    const port = await closedPort();
+    const { code, stdout } = await runCli(['check'], { KIBANA_URL: `http://127.0.0.1:${port}`, KIBANA_API_KEY: 'k', KIBANA_RETRIES: '0' });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^check failed: .*(refused|ECONNREFUSED).*not reachable/);
+  });
+
+  it('says it cannot resolve a host name', async () => {
+    const { code, stdout } = await runCli(['check'], { KIBANA_URL: 'http://kibana.invalid:5601', KIBANA_API_KEY: 'k', KIBANA_RETRIES: '0' });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^check failed: .*(resolve|ENOTFOUND|EAI_AGAIN)/);
+  });
+
+  it('says timeout when Kibana does not answer in time', async () => {
+    kibana.handle(() => ({ body: STATUS, delayMs: 3_000 }));
+    const { code, stdout } = await runCli(['check', '--timeout', '300', '--retries', '0'], { KIBANA_URL: kibana.url, KIBANA_API_KEY: 'k' });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^check failed: .*did not answer in time/);
+  });
+});
