@@ -44,7 +44,6 @@ export async function runServe(options: ReadOptions): Promise<number> {
     : await serveStdio(runtime);
 
   await untilStopped(running, logger);
-  await runtime.inFlight.idle();
   await client.close();
   logger.info('stopped');
   return 0;

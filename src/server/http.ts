@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { authorizeCaller, type HttpAuth } from './http-auth.js';
 import { checkHostAndOrigin, type OriginPolicy } from './http-origin.js';
+import { InFlight } from './in-flight.js';
 import { createMcpServer, type ServerRuntime } from './mcp-server.js';
 import type { RunningServer } from './stdio.js';
 
@@ -25,11 +26,17 @@ const MCP_PATH = '/mcp';
 
 export async function serveHttp(runtime: ServerRuntime, options: HttpOptions): Promise<RunningHttpServer> {
   const maxBodyBytes = options.maxBodyBytes ?? 4 * 1024 * 1024;
+  // Exchanges end when their response is fully sent: shutdown waits for these, not just for tool calls.
+  const exchanges = new InFlight();
   const httpServer = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      runtime.logger.error('http request failed', { error: error instanceof Error ? error.message : String(error) });
-      if (!res.headersSent) sendJsonRpcError(res, 500, -32603, 'Internal server error');
-      else res.end();
+    const finished = new Promise<void>((resolve) => res.once('close', resolve));
+    void exchanges.track(async () => {
+      await handle(req, res).catch((error: unknown) => {
+        runtime.logger.error('http request failed', { error: error instanceof Error ? error.message : String(error) });
+        if (!res.headersSent) sendJsonRpcError(res, 500, -32603, 'Internal server error');
+        else res.end();
+      });
+      await finished;
     });
   });
 
@@ -77,7 +84,7 @@ export async function serveHttp(runtime: ServerRuntime, options: HttpOptions): P
     async close() {
       const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
-      await runtime.inFlight.idle();
+      await exchanges.idle();
       httpServer.closeAllConnections();
       await stopped;
     },

@@ -17,5 +17,13 @@ export async function serveStdio(runtime: ServerRuntime): Promise<RunningServer>
   process.stdin.once('end', () => void server.close());
   await server.connect(transport);
   runtime.logger.info(`serving ${runtime.tools.length} tools on stdio`);
-  return { closed, close: () => server.close() };
+  return {
+    closed,
+    async close() {
+      await runtime.inFlight.idle();
+      // Let the last results leave through stdout before the transport closes.
+      await new Promise((resolve) => setImmediate(resolve));
+      await server.close();
+    },
+  };
 }

@@ -39,7 +39,7 @@ export async function callTool(spec: ToolSpec, rawArgs: Record<string, unknown> 
     const known = Object.keys(spec.inputSchema.properties ?? {}).join(', ') || '(none)';
     return errorResult(`Invalid arguments for ${spec.name}: unknown argument${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')}; expected only: ${known}`);
   }
-  const parsed = validatorOf(spec).safeParse(args);
+  const parsed = validatorOf(spec).safeParse(args, { reportInput: true });
   if (!parsed.success) return errorResult(`Invalid arguments for ${spec.name}:\n${formatValidationError(parsed.error)}`);
 
   try {
