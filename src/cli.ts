@@ -1,8 +1,5 @@
 #!/usr/bin/env node
 // `kibana-mcp`: flags and environment → configuration → the chosen command.
-import { runCheck } from './commands/check.js';
-import { runListTools } from './commands/list-tools.js';
-import { runServe } from './commands/serve.js';
 import { renderHelp, type CommandHelp } from './config/help.js';
 import { INSECURE_TLS_WARNING, resolveKibanaConfig, type KibanaConfig } from './config/kibana-config.js';
 import { ConfigError, readOptions, type ReadOptions } from './config/read-options.js';
@@ -12,21 +9,25 @@ interface Command extends CommandHelp {
   run(options: ReadOptions): Promise<number>;
 }
 
+const printLine = (line: string) => process.stdout.write(`${line}\n`);
+
+// Commands load their modules on demand: serving over stdio should not pay for the tokenizer.
+
 const COMMANDS: Command[] = [
   {
     name: 'serve',
     summary: 'Run the MCP server: stdio by default, Streamable HTTP with --http (the default command).',
-    run: runServe,
+    run: async (options) => (await import('./commands/serve.js')).runServe(options),
   },
   {
     name: 'list-tools',
     summary: 'Print the tools the given --toolsets/--tier/--include/--exclude expose, with token counts.',
-    run: (options) => runListTools(options, (line) => process.stdout.write(`${line}\n`)),
+    run: async (options) => (await import('./commands/list-tools.js')).runListTools(options, printLine),
   },
   {
     name: 'check',
     summary: 'Connect to Kibana, read /api/status, print its version and the effective configuration.',
-    run: (options) => runCheck(kibanaConfig(options), (line) => process.stdout.write(`${line}\n`)),
+    run: async (options) => (await import('./commands/check.js')).runCheck(kibanaConfig(options), printLine),
   },
 ];
 

@@ -1,6 +1,7 @@
 // The MCP server for a set of tools: `tools/list` from the specs, `tools/call` through the tool runtime.
 // Transports (stdio, Streamable HTTP) plug in without touching anything here.
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import {
   CallToolRequestSchema,
   ElicitResultSchema,
@@ -43,10 +44,14 @@ export function listedTool(spec: ToolSpec): Tool {
   };
 }
 
+// The SDK builds an Ajv instance per server unless given one; stateless HTTP makes a server per request.
+let sharedValidator: AjvJsonSchemaValidator | undefined;
+
 export function createMcpServer(runtime: ServerRuntime, caller: CallerContext = {}): Server {
+  sharedValidator ??= new AjvJsonSchemaValidator();
   const server = new Server(
     { name: PACKAGE_NAME, version: PACKAGE_VERSION },
-    { capabilities: { tools: {} }, instructions: serverInstructions(runtime.defaultSpace) },
+    { capabilities: { tools: {} }, instructions: serverInstructions(runtime.defaultSpace), jsonSchemaValidator: sharedValidator },
   );
   const byName = new Map(runtime.tools.map((tool) => [tool.name, tool]));
   const listing = runtime.tools.map(listedTool);

@@ -1,0 +1,138 @@
+// Server benchmarks: cold start over stdio, added latency of a tools/call, Streamable HTTP throughput and memory.
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { KibanaClient } from '../src/client/index.js';
+import { connectHttp, CLI, startHttpServer, serverEnv } from '../test/e2e/support/mcp-peers.js';
+import { startRecordingKibana, type RecordingKibana } from '../test/e2e/support/recording-kibana.js';
+import { USER_AGENT } from '../src/version.js';
+
+type Rows = Array<Record<string, string | number>>;
+const MINIMAL_SERVER = fileURLToPath(new URL('./fixtures/minimal-server.mjs', import.meta.url));
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+
+async function coldStart(args: string[], env: Record<string, string>): Promise<number> {
+  const started = performance.now();
+  const transport = new StdioClientTransport({ command: process.execPath, args, env: serverEnv(env), stderr: 'ignore' });
+  const client = new Client({ name: 'bench', version: '1' });
+  await client.connect(transport);
+  await client.listTools();
+  const elapsed = performance.now() - started;
+  await client.close();
+  return elapsed;
+}
+
+async function benchColdStart(kibana: RecordingKibana): Promise<Rows> {
+  const env = { KIBANA_URL: kibana.url, KIBANA_API_KEY: 'k' };
+  const runs = 10;
+  const ours: number[] = [];
+  const floor: number[] = [];
+  await coldStart([CLI], env); // warm the file cache for both
+  await coldStart([MINIMAL_SERVER], {});
+  for (let i = 0; i < runs; i += 1) {
+    floor.push(await coldStart([MINIMAL_SERVER], {}));
+    ours.push(await coldStart([CLI], env));
+  }
+  const ratio = median(ours) / median(floor);
+  return [
+    { case: 'minimal one-tool SDK server', 'median ms': round(median(floor), 1) },
+    { case: 'kibana-mcp (default toolsets)', 'median ms': round(median(ours), 1), 'x floor': round(ratio), target: '<= 1.5x' },
+  ];
+}
+
+async function benchAddedLatency(kibana: RecordingKibana): Promise<Rows> {
+  const calls = 2_000;
+  const direct = new KibanaClient({ baseUrl: kibana.url, auth: { kind: 'apiKey', apiKey: 'k' }, connectTimeoutMs: 1_000, timeoutMs: 5_000, retries: 0, userAgent: USER_AGENT });
+  const transport = new StdioClientTransport({ command: process.execPath, args: [CLI], env: serverEnv({ KIBANA_URL: kibana.url, KIBANA_API_KEY: 'k' }), stderr: 'ignore' });
+  const client = new Client({ name: 'bench', version: '1' });
+  await client.connect(transport);
+
+  const time = async (work: () => Promise<unknown>): Promise<number[]> => {
+    for (let i = 0; i < 200; i += 1) await work();
+    const samples: number[] = [];
+    for (let i = 0; i < calls; i += 1) {
+      const started = performance.now();
+      await work();
+      samples.push(performance.now() - started);
+    }
+    return samples.sort((a, b) => a - b);
+  };
+  const viaClient = await time(() => direct.request({ method: 'GET', path: '/api/status' }));
+  const viaMcp = await time(() => client.callTool({ name: 'get_status', arguments: {} }));
+  await client.close();
+  await direct.close();
+  return ['p50', 'p99'].map((label) => {
+    const p = label === 'p50' ? 50 : 99;
+    const added = percentile(viaMcp, p) - percentile(viaClient, p);
+    return { percentile: label, 'KibanaClient.request ms': round(percentile(viaClient, p), 3), 'tools/call over stdio ms': round(percentile(viaMcp, p), 3), 'added ms': round(added, 3), target: label === 'p50' ? '<= 1 ms' : '<= 5 ms' };
+  });
+}
+
+function residentMegabytes(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
+  return Number(/\d+/.exec(line)![0]) / 1024;
+}
+
+async function benchHttp(kibana: RecordingKibana): Promise<Rows> {
+  const server = await startHttpServer([], { KIBANA_URL: kibana.url, KIBANA_API_KEY: 'k' });
+  const concurrency = 32;
+  const clients = await Promise.all(Array.from({ length: concurrency }, () => connectHttp(server.url)));
+  const pid = server.child.pid!;
+  const run = async (total: number): Promise<number> => {
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      clients.map(async (client) => {
+        while (next < total) {
+          next += 1;
+          await client.callTool({ name: 'get_status', arguments: {} });
+        }
+      }),
+    );
+    return (total / (performance.now() - started)) * 1000;
+  };
+  const firstRate = await run(1_000);
+  const rssAfter1k = residentMegabytes(pid);
+  const rate = await run(9_000);
+  const rssAfter10k = residentMegabytes(pid);
+  await Promise.all(clients.map((client) => client.close()));
+  await server.stop();
+  return [
+    { measure: 'calls/s, first 1,000 (32 clients)', value: round(firstRate, 0) },
+    { measure: 'calls/s, next 9,000 (32 clients)', value: round(rate, 0) },
+    { measure: 'server RSS after 1,000 calls, MB', value: round(rssAfter1k, 1) },
+    { measure: 'server RSS after 10,000 calls, MB', value: round(rssAfter10k, 1) },
+    { measure: 'growth 1k → 10k, % (target <= 10)', value: round(((rssAfter10k - rssAfter1k) / rssAfter1k) * 100, 1) },
+  ];
+}
+
+export async function benchServer(): Promise<Array<{ name: string; rows: Rows }>> {
+  const kibana = await startRecordingKibana(() => ({ body: { version: { number: '8.18.2' }, status: { overall: { level: 'available' } } } }));
+  kibana.handle(() => {
+    kibana.requests.length = 0; // keep the stub's own memory flat
+    return { body: { version: { number: '8.18.2' }, status: { overall: { level: 'available' } } } };
+  });
+  try {
+    return [
+      { name: 'Cold start over stdio (spawn → initialize → tools/list), median of 10', rows: await benchColdStart(kibana) },
+      { name: 'Added latency of tools/call (stdio) over KibanaClient.request, 2,000 calls each', rows: await benchAddedLatency(kibana) },
+      { name: 'Streamable HTTP, 32 concurrent clients, 10,000 calls', rows: await benchHttp(kibana) },
+    ];
+  } finally {
+    await kibana.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const table of await benchServer()) {
+    console.log(`\n${table.name}`);
+    console.table(table.rows);
+  }
+}
