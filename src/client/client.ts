@@ -4,9 +4,9 @@
 import { rootCertificates } from 'node:tls';
 import { Agent } from 'undici';
 import type { Logger } from '../logger.js';
-import { Deadline } from './deadline.js';
 import { authorizationFor, secretsOf, secretsOfHeader } from './auth.js';
 import { encodeBody } from './body.js';
+import { Deadline } from './deadline.js';
 import { type ErrorContext, KibanaError, abortedError, httpError, invalidRequest, networkError, timeoutError } from './errors.js';
 import { requestHeaders } from './headers.js';
 import { encodeQuery } from './query.js';
@@ -100,8 +100,9 @@ export class KibanaClient {
         });
         try {
           await this.#sleep(waitMs, req.signal);
-        } catch {
-          throw Object.assign(abortedError(ctx), { attempts: attempt });
+        } catch (sleepError) {
+          if (req.signal?.aborted) throw Object.assign(abortedError(ctx), { attempts: attempt });
+          throw sleepError;
         }
       }
     }

@@ -136,7 +136,9 @@ const TLS_HINT = 'pass its CA certificate with caCert (or, for testing only, tur
 const UNKNOWN_CA = { category: 'tls', say: (host: string) => `TLS: ${host}'s certificate is signed by an unknown CA; ${TLS_HINT}` } as const;
 
 /** What each failure code means to the person configuring the server. */
-const NETWORK_CODES: Record<string, { category: KibanaErrorCategory; say: (host: string) => string }> = {
+const NETWORK_CODES: Record<string, { category: KibanaErrorCategory; say: (host: string, original: string) => string }> = {
+  // undici refusing what it was given (say a header value with a line break): never worth a retry.
+  UND_ERR_INVALID_ARG: { category: 'bad_request', say: (_host, original) => `invalid request: ${original}` },
   ENOTFOUND: { category: 'network', say: (host) => `cannot resolve host ${host}` },
   EAI_AGAIN: { category: 'network', say: (host) => `cannot resolve host ${host} (DNS temporarily unavailable)` },
   ECONNREFUSED: { category: 'network', say: (host) => `connection refused by ${host}` },
@@ -168,7 +170,7 @@ export function networkError(ctx: ErrorContext, err: unknown, host: string): Kib
   const known = code === undefined ? undefined : NETWORK_CODES[code];
   const original = err instanceof Error ? ctx.redact(err.message) : 'unknown error';
   let category = known?.category ?? 'network';
-  let detail = known?.say(host) ?? `request to ${host} failed: ${original}`;
+  let detail = known?.say(host, original) ?? `request to ${host} failed: ${original}`;
   if (known === undefined && code?.startsWith('ERR_SSL_')) {
     category = 'tls';
     detail = `TLS handshake with ${host} failed: ${original}`;

@@ -28,9 +28,8 @@ export function parseBaseUrl(baseUrl: string): BaseUrl {
  * `/s/{space}` on space-aware paths. Returns the Kibana path, without the base sub-path.
  */
 export function resolvePath(template: string, params: Record<string, string | number> | undefined, space: string | undefined): string {
-  const path = (template.startsWith('/') ? template : `/${template}`).replace(/\{([^}]+)\}/g, (_, name: string) =>
-    segment(name, params?.[name]),
-  );
+  const rooted = template.startsWith('/') ? template : `/${template}`;
+  const path = rooted.includes('{') ? rooted.replace(/\{([^}]+)\}/g, (_, name: string) => segment(name, params?.[name])) : rooted;
   if (space === undefined || space === DEFAULT_SPACE || !isSpaceAwarePath(template)) return path;
   if (!SPACE_ID_PATTERN.test(space)) throw new TypeError(`invalid space id '${space}'`);
   return `/s/${space}${path}`;

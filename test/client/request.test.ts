@@ -74,6 +74,15 @@ describe('standard headers', () => {
     expect(last().headers['elastic-api-version']).toBe('2023-10-31');
   });
 
+  it('refuses a header value undici cannot send, as a bad request that is not retried', async () => {
+    const retrying = makeClient(server.url, { retries: 2, sleep: async () => {} });
+    const err = await rejection(retrying.request({ method: 'GET', path: '/api/x', headers: { 'x-note': 'a\r\nb' } }));
+    await retrying.close();
+    expect(err).toMatchObject({ category: 'bad_request', code: 'UND_ERR_INVALID_ARG', attempts: 1 });
+    expect(err.message).toMatch(/^GET \/api\/x: invalid request: /);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('sends x-elastic-internal-origin only on /internal/ paths', async () => {
     await client.request({ method: 'GET', path: '/internal/search/es' });
     expect(last().headers['x-elastic-internal-origin']).toBe('kibana');
@@ -106,7 +115,7 @@ describe('URL building', () => {
   });
 
   it('rejects a missing, empty or dot-segment path value, naming it, without sending anything', async () => {
-    for (const params of [undefined, {}, { ruleId: '' }, { ruleId: '..' }]) {
+    for (const params of [undefined, {}, { ruleId: '' }, { ruleId: '..' }] as Array<Record<string, string> | undefined>) {
       const err = await rejection(client.request({ method: 'DELETE', path: '/api/alerting/rule/{ruleId}', params }));
       expect(err.category).toBe('bad_request');
       expect(err.message).toContain("'ruleId'");
@@ -230,7 +239,7 @@ describe('request bodies', () => {
     const req = last();
     expect(req.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     expect(req.headers['kbn-xsrf']).toBe('true');
-    const form = await new Request('http://x/', { method: 'POST', headers: { 'content-type': String(req.headers['content-type']) }, body: req.body }).formData();
+    const form = await new Request('http://x/', { method: 'POST', headers: { 'content-type': String(req.headers['content-type']) }, body: new Uint8Array(req.body) }).formData();
     const file = form.get('file') as File;
     expect(file.name).toBe('export.ndjson');
     expect(file.type).toBe('application/x-ndjson');
