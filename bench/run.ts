@@ -1,13 +1,14 @@
 // `npm run bench`: every benchmark in one run, printed as tables. Not part of `npm test`.
 import { benchClient } from './client.js';
+import { benchGenerator } from './generator.js';
 import { benchServer } from './server.js';
 
-type Table = { name: string; rows: Array<Record<string, string | number>> };
-
-const suites: Array<() => Promise<Table | Table[]>> = [benchClient, benchServer];
-if (process.argv.includes('--generator') || !process.argv.includes('--skip-generator')) {
-  suites.push(async () => (await import('./generator.js')).benchGenerator());
+interface Table {
+  name: string;
+  rows: object[];
 }
+
+const suites: Array<() => Promise<Table | Table[]>> = [benchGenerator, benchClient, benchServer];
 
 for (const suite of suites) {
   const result = await suite();

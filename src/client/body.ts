@@ -1,7 +1,7 @@
 // Request body encoding: JSON, ndjson, or multipart/form-data.
 
 import { Blob } from 'node:buffer';
-import { FormData } from 'undici';
+import type { FormData } from 'undici';
 import type { KibanaRequest, MultipartPart } from './types.js';
 
 export interface EncodedBody {
@@ -12,7 +12,8 @@ export interface EncodedBody {
 
 const NONE: EncodedBody = { body: undefined, contentType: undefined };
 
-export function encodeBody(body: unknown, type: KibanaRequest['bodyType']): EncodedBody {
+/** `FormDataClass` is undici's own (Node's global one is not accepted by undici 7), passed in so undici loads lazily. */
+export function encodeBody(body: unknown, type: KibanaRequest['bodyType'], FormDataClass: typeof FormData): EncodedBody {
   if (body === undefined) return NONE;
   switch (type ?? 'json') {
     case 'json':
@@ -21,13 +22,13 @@ export function encodeBody(body: unknown, type: KibanaRequest['bodyType']): Enco
       if (!Array.isArray(body)) throw new TypeError('an ndjson body must be an array');
       return { body: body.map((line) => `${JSON.stringify(line)}\n`).join(''), contentType: 'application/x-ndjson' };
     case 'multipart':
-      return { body: formData(body), contentType: undefined };
+      return { body: formData(body, FormDataClass), contentType: undefined };
   }
 }
 
-function formData(parts: unknown): FormData {
+function formData(parts: unknown, FormDataClass: typeof FormData): FormData {
   if (!Array.isArray(parts)) throw new TypeError('a multipart body must be an array of parts');
-  const form = new FormData();
+  const form = new FormDataClass();
   for (const part of parts as MultipartPart[]) {
     if (part.filename === undefined) form.append(part.name, part.value);
     else form.append(part.name, new Blob([part.value], { type: part.contentType ?? 'application/octet-stream' }), part.filename);

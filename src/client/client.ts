@@ -2,7 +2,7 @@
 // per-attempt deadline, decoded, and retried when that is safe.
 
 import { rootCertificates } from 'node:tls';
-import { Agent } from 'undici';
+import type { Agent, FormData } from 'undici';
 import type { Logger } from '../logger.js';
 import { authorizationFor, secretsOf, secretsOfHeader } from './auth.js';
 import { encodeBody } from './body.js';
@@ -42,7 +42,8 @@ interface Prepared {
 }
 
 export class KibanaClient {
-  readonly #agent: Agent;
+  readonly #agentOptions: Agent.Options;
+  #undici: Promise<{ agent: Agent; FormData: typeof FormData }> | undefined;
   readonly #base: BaseUrl;
   readonly #host: string;
   readonly #userAgent: string;
@@ -71,7 +72,7 @@ export class KibanaClient {
     };
     this.#sleep = options.sleep ?? sleep;
     this.#logger = options.logger;
-    this.#agent = new Agent({
+    this.#agentOptions = {
       connect: {
         timeout: options.connectTimeoutMs,
         rejectUnauthorized: options.tlsInsecure !== true,
@@ -80,15 +81,22 @@ export class KibanaClient {
       },
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
-    });
+    };
+  }
+
+  /** undici loads on the first request: a server answers initialize and tools/list without it. */
+  #loadUndici(): Promise<{ agent: Agent; FormData: typeof FormData }> {
+    this.#undici ??= import('undici').then((undici) => ({ agent: new undici.Agent(this.#agentOptions), FormData: undici.FormData }));
+    return this.#undici;
   }
 
   async request<T = unknown>(req: KibanaRequest): Promise<KibanaResponse<T>> {
-    const prepared = this.#prepare(req);
+    const { agent, FormData } = await this.#loadUndici();
+    const prepared = this.#prepare(req, FormData);
     const { ctx } = prepared;
     for (let attempt = 1; ; attempt++) {
       try {
-        return (await this.#attempt(prepared, req.signal)) as KibanaResponse<T>;
+        return (await this.#attempt(agent, prepared, req.signal)) as KibanaResponse<T>;
       } catch (err) {
         if (!(err instanceof KibanaError)) throw err;
         err.attempts = attempt;
@@ -108,15 +116,15 @@ export class KibanaClient {
     }
   }
 
-  close(): Promise<void> {
-    return this.#agent.close();
+  async close(): Promise<void> {
+    if (this.#undici) await (await this.#undici).agent.close();
   }
 
-  #prepare(req: KibanaRequest): Prepared {
+  #prepare(req: KibanaRequest, formData: typeof FormData): Prepared {
     const ctx: ErrorContext = { method: req.method, path: req.path, redact: this.#redact };
     try {
       ctx.path = resolvePath(req.path, req.params, req.space);
-      const encoded = encodeBody(req.body, req.bodyType);
+      const encoded = encodeBody(req.body, req.bodyType, formData);
       const headers = requestHeaders({
         method: req.method,
         path: req.path,
@@ -135,12 +143,12 @@ export class KibanaClient {
     }
   }
 
-  async #attempt(prepared: Prepared, signal: AbortSignal | undefined): Promise<KibanaResponse> {
+  async #attempt(agent: Agent, prepared: Prepared, signal: AbortSignal | undefined): Promise<KibanaResponse> {
     const { ctx } = prepared;
     if (signal?.aborted) throw abortedError(ctx);
     const deadline = new Deadline(this.#timeoutMs, signal);
     try {
-      const res = await this.#agent.request({
+      const res = await agent.request({
         origin: this.#base.origin,
         path: prepared.path,
         method: ctx.method,

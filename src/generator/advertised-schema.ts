@@ -13,16 +13,19 @@
 // learns the deep shape on demand, only for the tool it actually calls.
 import type { JsonSchemaObject } from '../tools/spec.js';
 import { ComponentStore, refName } from './facts.js';
+import { flatObjectShape } from './input-model.js';
 import { isObject, type JsonObject } from './json.js';
 import { toolTokens, type ToolDefinitionSource } from './tokens.js';
 
 /** Tokens a tool definition may cost before its schema is depth-limited. */
-export const TOOL_TOKEN_BUDGET = 600;
+export const TOOL_TOKEN_BUDGET = 400;
 /** Component schemas this short (JSON characters) are inlined even when shared. */
 const TINY_SCHEMA = 80;
 const DEFS_PREFIX = '#/$defs/';
 const COLLAPSED_NOTE = (depth: number) =>
-  ` Arguments nested deeper than ${depth} level${depth === 1 ? '' : 's'} are shown without their fields; the call checks them in full and names any field that is wrong.`;
+  depth === 0
+    ? ' Object arguments are shown without their fields; the call checks them in full and names any field that is missing or wrong.'
+    : ` Arguments nested deeper than ${depth} level${depth === 1 ? '' : 's'} are shown without their fields; the call checks them in full and names any field that is missing or wrong.`;
 
 export interface AdvertisedTool {
   description: string;
@@ -37,7 +40,7 @@ export function advertise(tool: Omit<ToolDefinitionSource, 'inputSchema'> & { in
   const full = withSharedDefs(tool.input, components);
   if (toolTokens({ ...tool, inputSchema: full }) <= TOOL_TOKEN_BUDGET) return { description: tool.description, inputSchema: full };
   let candidate: AdvertisedTool | undefined;
-  for (let depth = 4; depth >= 1; depth -= 1) {
+  for (let depth = 4; depth >= 0; depth -= 1) {
     candidate = {
       description: tool.description + COLLAPSED_NOTE(depth),
       inputSchema: collapse(tool.input, components, depth, 0) as JsonSchemaObject,
@@ -83,7 +86,7 @@ function withSharedDefs(input: JsonObject, components: ComponentStore): JsonSche
   );
   const rewrite = (schema: JsonObject): JsonObject => {
     const name = refName(schema);
-    if (name === undefined) return mapSubschemas(schema, rewrite);
+    if (name === undefined) return oneOfAsAnyOf(mapSubschemas(schema, rewrite));
     const { $ref: _ref, ...siblings } = schema;
     const target = keep.has(name) ? { $ref: DEFS_PREFIX + name } : rewrite(component(components, name));
     return Object.keys(siblings).length === 0 ? target : { ...target, ...siblings };
@@ -102,17 +105,42 @@ function collapse(schema: JsonObject, components: ComponentStore, depth: number,
   }
   if (level > depth) return bareType(schema, components);
   // A union's members sit at the level of the union itself.
-  return mapSubschemas(schema, (sub, member) => collapse(sub, components, depth, member ? level : level + 1));
+  return oneOfAsAnyOf(mapSubschemas(schema, (sub, member) => collapse(sub, components, depth, member ? level : level + 1)));
 }
 
-/** A schema's type, enum and required field names, without its fields; unions keep one bare member each. */
+/**
+ * Upstream `oneOf` members often overlap (several match one value), which Kibana accepts; the
+ * Zod validator takes the first match, so the advertised schema says `anyOf` to agree with it.
+ */
+function oneOfAsAnyOf(schema: JsonObject): JsonObject {
+  if (!Array.isArray(schema.oneOf)) return schema;
+  const { oneOf, ...rest } = schema;
+  if (!Array.isArray(rest.anyOf)) return { ...rest, anyOf: oneOf };
+  const { anyOf, ...others } = rest;
+  return { ...others, allOf: [...(Array.isArray(others.allOf) ? others.allOf : []), { anyOf }, { anyOf: oneOf }] };
+}
+
+/**
+ * A schema's type, enum and required field names without its fields, except required fields
+ * with fixed values (the discriminator of a union, such as a rule's `type`); unions keep one
+ * bare member each.
+ */
 function bareType(schema: JsonObject, components: ComponentStore): JsonObject {
   const resolved = components.resolve(schema);
   const out: JsonObject = {};
   if (resolved.type !== undefined) out.type = resolved.type;
-  else if (resolved.properties || resolved.additionalProperties) out.type = 'object';
+  else if (resolved.properties || resolved.additionalProperties || resolved.allOf) out.type = 'object';
   if (Array.isArray(resolved.enum)) out.enum = resolved.enum;
-  if (Array.isArray(resolved.required)) out.required = resolved.required;
+  const shape = flatObjectShape(resolved, components);
+  if (shape && shape.required.length > 0) {
+    const fixed = shape.required.flatMap((name) => {
+      const property = shape.properties[name];
+      const values = property ? components.resolve(property).enum : undefined;
+      return Array.isArray(values) && values.length === 1 ? [[name, { enum: values }] as const] : [];
+    });
+    if (fixed.length > 0) out.properties = Object.fromEntries(fixed);
+    out.required = [...new Set(shape.required)];
+  }
   const union = resolved.anyOf ?? resolved.oneOf;
   if (Array.isArray(union)) {
     const members = union.filter(isObject).map((member) => JSON.stringify(bareType(member, components)));

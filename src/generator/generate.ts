@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { advertise } from './advertised-schema.js';
 import { componentIdentifiers, indexModule, moduleName, schemasModule, toolsetModule, type EmittedTool } from './emit-modules.js';
 import { ComponentStore, type OperationFacts } from './facts.js';
-import { buildToolModel } from './input-model.js';
+import { buildToolModel, finalDescription } from './input-model.js';
 import { isObject, type JsonObject } from './json.js';
 import type { Toolset } from './toolsets.js';
 import type { HttpMethod } from '../tools/spec.js';
@@ -31,7 +31,8 @@ export function generate(document: JsonObject, toolsets: Toolset[]): GenerateRes
       try {
         const facts = operationFacts(document, entry.method, entry.path);
         const model = buildToolModel(facts, entry, components);
-        return [{ model, advertised: advertise({ ...model, input: model.input }, components) }];
+        const advertised = advertise(model, components);
+        return [{ model, advertised: { ...advertised, description: finalDescription(advertised.description, model.tier) } }];
       } catch (error) {
         skipped.push({ tool: entry.name, reason: (error as Error).message });
         return [];

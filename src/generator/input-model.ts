@@ -30,7 +30,7 @@ export interface ToolModel {
 }
 
 export const DESTRUCTIVE_NOTE = 'The server asks the user to confirm this call when the client supports it.';
-const SPACE_DESCRIPTION = 'Kibana space id. Defaults to the configured space.';
+const SPACE_DESCRIPTION = 'Space id; default: the configured space.';
 const BODY_ARG = 'body';
 const OBJECTS_ARG = 'objects';
 const ARG_NAME = /^[a-zA-Z0-9_.-]{1,64}$/;
@@ -81,13 +81,18 @@ export function buildToolModel(facts: OperationFacts, entry: ToolEntry, componen
     name: entry.name,
     toolset: entry.toolset,
     tier,
-    description: tier === 'destructive' ? `${entry.description} ${DESTRUCTIVE_NOTE}` : entry.description,
+    description: entry.description,
     annotations,
     spaceAware,
     input: layout.schema(),
     request,
     operation: operationRef,
   };
+}
+
+/** The description as the agent sees it: destructive tools end with the confirmation note. */
+export function finalDescription(description: string, tier: Tier): string {
+  return tier === 'destructive' ? `${description} ${DESTRUCTIVE_NOTE}` : description;
 }
 
 /** Collects arguments, refusing duplicates so every argument maps back to exactly one place. */
@@ -146,7 +151,9 @@ function bodyBinding(facts: OperationFacts, components: ComponentStore, layout: 
   if (shape && Object.keys(shape.properties).every((name) => ARG_NAME.test(name) && !layout.has(name))) {
     const fields: Record<string, string> = {};
     for (const [name, property] of Object.entries(shape.properties)) {
-      fields[layout.add(name, property, required && shape.required.includes(name))] = name;
+      // The body is always sent, so its required properties are required arguments even where
+      // the spec forgets to mark the body itself required.
+      fields[layout.add(name, property, shape.required.includes(name))] = name;
     }
     return { kind: 'fields', fields };
   }
@@ -188,7 +195,7 @@ function multipartBinding(path: string, schema: JsonObject, components: Componen
   for (const [field, property] of Object.entries(shape.properties)) {
     const resolved = components.resolve(property);
     const file = isFilePart(field, resolved);
-    const partRequired = required && (shape.required.includes(field) || file);
+    const partRequired = shape.required.includes(field) || (required && file);
     if (file && IMPORT_PATH.test(path)) {
       const items = { type: 'object' };
       const arg = layout.add(OBJECTS_ARG, withDescription({ type: 'array', items }, property.description ?? 'The objects to import, as JSON objects (sent as an ndjson file).'), partRequired);

@@ -6,15 +6,6 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Deep copy with object keys sorted, so equal values serialise identically. */
-export function sortKeysDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeysDeep);
-  if (!isObject(value)) return value;
-  const sorted: JsonObject = {};
-  for (const key of Object.keys(value).sort()) sorted[key] = sortKeysDeep(value[key]);
-  return sorted;
-}
-
 /** The `#/components/schemas/<name>` reference of a component schema. */
 export const COMPONENT_SCHEMA_PREFIX = '#/components/schemas/';
 

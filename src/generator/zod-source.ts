@@ -70,7 +70,7 @@ function typeSource(type: string, schema: JsonObject, identifier: ComponentIdent
 function objectSource(schema: JsonObject, identifier: ComponentIdentifier): string {
   const properties = isObject(schema.properties) ? Object.entries(schema.properties).filter((e): e is [string, JsonObject] => isObject(e[1])) : [];
   const additional = schema.additionalProperties;
-  if (properties.length === 0) {
+  if (properties.length === 0 && additional !== false) {
     return `z.record(z.string(), ${isObject(additional) ? zodSource(additional, identifier) : 'z.unknown()'})`;
   }
   const required = new Set(Array.isArray(schema.required) ? schema.required : []);

@@ -11,11 +11,13 @@ type Issue = z.core.$ZodIssue;
 function describeIssue(issue: Issue, prefix: PropertyKey[]): string[] {
   const path = [...prefix, ...issue.path];
   switch (issue.code) {
-    case 'invalid_type':
-      if (issue.input === undefined) {
+    case 'invalid_type': {
+      const got = receivedType(issue);
+      if (got === 'undefined') {
         return path.length === 1 ? [`missing required argument "${String(path[0])}"`] : [`${fieldPath(path)}: missing required field`];
       }
-      return [`${fieldPath(path)}: expected ${issue.expected}, got ${typeName(issue.input)}`];
+      return [`${fieldPath(path)}: expected ${issue.expected}, got ${got}`];
+    }
     case 'unrecognized_keys':
       return issue.keys.map((key) => (path.length === 0 ? `unknown argument "${key}"` : `${fieldPath([...path, key])}: unknown field`));
     case 'invalid_value':
@@ -34,6 +36,12 @@ function describeIssue(issue: Issue, prefix: PropertyKey[]): string[] {
 function fieldPath(path: PropertyKey[]): string {
   if (path.length === 0) return '(arguments)';
   return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`)).join('');
+}
+
+/** Zod reports the input only when asked (`reportInput`); its message always names the received type. */
+function receivedType(issue: Issue): string {
+  if (issue.input !== undefined) return typeName(issue.input);
+  return /received (\w+)/.exec(issue.message)?.[1] ?? 'undefined';
 }
 
 function typeName(value: unknown): string {

@@ -1,0 +1,122 @@
+// Starts Prism (a mock server that validates requests against a spec) on a derived copy of a
+// spec that also lists the `/s/{space_id}` variants of space-aware paths, which Kibana accepts
+// but its spec does not declare (and the unprefixed variants of the SLO paths); upstream's
+// `kbn-xsrf` on GETs is dropped.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { isSpaceAwarePath } from '../../src/client/spaces.js';
+
+export interface PrismServer {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+const PRISM = resolve(import.meta.dirname, '../../node_modules/.bin/prism');
+const SLO_PREFIX = /^\/s\/\{([^}]+)\}(\/.*)$/;
+
+export async function startPrism(specFile: string): Promise<PrismServer> {
+  const dir = await mkdtemp(join(tmpdir(), 'kibana-mcp-prism-'));
+  const derived = join(dir, 'spec.json');
+  await writeFile(derived, JSON.stringify(withSpaceVariants(parse(await readFile(specFile, 'utf8'), { maxAliasCount: -1 }))));
+  const port = await freePort();
+  const child = spawn(PRISM, ['mock', derived, '-h', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilAnswering(baseUrl, child, () => output);
+  } catch (error) {
+    await stopChild(child);
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    baseUrl,
+    async stop() {
+      await stopChild(child);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+type Doc = { paths: Record<string, Record<string, unknown>> } & Record<string, unknown>;
+
+function withSpaceVariants(doc: Doc): Doc {
+  const paths: Doc['paths'] = {};
+  for (const [path, item] of Object.entries(doc.paths)) paths[path] = withoutXsrfOnGet(item);
+  for (const [path, item] of Object.entries(paths)) {
+    const slo = SLO_PREFIX.exec(path);
+    if (slo) paths[slo[2] as string] = withoutPathParameter(item, slo[1] as string);
+    else if (isSpaceAwarePath(path)) paths[`/s/{space_id}${path}`] = withSpaceParameter(item);
+  }
+  return { ...doc, paths };
+}
+
+const SPACE_PARAMETER = { name: 'space_id', in: 'path', required: true, schema: { type: 'string' } };
+
+function mapOperations(item: Record<string, unknown>, change: (parameters: unknown[]) => unknown[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...item };
+  for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
+    const op = item[method] as Record<string, unknown> | undefined;
+    if (op) out[method] = { ...op, parameters: change((op.parameters as unknown[] | undefined) ?? []) };
+  }
+  return out;
+}
+
+/** The upstream spec wrongly requires `kbn-xsrf` on two SLO GETs; clients send it only on writes. */
+function withoutXsrfOnGet(item: Record<string, unknown>): Record<string, unknown> {
+  const get = item.get as { parameters?: Array<{ name?: string; $ref?: string }> } | undefined;
+  if (!get?.parameters) return item;
+  const parameters = get.parameters.filter((p) => p.name !== 'kbn-xsrf' && !(p.$ref ?? '').endsWith('kbn_xsrf'));
+  return { ...item, get: { ...get, parameters } };
+}
+
+function withSpaceParameter(item: Record<string, unknown>): Record<string, unknown> {
+  return mapOperations(item, (parameters) => [...parameters, SPACE_PARAMETER]);
+}
+
+function withoutPathParameter(item: Record<string, unknown>, name: string): Record<string, unknown> {
+  return mapOperations(item, (parameters) =>
+    parameters.filter((p) => {
+      const param = p as { name?: string; in?: string; $ref?: string };
+      return !(param.in === 'path' && param.name === name) && !(param.$ref ?? '').endsWith('space_id');
+    }),
+  );
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitUntilAnswering(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`prism exited (${child.exitCode}): ${output().slice(-2000)}`);
+    try {
+      await fetch(`${baseUrl}/__ready`);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  throw new Error(`prism did not answer within 60 s: ${output().slice(-2000)}`);
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
