@@ -5,7 +5,7 @@
 import { STATUS_CODES } from 'node:http';
 import { isObject, type JsonObject } from './json.js';
 import { isJsonMediaType, parseMediaType, REQUEST_MEDIA_TYPES } from './media-type.js';
-import { isPlaceholderSchema, normalizeSchema, type NormalizeContext } from './normalize-schema.js';
+import { isMarkedOptional, isPlaceholderSchema, normalizeSchema, type NormalizeContext } from './normalize-schema.js';
 
 /** Headers the client sets itself; never parameters of an extracted operation. */
 const TRANSPORT_HEADERS = new Set([
@@ -68,7 +68,7 @@ function extractParameters(raw: RawOperation, context: NormalizeContext): Extrac
     if (location === 'header' && TRANSPORT_HEADERS.has(param.name.toLowerCase())) continue;
     const name = location === 'header' ? param.name.toLowerCase() : param.name;
     const extracted: ExtractedParameter = { name, in: location as ExtractedParameter['in'], schema: parameterSchema(param, context) };
-    if (param.required === true || location === 'path') extracted.required = true;
+    if ((param.required === true && !isMarkedOptional(param.schema)) || location === 'path') extracted.required = true;
     if (param.deprecated === true) extracted.deprecated = true;
     byKey.set(`${location} ${name}`, extracted);
   }

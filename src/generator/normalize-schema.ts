@@ -92,6 +92,8 @@ class Normalizer {
       const members = raw[combiner];
       if (Array.isArray(members) && members.length > 0) out[combiner] = members.map((m) => this.schema(m, inlining));
     }
+    // Kibana's optional schemas come out as `anyOf` every JSON type next to the real `oneOf`: the former says nothing.
+    if (Array.isArray(out.oneOf) && Array.isArray(out.anyOf) && admitsAnything(out.anyOf as JsonObject[])) delete out.anyOf;
     if ('not' in raw && isObject(raw.not)) out.not = this.schema(raw.not, inlining);
     return this.withNullable(out, raw.nullable === true);
   }
@@ -138,6 +140,24 @@ class Normalizer {
     if (Object.keys(schema).length === 0) return schema;
     return { anyOf: [schema, { type: 'null' }] };
   }
+}
+
+const ANY_JSON_TYPES = ['array', 'boolean', 'number', 'object', 'string'];
+
+function admitsAnything(members: JsonObject[]): boolean {
+  const types = new Set(members.filter((m) => Object.keys(m).every((k) => k === 'type' || k === 'items')).map((m) => m.type));
+  return ANY_JSON_TYPES.every((type) => types.has(type));
+}
+
+/**
+ * Kibana marks the members of a schema that may be left out with `x-oas-optional`; a parameter
+ * so marked is optional even where the spec also says `required: true`.
+ */
+export function isMarkedOptional(schema: unknown): boolean {
+  if (!isObject(schema)) return false;
+  if (schema['x-oas-optional'] === true) return true;
+  const members = schema.oneOf ?? schema.anyOf;
+  return Array.isArray(members) && members.length > 0 && members.every((member) => isObject(member) && member['x-oas-optional'] === true);
 }
 
 function isUsablePattern(pattern: string): boolean {

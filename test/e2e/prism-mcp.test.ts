@@ -1,0 +1,101 @@
+// Every tool, called through the MCP server over stdio with arguments synthesised from its own
+// schema, sends a request that Prism (mocking the real Kibana spec) accepts. A recording proxy
+// between the server and Prism keeps Prism's verdict on each request.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tools } from '../../src/tools/generated/index.js';
+import { SPACE_ARG } from '../../src/tools/spec.js';
+import { PRISM_LIMITS, startPrism, type PrismServer } from '../support/prism.js';
+import { synthesize } from '../support/synthesize.js';
+import { fullInputSchema, HAVE_UPSTREAM, UPSTREAM_SPEC } from '../support/tools.js';
+import { connectStdio, textOf, type StdioPeer } from './support/mcp-peers.js';
+
+interface Verdict {
+  method: string;
+  path: string;
+  status: number;
+  violations: string[];
+}
+
+async function startVerdictProxy(target: string): Promise<{ url: string; verdicts: Verdict[]; stop(): Promise<void> }> {
+  const verdicts: Verdict[] = [];
+  const server: Server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const upstream = await request(`${target}${req.url}`, {
+      method: req.method as 'GET',
+      headers: Object.fromEntries(Object.entries(req.headers).filter(([name]) => name !== 'host' && name !== 'connection')) as Record<string, string>,
+      body: chunks.length > 0 ? Buffer.concat(chunks) : null,
+    });
+    const body = Buffer.from(await upstream.body.arrayBuffer());
+    const header = upstream.headers['sl-violations'];
+    const found = typeof header === 'string' ? (JSON.parse(header) as Array<{ location?: string[]; message?: string }>) : [];
+    verdicts.push({
+      method: req.method ?? '',
+      path: new URL(req.url ?? '/', 'http://x').pathname,
+      status: upstream.statusCode,
+      violations: found.filter((v) => v.location?.[0] === 'request').map((v) => `${v.location?.join('.')}: ${v.message}`),
+    });
+    const headers = Object.fromEntries(Object.entries(upstream.headers).filter(([name]) => !['transfer-encoding', 'connection', 'content-length'].includes(name)));
+    res.writeHead(upstream.statusCode, headers as Record<string, string>).end(body);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    verdicts,
+    stop: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+const COMMITTED_SPEC = resolve(import.meta.dirname, '../../openapi/kibana.yaml');
+
+describe(`every tool through MCP against Prism on ${HAVE_UPSTREAM ? 'the upstream 8.18 spec' : 'the committed openapi/kibana.yaml'}`, () => {
+  let prism: PrismServer;
+  let proxy: Awaited<ReturnType<typeof startVerdictProxy>>;
+  let peer: StdioPeer;
+
+  beforeAll(async () => {
+    prism = await startPrism(HAVE_UPSTREAM ? UPSTREAM_SPEC : COMMITTED_SPEC);
+    proxy = await startVerdictProxy(prism.baseUrl);
+    peer = await connectStdio(['--toolsets', 'all', '--tier', 'destructive', '--retries', '0'], { KIBANA_URL: proxy.url, KIBANA_API_KEY: 'dGVzdDp0ZXN0' });
+  }, 90_000);
+  afterAll(async () => {
+    await peer?.close();
+    await proxy?.stop();
+    await prism?.stop();
+  });
+
+  it('lists every generated tool', async () => {
+    const { tools: listed } = await peer.client.listTools();
+    expect(listed.map((tool) => tool.name).sort()).toEqual(tools.map((tool) => tool.name).sort());
+  });
+
+  it('sends requests with zero violations for every tool', async () => {
+    const failures: string[] = [];
+    for (const tool of tools.filter((candidate) => !PRISM_LIMITS.has(candidate.name))) {
+      const args = synthesize(fullInputSchema(tool));
+      if (tool.spaceAware) args[SPACE_ARG] = 'marketing';
+      const before = proxy.verdicts.length;
+      const result = await peer.client.callTool({ name: tool.name, arguments: args });
+      const all = proxy.verdicts.slice(before);
+      // A write into a space is preceded by the server's own check that the space exists.
+      const sent = all.length > 1 && all[0]!.method === 'GET' && all[0]!.path.startsWith('/api/spaces/space/') ? all.slice(1) : all;
+      if (sent.length === 0) failures.push(`${tool.name}: no request reached Kibana (${textOf(result).slice(0, 300)})`);
+      for (const verdict of sent) {
+        for (const violation of verdict.violations) failures.push(`${tool.name}: ${verdict.method} ${verdict.path}: ${violation}`);
+        if (verdict.status === 422) failures.push(`${tool.name}: Prism answered 422`);
+      }
+      if (result.isError && /Invalid arguments/.test(textOf(result))) failures.push(`${tool.name}: ${textOf(result)}`);
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it('refuses invalid arguments with a message that names the field', async () => {
+    const result = await peer.client.callTool({ name: 'create_data_view', arguments: { data_view: { title: 7 } } });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/data_view\.title: expected string, got number/);
+  });
+});
