@@ -15,7 +15,8 @@ import type { JsonSchemaObject } from '../tools/spec.js';
 import { ComponentStore, refName } from './facts.js';
 import { flatObjectShape } from './input-model.js';
 import { isObject, type JsonObject } from './json.js';
-import { toolTokens, type ToolDefinitionSource } from './tokens.js';
+import type { ListedToolSource } from '../tools/listing.js';
+import { toolTokens } from './tokens.js';
 
 /** Tokens a tool definition may cost before its schema is depth-limited. */
 export const TOOL_TOKEN_BUDGET = 400;
@@ -36,7 +37,7 @@ export interface AdvertisedTool {
 const SUBSCHEMA = ['items', 'additionalProperties', 'not'] as const;
 const SUBSCHEMA_LISTS = ['oneOf', 'anyOf', 'allOf'] as const;
 
-export function advertise(tool: Omit<ToolDefinitionSource, 'inputSchema'> & { input: JsonObject }, components: ComponentStore): AdvertisedTool {
+export function advertise(tool: Omit<ListedToolSource, 'inputSchema'> & { input: JsonObject }, components: ComponentStore): AdvertisedTool {
   const full = withSharedDefs(tool.input, components);
   if (toolTokens({ ...tool, inputSchema: full }) <= TOOL_TOKEN_BUDGET) return { description: tool.description, inputSchema: full };
   let candidate: AdvertisedTool | undefined;

@@ -2,21 +2,9 @@
 // js-tiktoken's bundled `o200k_base` encoding (the GPT-4o family's; a close proxy for others).
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200kBase from 'js-tiktoken/ranks/o200k_base';
-import type { JsonSchemaObject, ToolAnnotations } from '../tools/spec.js';
+import { listedTool, type ListedToolSource } from '../tools/listing.js';
 
 export const TOKEN_ENCODING = 'o200k_base';
-
-/** The parts of a tool that `tools/list` shows. */
-export interface ToolDefinitionSource {
-  name: string;
-  description: string;
-  inputSchema: JsonSchemaObject;
-  annotations: ToolAnnotations;
-}
-
-export function toolDefinition(tool: ToolDefinitionSource): Record<string, unknown> {
-  return { name: tool.name, title: tool.annotations.title, description: tool.description, inputSchema: tool.inputSchema, annotations: tool.annotations };
-}
 
 let encoder: Tiktoken | undefined;
 
@@ -26,6 +14,6 @@ export function countTokens(text: string): number {
 }
 
 /** Tokens of one tool's definition, serialised as compact JSON like a `tools/list` result. */
-export function toolTokens(tool: ToolDefinitionSource): number {
-  return countTokens(JSON.stringify(toolDefinition(tool)));
+export function toolTokens(tool: ListedToolSource): number {
+  return countTokens(JSON.stringify(listedTool(tool)));
 }

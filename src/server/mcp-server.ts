@@ -14,6 +14,7 @@ import type { KibanaClient } from '../client/index.js';
 import type { Logger } from '../logger.js';
 import { callTool, type CallContext } from '../tools/call.js';
 import type { SpaceGuard } from '../tools/space-guard.js';
+import { listedTool } from '../tools/listing.js';
 import type { ToolSpec } from '../tools/spec.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 import type { InFlight } from './in-flight.js';
@@ -34,16 +35,6 @@ export interface CallerContext {
   authorization?: string;
 }
 
-export function listedTool(spec: ToolSpec): Tool {
-  return {
-    name: spec.name,
-    title: spec.annotations.title,
-    description: spec.description,
-    inputSchema: spec.inputSchema as Tool['inputSchema'],
-    annotations: spec.annotations,
-  };
-}
-
 // The SDK builds an Ajv instance per server unless given one; stateless HTTP makes a server per request.
 let sharedValidator: AjvJsonSchemaValidator | undefined;
 
@@ -54,7 +45,7 @@ export function createMcpServer(runtime: ServerRuntime, caller: CallerContext = 
     { capabilities: { tools: {} }, instructions: serverInstructions(runtime.defaultSpace), jsonSchemaValidator: sharedValidator },
   );
   const byName = new Map(runtime.tools.map((tool) => [tool.name, tool]));
-  const listing = runtime.tools.map(listedTool);
+  const listing = runtime.tools.map((tool) => listedTool(tool) as Tool);
 
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listing }));
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {

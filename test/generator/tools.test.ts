@@ -8,7 +8,7 @@ import { SPACE_ARG } from '../../src/tools/spec.js';
 import { DESTRUCTIVE_NOTE } from '../../src/generator/input-model.js';
 import { synthesize } from '../support/synthesize.js';
 import { fullInputSchema } from '../support/tools.js';
-import { toolDefinition } from '../../src/generator/tokens.js';
+import { listedTool } from '../../src/tools/listing.js';
 import { formatValidationError } from '../../src/tools/validation.js';
 
 const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
@@ -34,7 +34,7 @@ describe('generated tools', () => {
   });
 
   it('pass the SDK client tools/list parsing', () => {
-    expect(() => ListToolsResultSchema.parse({ tools: tools.map(toolDefinition) })).not.toThrow();
+    expect(() => ListToolsResultSchema.parse({ tools: tools.map(listedTool) })).not.toThrow();
   });
 
   it.each(tools.map((t) => [t.name, t] as const))('%s: schema rules, annotations, agreement with Zod', (_name, tool) => {

@@ -1,0 +1,20 @@
+import type { JsonSchemaObject, ToolAnnotations } from './spec.js';
+
+/** The parts of a tool that `tools/list` shows. */
+export interface ListedToolSource {
+  name: string;
+  description: string;
+  inputSchema: JsonSchemaObject;
+  annotations: ToolAnnotations;
+}
+
+/** A tool as `tools/list` shows it: what the agent pays for in tokens, and nothing else. */
+export function listedTool(tool: ListedToolSource) {
+  return {
+    name: tool.name,
+    title: tool.annotations.title,
+    description: tool.description,
+    inputSchema: tool.inputSchema,
+    annotations: tool.annotations,
+  };
+}
