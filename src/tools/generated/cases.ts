@@ -138,18 +138,6 @@ export const tools: ToolSpec[] = [
     operation: {"method":"GET","path":"/api/cases/tags","operationId":"getCaseTagsDefaultSpace"},
   },
   {
-    name: "list_case_reporters",
-    toolset: "cases",
-    tier: "read",
-    description: "Lists the users who created cases.",
-    annotations: {"title":"List case reporters","readOnlyHint":true,"destructiveHint":false,"idempotentHint":true,"openWorldHint":false},
-    spaceAware: true,
-    inputSchema: {"type":"object","properties":{"owner":{"anyOf":[{"type":"string","enum":["cases","observability","securitySolution"]},{"type":"array","items":{"type":"string","enum":["cases","observability","securitySolution"]}}]},"space_id":{"type":"string","description":"Space id; default: the configured space."}},"additionalProperties":false},
-    input: () => z.strictObject({ "owner": z.union([schemas.Cases_owner, schemas.Cases_owners]).optional(), "space_id": z.string().optional() }),
-    request: {"method":"GET","path":"/api/cases/reporters","params":[{"arg":"owner","name":"owner","in":"query"}]},
-    operation: {"method":"GET","path":"/api/cases/reporters","operationId":"getCaseReportersDefaultSpace"},
-  },
-  {
     name: "push_case",
     toolset: "cases",
     tier: "write",

@@ -72,7 +72,7 @@ export const toolsets: Array<{ id: string; description: string; default: boolean
   {
     "id": "cases",
     "description": "Cases for tracking incidents, with comments, attached alerts and external pushes.",
-    "default": false
+    "default": true
   },
   {
     "id": "detection_rules",
