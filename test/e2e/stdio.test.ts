@@ -233,3 +233,23 @@ describe('large results', () => {
     expect(notice).toMatch(/"per_page"/);
   });
 });
+
+describe('shutdown over stdio', () => {
+  it('SIGTERM lets the call under way finish and answer', async () => {
+    kibana.handle(() => ({ body: { version: { number: 'slow' } }, delayMs: 800 }));
+    const peer = await connect([], { KIBANA_MCP_LOG_LEVEL: 'info' });
+    const call = peer.client.callTool({ name: 'get_status', arguments: {} });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    process.kill(peer.pid, 'SIGTERM');
+    expect(JSON.parse(textOf(await call))).toEqual({ version: { number: 'slow' } });
+    await expect.poll(() => peer.stderr(), { timeout: 5_000 }).toMatch(/stopped/);
+  });
+
+  it('ends when the client closes stdin', async () => {
+    const peer = await connect([], { KIBANA_MCP_LOG_LEVEL: 'info' });
+    // The SDK client ends stdin, then sends SIGTERM if the server is still there after 2 s.
+    await peer.client.close();
+    expect(peer.stderr()).toMatch(/stopped/);
+    expect(peer.stderr()).not.toMatch(/SIGTERM/);
+  });
+});

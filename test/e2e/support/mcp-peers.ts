@@ -15,6 +15,7 @@ export function serverEnv(env: Record<string, string>): Record<string, string> {
 
 export interface StdioPeer {
   client: Client;
+  pid: number;
   stderr: () => string;
   close(): Promise<void>;
 }
@@ -27,7 +28,7 @@ export async function connectStdio(args: string[], env: Record<string, string>, 
   });
   const client = new Client({ name: 'e2e-stdio', version: '1.0.0' }, options);
   await client.connect(transport);
-  return { client, stderr: () => stderr, close: () => client.close() };
+  return { client, pid: transport.pid!, stderr: () => stderr, close: () => client.close() };
 }
 
 export interface HttpServerProcess {
