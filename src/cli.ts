@@ -25,6 +25,20 @@ const COMMANDS: Command[] = [
     run: async (options) => (await import('./commands/list-tools.js')).runListTools(options, printLine),
   },
   {
+    name: 'demo',
+    summary: 'A guided tour: an MCP client drives `kibana-mcp --demo` through a few tasks and prints each step.',
+    run: async () => (await import('./demo/tour.js')).runTour(printLine),
+  },
+  {
+    name: 'sandbox',
+    summary: 'Run the sandbox Kibana alone (--port, default 5601) and print its URL and credentials.',
+    run: async (options) =>
+      (await import('./commands/sandbox.js')).runSandbox({
+        host: options.values.host as string,
+        port: options.given.has('port') ? (options.values.port as number) : 5601,
+      }),
+  },
+  {
     name: 'check',
     summary: 'Connect to Kibana, read /api/status, print its version and the effective configuration.',
     run: async (options) => (await import('./commands/check.js')).runCheck(kibanaConfig(options), printLine),

@@ -13,6 +13,8 @@ export interface ReadOptions {
   values: Partial<Record<OptionFlag, OptionValue>>;
   /** Where each value came from, as the user would name it: `--timeout` or `KIBANA_TIMEOUT_MS`. */
   sources: Partial<Record<OptionFlag, string>>;
+  /** Options the user gave, by flag or environment (not filled from a default). */
+  given: ReadonlySet<OptionFlag>;
   positionals: string[];
   help: boolean;
   version: boolean;
@@ -22,16 +24,19 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv): ReadOptions
   const parsed = parseFlags(argv);
   const values: ReadOptions['values'] = {};
   const sources: ReadOptions['sources'] = {};
+  const given = new Set<OptionFlag>();
   for (const spec of OPTIONS as readonly OptionSpec[]) {
     const flag = spec.flag as OptionFlag;
-    const given = pickRaw(spec, parsed.values[spec.flag], env);
-    if (!given) continue;
-    values[flag] = convert(spec, given.raw, given.source);
-    sources[flag] = given.source;
+    const picked = pickRaw(spec, parsed.values[spec.flag], env);
+    if (!picked) continue;
+    values[flag] = convert(spec, picked.raw, picked.source);
+    sources[flag] = picked.source;
+    if (!picked.defaulted) given.add(flag);
   }
   return {
     values,
     sources,
+    given,
     positionals: parsed.positionals,
     help: parsed.values.help === true,
     version: parsed.values.version === true,
@@ -62,11 +67,11 @@ function describeParseError(error: unknown): string {
   return message.split('\n')[0] ?? message;
 }
 
-function pickRaw(spec: OptionSpec, flagValue: unknown, env: NodeJS.ProcessEnv): { raw: string; source: string } | undefined {
+function pickRaw(spec: OptionSpec, flagValue: unknown, env: NodeJS.ProcessEnv): { raw: string; source: string; defaulted?: true } | undefined {
   if (flagValue !== undefined) return { raw: String(flagValue), source: `--${spec.flag}` };
   const envValue = spec.env ? env[spec.env] : undefined;
   if (spec.env && envValue !== undefined && envValue !== '') return { raw: envValue, source: spec.env };
-  if (spec.default !== undefined) return { raw: spec.default, source: `--${spec.flag}` };
+  if (spec.default !== undefined) return { raw: spec.default, source: `--${spec.flag}`, defaulted: true };
   return undefined;
 }
 

@@ -24,7 +24,7 @@ export function errorResult(text: string): CallToolResult {
 }
 
 export function kibanaErrorResult(error: KibanaError): CallToolResult {
-  const status = error.status === undefined ? '' : ` (HTTP ${error.status})`;
+  const status = error.status === undefined || error.message.includes(String(error.status)) ? '' : ` (HTTP ${error.status})`;
   return errorResult(`${error.message}${status}\nHint: ${HINTS[error.category]}`);
 }
 

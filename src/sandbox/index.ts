@@ -1,0 +1,98 @@
+// A stateful Kibana simulator over real HTTP, for trying the MCP server and for scenario tests.
+
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DEMO_CREDENTIALS, type SandboxCredentials } from './auth.js';
+import { allRoutes } from './resources/index.js';
+import { Router } from './router.js';
+import { seedState } from './seed/index.js';
+import { createRequestListener, type RequestLogEntry } from './server.js';
+import { createState, type SandboxState } from './state.js';
+import { requestValidator } from './validation.js';
+
+export type { SandboxCredentials } from './auth.js';
+export type { RequestLogEntry } from './server.js';
+export type { SandboxState } from './state.js';
+
+export interface SandboxOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Kibana version reported by /api/status. */
+  version?: string;
+  auth?: Partial<SandboxCredentials>;
+  /** Load the demo data set (spaces, data views, dashboards, rules, cases, alerts...). */
+  seed?: boolean;
+}
+
+/**
+ * How Kibana is down: `unavailable` answers every request with a 503,
+ * `refusing` closes the listening socket so connections are refused.
+ */
+export type Outage = 'unavailable' | 'refusing';
+
+export interface Sandbox {
+  url: string;
+  credentials: SandboxCredentials;
+  state: SandboxState;
+  requests: RequestLogEntry[];
+  setAvailable(up: boolean, outage?: Outage): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_SANDBOX_VERSION = '8.18.2';
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const host = options.host ?? '127.0.0.1';
+  const credentials = { ...DEMO_CREDENTIALS, ...options.auth };
+  const state = createState(options.version ?? DEFAULT_SANDBOX_VERSION);
+  if (options.seed ?? true) seedState(state);
+  else state.spaces.set('default', { id: 'default', name: 'Default', disabledFeatures: [], _reserved: true });
+
+  const requests: RequestLogEntry[] = [];
+  let available = true;
+  const server = createServer(
+    createRequestListener({
+      router: new Router(allRoutes),
+      validator: requestValidator(),
+      credentials,
+      state,
+      log: requests,
+      isAvailable: () => available,
+    }),
+  );
+  await listen(server, options.port ?? 0, host);
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    credentials,
+    state,
+    requests,
+    async setAvailable(up, outage = 'unavailable') {
+      available = up || outage !== 'unavailable';
+      if (up && !server.listening) await listen(server, port, host);
+      if (!up && outage === 'refusing') await close(server);
+    },
+    async stop() {
+      if (server.listening) await close(server);
+    },
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { call, useSandbox } from './client.js';
+
+const sandbox = useSandbox({ version: '8.17.4' });
+
+describe('sandbox HTTP behaviour', () => {
+  it('reports the configured version in /api/status', async () => {
+    const { status, body } = await call(sandbox(), 'GET', '/api/status');
+    expect(status).toBe(200);
+    expect(body.version.number).toBe('8.17.4');
+    expect(body.status.overall.level).toBe('available');
+  });
+
+  it('answers 401 with Kibana’s error body without credentials or with wrong ones', async () => {
+    const none = await call(sandbox(), 'GET', '/api/status', { auth: false });
+    expect(none.status).toBe(401);
+    expect(none.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Unauthorized' });
+
+    const wrongKey = await call(sandbox(), 'GET', '/api/status', { auth: 'ApiKey bm90OnRoZWtleQ==' });
+    expect(wrongKey.status).toBe(401);
+    expect(wrongKey.body.error).toBe('Unauthorized');
+
+    const wrongPassword = Buffer.from('elastic:wrong').toString('base64');
+    const basic = await call(sandbox(), 'GET', '/api/status', { auth: `Basic ${wrongPassword}` });
+    expect(basic.status).toBe(401);
+    expect(basic.body.message).toContain('unable to authenticate user [elastic]');
+  });
+
+  it('accepts the API key and basic credentials it prints', async () => {
+    const { username, password } = sandbox().credentials;
+    const basic = Buffer.from(`${username}:${password}`).toString('base64');
+    expect((await call(sandbox(), 'GET', '/api/status', { auth: `Basic ${basic}` })).status).toBe(200);
+    expect((await call(sandbox(), 'GET', '/api/status')).status).toBe(200);
+  });
+
+  it('requires kbn-xsrf on every non-GET request', async () => {
+    const { status, body } = await call(sandbox(), 'POST', '/api/short_url', {
+      body: { locatorId: 'DASHBOARD_APP_LOCATOR', params: {} },
+      xsrf: false,
+    });
+    expect(status).toBe(400);
+    expect(body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'Request must contain a kbn-xsrf header.' });
+  });
+
+  it('answers unknown routes and wrong methods with 404', async () => {
+    const unknown = await call(sandbox(), 'GET', '/api/no_such_api');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Not Found' });
+    expect((await call(sandbox(), 'PATCH', '/api/status')).status).toBe(404);
+  });
+
+  it('names the offending field of an invalid body, Kibana style', async () => {
+    const { status, body } = await call(sandbox(), 'POST', '/api/data_views/data_view', { body: { data_view: { title: 42 } } });
+    expect(status).toBe(400);
+    expect(body.message).toBe('[request body.data_view.title]: expected value of type [string] but got [number]');
+
+    const missing = await call(sandbox(), 'POST', '/api/spaces/space', { body: { id: 'ops' } });
+    expect(missing.body.message).toBe('[request body.name]: expected value of type [string] but got [undefined]');
+
+    const unknownKey = await call(sandbox(), 'POST', '/api/spaces/space', { body: { id: 'ops', name: 'Ops', owner: 'me' } });
+    expect(unknownKey.body.message).toBe('[request body.owner]: definition for this key is missing');
+  });
+
+  it('validates query parameters, decoding numbers, arrays and JSON objects', async () => {
+    const badPage = await call(sandbox(), 'GET', '/api/saved_objects/_find', { query: { type: 'dashboard', per_page: 'many' } });
+    expect(badPage.status).toBe(400);
+    expect(badPage.body.message).toBe('[request query.per_page]: expected value of type [integer] but got [string]');
+
+    const noType = await call(sandbox(), 'GET', '/api/saved_objects/_find');
+    expect(noType.body.message).toMatch(/^\[request query\.type\]/);
+
+    const badEnum = await call(sandbox(), 'GET', '/api/cases/_find', { query: { status: 'pending' } });
+    expect(badEnum.body.message).toBe('[request query.status]: expected one of [closed|in-progress|open] but got [pending]');
+
+    const ok = await call(sandbox(), 'GET', '/api/saved_objects/_find', {
+      query: { type: ['dashboard', 'lens'], per_page: '1', has_reference: JSON.stringify({ type: 'lens', id: 'web-errors-lens' }) },
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body.per_page).toBe(1);
+    expect(ok.body.saved_objects.map((object: { id: string }) => object.id)).toEqual(['web-traffic-dashboard']);
+  });
+
+  it('logs each request with its space and status', async () => {
+    await call(sandbox(), 'GET', '/s/marketing/api/data_views');
+    expect(sandbox().requests.at(-1)).toEqual({ method: 'GET', path: '/s/marketing/api/data_views', space: 'marketing', status: 200 });
+  });
+
+  it('answers 503 while unavailable and recovers', async () => {
+    await sandbox().setAvailable(false);
+    const down = await call(sandbox(), 'GET', '/api/status');
+    expect(down.status).toBe(503);
+    expect(down.body.error).toBe('Service Unavailable');
+    await sandbox().setAvailable(true);
+    expect((await call(sandbox(), 'GET', '/api/status')).status).toBe(200);
+  });
+
+  it('refuses connections while down and serves the same state on the same URL afterwards', async () => {
+    await sandbox().setAvailable(false, 'refusing');
+    await expect(fetch(`${sandbox().url}/api/status`)).rejects.toThrow();
+    await sandbox().setAvailable(true);
+    const { status, body } = await call(sandbox(), 'GET', '/api/data_views');
+    expect(status).toBe(200);
+    expect(body.data_view).toHaveLength(3);
+  });
+});
