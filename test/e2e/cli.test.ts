@@ -111,3 +111,29 @@ describe('kibana-mcp check', () => {
     expect(stdout).toMatch(/^check failed: .*did not answer in time/);
   });
 });
+
+describe('kibana-mcp list-tools', () => {
+  it('prints what a configuration exposes, with tier and tokens', async () => {
+    const { code, stdout } = await runCli(['list-tools', '--toolsets', 'platform,cases', '--tier', 'read', '--exclude', 'get_task_manager_health'], {});
+    expect(code).toBe(0);
+    const rows = stdout.split('\n').filter((line) => /^[a-z_]+\s+(platform|cases)\s+/.test(line));
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.every((line) => /\sread\s+\d+$/.test(line))).toBe(true);
+    expect(stdout).toMatch(/^get_status\s+platform\s+read\s+\d+$/m);
+    expect(stdout).not.toContain('get_task_manager_health');
+    expect(stdout).toMatch(new RegExp(`^${rows.length} tools, \\d+ tokens of tool definitions \\(o200k_base\\)\\.$`, 'm'));
+  });
+});
+
+describe('kibana-mcp demo', () => {
+  it('runs the guided tour against the built-in sandbox and exits 0', async () => {
+    const { code, stdout } = await runCli(['demo'], {}, 60_000);
+    expect(code, stdout).toBe(0);
+    expect(stdout).toMatch(/✓ Kibana 8\.18\.\d+, overall status available/);
+    expect(stdout).toMatch(/✓ space "tour" \(Guided tour\) created/);
+    expect(stdout).toMatch(/✓ 1 case\(s\) tagged "tour"/);
+    expect(stdout).toMatch(/! Hint: Check the id and the space/);
+    expect(stdout).toMatch(/! Space "no-such-space" does not exist/);
+    expect(stdout).not.toContain('✗');
+  }, 90_000);
+});
