@@ -8,6 +8,11 @@ import { KibanaClient } from '../src/client/index.js';
 import { connectHttp, CLI, startHttpServer, serverEnv } from '../test/e2e/support/mcp-peers.js';
 import { startRecordingKibana, type RecordingKibana } from '../test/e2e/support/recording-kibana.js';
 import { USER_AGENT } from '../src/version.js';
+import { silentLogger } from '../src/logger.js';
+import { serveHttp } from '../src/server/http.js';
+import { defaultOriginPolicy } from '../src/server/http-origin.js';
+import { createRuntime } from '../src/server/mcp-server.js';
+import { tools } from '../src/tools/generated/index.js';
 
 type Rows = Array<Record<string, string | number>>;
 const MINIMAL_SERVER = fileURLToPath(new URL('./fixtures/minimal-server.mjs', import.meta.url));
@@ -113,6 +118,39 @@ async function benchHttp(kibana: RecordingKibana): Promise<Rows> {
   ];
 }
 
+/** In-process, so the heap can be measured after a full GC: RSS alone cannot tell a leak from a lazy collector. */
+async function benchHeap(kibana: RecordingKibana): Promise<Rows> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return [{ measure: 'skipped: run with node --expose-gc (npm run bench does)', value: '' }];
+  const client = new KibanaClient({ baseUrl: kibana.url, auth: { kind: 'apiKey', apiKey: 'k' }, connectTimeoutMs: 1_000, timeoutMs: 5_000, retries: 0, userAgent: USER_AGENT });
+  const runtime = createRuntime({ tools, client, defaultSpace: 'default', maxResultChars: 20_000, logger: silentLogger });
+  const running = await serveHttp(runtime, { host: '127.0.0.1', port: 0, auth: { kind: 'none' }, origins: defaultOriginPolicy('127.0.0.1') });
+  const clients = await Promise.all(Array.from({ length: 32 }, () => connectHttp(running.url)));
+  const rows: Rows = [];
+  let done = 0;
+  for (const checkpoint of [1_000, 10_000, 20_000]) {
+    let next = done;
+    await Promise.all(
+      clients.map(async (mcp) => {
+        while (next < checkpoint) {
+          next += 1;
+          await mcp.callTool({ name: 'get_status', arguments: {} });
+        }
+      }),
+    );
+    done = checkpoint;
+    for (let i = 0; i < 3; i += 1) {
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    rows.push({ measure: `heap used after GC, after ${checkpoint} calls, MB`, value: round(process.memoryUsage().heapUsed / 1_048_576, 1) });
+  }
+  await Promise.all(clients.map((mcp) => mcp.close()));
+  await running.close();
+  await client.close();
+  return rows;
+}
+
 export async function benchServer(): Promise<Array<{ name: string; rows: Rows }>> {
   const kibana = await startRecordingKibana(() => ({ body: { version: { number: '8.18.2' }, status: { overall: { level: 'available' } } } }));
   kibana.handle(() => {
@@ -123,7 +161,8 @@ export async function benchServer(): Promise<Array<{ name: string; rows: Rows }>
     return [
       { name: 'Cold start over stdio (spawn → initialize → tools/list), median of 10', rows: await benchColdStart(kibana) },
       { name: 'Added latency of tools/call (stdio) over KibanaClient.request, 2,000 calls each', rows: await benchAddedLatency(kibana) },
-      { name: 'Streamable HTTP, 32 concurrent clients, 10,000 calls', rows: await benchHttp(kibana) },
+      { name: 'Streamable HTTP, 32 concurrent clients, 10,000 calls (server in a child process)', rows: await benchHttp(kibana) },
+      { name: 'Streamable HTTP, 32 concurrent clients, leak check (server in this process)', rows: await benchHeap(kibana) },
     ];
   } finally {
     await kibana.stop();

@@ -7,12 +7,10 @@ import { createLogger, type Logger, type LogLevel } from '../logger.js';
 import { isLoopbackHost, type HttpAuth } from '../server/http-auth.js';
 import { defaultOriginPolicy } from '../server/http-origin.js';
 import { serveHttp } from '../server/http.js';
-import { InFlight } from '../server/in-flight.js';
-import type { ServerRuntime } from '../server/mcp-server.js';
+import { createRuntime } from '../server/mcp-server.js';
 import { serveStdio, type RunningServer } from '../server/stdio.js';
 import { toolSelectionFrom } from './tool-selection.js';
 import { selectTools } from '../tools/registry.js';
-import { SpaceGuard } from '../tools/space-guard.js';
 import { tools as generatedTools, toolsets } from '../tools/generated/index.js';
 
 export async function runServe(options: ReadOptions): Promise<number> {
@@ -25,15 +23,7 @@ export async function runServe(options: ReadOptions): Promise<number> {
   const { config } = kibana;
 
   const client = new KibanaClient({ ...clientOptionsFrom(config), logger });
-  const runtime: ServerRuntime = {
-    tools,
-    client,
-    defaultSpace: config.space,
-    spaceGuard: new SpaceGuard(client),
-    maxResultChars: values['max-result-chars'] as number,
-    logger,
-    inFlight: new InFlight(),
-  };
+  const runtime = createRuntime({ tools, client, defaultSpace: config.space, maxResultChars: values['max-result-chars'] as number, logger });
   const running: RunningServer = httpAuth
     ? await serveHttp(runtime, {
         host: values.host as string,

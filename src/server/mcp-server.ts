@@ -13,11 +13,11 @@ import {
 import type { KibanaClient } from '../client/index.js';
 import type { Logger } from '../logger.js';
 import { callTool, type CallContext } from '../tools/call.js';
-import type { SpaceGuard } from '../tools/space-guard.js';
+import { SpaceGuard } from '../tools/space-guard.js';
 import { listedTool } from '../tools/listing.js';
 import type { ToolSpec } from '../tools/spec.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
-import type { InFlight } from './in-flight.js';
+import { InFlight } from './in-flight.js';
 import { serverInstructions } from './instructions.js';
 
 export interface ServerRuntime {
@@ -28,6 +28,10 @@ export interface ServerRuntime {
   maxResultChars: number;
   logger: Logger;
   inFlight: InFlight;
+}
+
+export function createRuntime(parts: Omit<ServerRuntime, 'spaceGuard' | 'inFlight'>): ServerRuntime {
+  return { ...parts, spaceGuard: new SpaceGuard(parts.client), inFlight: new InFlight() };
 }
 
 /** What one connection (or one stateless HTTP request) brings of its own. */
