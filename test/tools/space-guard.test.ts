@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { KibanaClient, KibanaError } from '../../src/client/index.js';
+import { MissingSpaceError, SpaceGuard } from '../../src/tools/space-guard.js';
+import { kibanaError, startRecordingKibana, type RecordingKibana } from '../e2e/support/recording-kibana.js';
+
+let kibana: RecordingKibana;
+let client: KibanaClient;
+let now = 0;
+
+beforeAll(async () => {
+  kibana = await startRecordingKibana();
+  client = new KibanaClient({ baseUrl: kibana.url, auth: { kind: 'apiKey', apiKey: 'k' }, connectTimeoutMs: 1_000, timeoutMs: 2_000, retries: 0, userAgent: 'test' });
+});
+afterAll(async () => {
+  await client.close();
+  await kibana.stop();
+});
+beforeEach(() => {
+  kibana.requests.length = 0;
+  now = 0;
+  kibana.handle((request) => (request.path === '/api/spaces/space/missing' ? kibanaError(404, 'Not Found', 'not found') : { body: { id: 'x' } }));
+});
+
+const guard = () => new SpaceGuard(client, { ttlMs: 1_000, now: () => now });
+
+describe('SpaceGuard', () => {
+  it('never asks about the default space', async () => {
+    await guard().assertExists('default');
+    expect(kibana.requests).toHaveLength(0);
+  });
+
+  it('asks Kibana once per space within the time to live, then again', async () => {
+    const spaces = guard();
+    await spaces.assertExists('marketing');
+    await spaces.assertExists('marketing');
+    expect(kibana.requests.map((request) => request.path)).toEqual(['/api/spaces/space/marketing']);
+    now = 1_001;
+    await spaces.assertExists('marketing');
+    expect(kibana.requests).toHaveLength(2);
+  });
+
+  it('refuses a space Kibana does not know, and does not remember the refusal', async () => {
+    const spaces = guard();
+    await expect(spaces.assertExists('missing')).rejects.toBeInstanceOf(MissingSpaceError);
+    await expect(spaces.assertExists('missing')).rejects.toThrow('Space "missing" does not exist, so nothing was written');
+    expect(kibana.requests).toHaveLength(2);
+  });
+
+  it('passes other failures on as they are', async () => {
+    kibana.handle(() => kibanaError(403, 'Forbidden', 'no access'));
+    await expect(guard().assertExists('secret')).rejects.toMatchObject({ category: 'forbidden' } satisfies Partial<KibanaError>);
+  });
+
+  it("asks with the caller's credentials and remembers per caller", async () => {
+    const spaces = guard();
+    await spaces.assertExists('marketing', { authorization: 'ApiKey alice' });
+    await spaces.assertExists('marketing', { authorization: 'ApiKey bob' });
+    await spaces.assertExists('marketing', { authorization: 'ApiKey alice' });
+    expect(kibana.requests.map((request) => request.headers.authorization)).toEqual(['ApiKey alice', 'ApiKey bob']);
+  });
+});
