@@ -9,25 +9,18 @@
 // union, an array or a map: then the whole body is the one argument `body`. Multipart import
 // files become an `objects` array that the request builder turns into an ndjson file part.
 import { isSpaceAwarePath } from '../client/spaces.js';
-import { SPACE_ARG, type BodyBinding, type HttpMethod, type MultipartBinding, type ParamBinding, type RequestMapping, type Tier, type ToolAnnotations } from '../tools/spec.js';
+import { SPACE_ARG, type BodyBinding, type MultipartBinding, type ParamBinding, type RequestMapping, type Tier, type ToolAnnotations, type ToolSpec } from '../tools/spec.js';
 import { ComponentStore, type OperationFacts } from './facts.js';
 import { isObject, type JsonObject } from './json.js';
 import { isJsonMediaType } from './media-type.js';
 import { API_VERSION_HEADER } from './extract-operation.js';
 import type { ToolEntry } from './toolsets.js';
 
-export interface ToolModel {
-  name: string;
-  toolset: string;
-  tier: Tier;
-  description: string;
-  annotations: ToolAnnotations;
-  spaceAware: boolean;
+/** A ToolSpec before emission: its input is still one JSON Schema, not yet advertised and Zod forms. */
+export type ToolModel = Omit<ToolSpec, 'inputSchema' | 'input'> & {
   /** Root `type: object` schema of all arguments; may refer to `#/components/schemas/*`. */
   input: JsonObject;
-  request: RequestMapping;
-  operation: { method: HttpMethod; path: string; operationId?: string };
-}
+};
 
 export const DESTRUCTIVE_NOTE = 'The server asks the user to confirm this call when the client supports it.';
 const SPACE_DESCRIPTION = 'Space id; default: the configured space.';
