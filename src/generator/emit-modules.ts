@@ -43,7 +43,7 @@ export function schemasModule(components: Array<[string, JsonObject]>, identifie
   return `${lines.join('\n')}\n`;
 }
 
-export function toolsetModule(toolset: Toolset, tools: EmittedTool[], identifier: ComponentIdentifier): string {
+export function toolsetModule(tools: EmittedTool[], identifier: ComponentIdentifier): string {
   const inputSources = tools.map((tool) => zodSource(tool.model.input, (name) => `schemas.${identifier(name)}`));
   const usesSchemas = inputSources.some((source) => source.includes('schemas.'));
   const lines = [GENERATED_HEADER, "import { z } from 'zod';", "import type { ToolSpec } from '../spec.js';"];
