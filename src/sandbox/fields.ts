@@ -1,7 +1,7 @@
 // Reads a dotted field from a document whose keys may be nested objects (`host: {name}`) or
 // flat dotted keys (`"kibana.alert.workflow_status"`), as alert documents mix both.
 
-export function getField(source: unknown, path: string): unknown {
+function getField(source: unknown, path: string): unknown {
   if (Array.isArray(source)) {
     const values = source.map((item) => getField(item, path)).filter((value) => value !== undefined);
     return values.length > 0 ? values.flat() : undefined;

@@ -1,5 +1,6 @@
 // Route table: METHOD + path template (`/api/cases/{caseId}`), with Kibana's optional `/s/{space}` prefix.
 
+import { badRequest } from './errors.js';
 import type { SandboxState } from './state.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -38,7 +39,7 @@ export const noContent = (): Reply => new Reply(204);
 /** Kibana answers some deletes and actions with an empty 200. */
 export const emptyOk = (): Reply => new Reply(200);
 
-export const DEFAULT_SPACE = 'default';
+const DEFAULT_SPACE = 'default';
 const SPACE_PREFIX = /^\/s\/([a-z0-9_-]+)(\/.*)$/;
 
 export function splitSpace(pathname: string): { space: string; path: string } {
@@ -60,10 +61,6 @@ export class Router {
     this.routes.sort((a, b) => parameterCount(a.segments) - parameterCount(b.segments));
   }
 
-  all(): Route[] {
-    return this.routes.map((compiled) => compiled.route);
-  }
-
   match(method: string, path: string): { route: Route; params: Record<string, string> } | undefined {
     const segments = path.split('/');
     for (const compiled of this.routes) {
@@ -72,6 +69,14 @@ export class Router {
       if (params) return { route: compiled.route, params };
     }
     return undefined;
+  }
+}
+
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw badRequest(`Invalid path segment: ${segment}`);
   }
 }
 
@@ -86,7 +91,7 @@ function matchSegments(template: string[], actual: string[]): Record<string, str
     const value = actual[i]!;
     if (isParameter(expected)) {
       if (value === '') return undefined;
-      params[expected.slice(1, -1)] = decodeURIComponent(value);
+      params[expected.slice(1, -1)] = decodePathSegment(value);
     } else if (expected !== value) {
       return undefined;
     }

@@ -42,8 +42,9 @@ export class RequestValidator {
 
   constructor(document: JsonObject) {
     this.document = document;
-    this.bodies.addSchema({ ...document, $id: SPEC_ID });
-    this.queries.addSchema({ ...document, $id: SPEC_ID });
+    const schema = { ...(asKibanaUnions(document) as JsonObject), $id: SPEC_ID };
+    this.bodies.addSchema(schema);
+    this.queries.addSchema(schema);
   }
 
   /** The validator of `METHOD path` as keyed in the spec, or undefined when the spec lacks it. */
@@ -72,8 +73,8 @@ export class RequestValidator {
     });
     const queryValidator = this.queries.compile({ type: 'object', properties, required, additionalProperties: false });
 
-    const requestBody = operation.requestBody as { required?: boolean; content?: Record<string, unknown> } | undefined;
-    const mediaType = Object.keys(requestBody?.content ?? {})[0];
+    const requestBody = operation.requestBody as { required?: boolean; content?: Record<string, { schema?: unknown }> } | undefined;
+    const mediaType = Object.entries(requestBody?.content ?? {}).find(([, media]) => media.schema !== undefined)?.[0];
     const bodyValidator =
       mediaType === undefined
         ? undefined
@@ -116,6 +117,20 @@ function newAjv(coerce: boolean): Ajv {
   });
 }
 
+/**
+ * Kibana's `schema.oneOf` accepts a value when any alternative does (it tries them in order),
+ * while JSON Schema's `oneOf` rejects a value two alternatives accept, which all-optional
+ * alternatives such as connector configs always do. Validate every `oneOf` as an `anyOf`.
+ */
+function asKibanaUnions(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(asKibanaUnions);
+  if (node === null || typeof node !== 'object') return node;
+  const { oneOf, ...rest } = node as JsonObject;
+  const converted = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, asKibanaUnions(value)]));
+  if (oneOf === undefined) return converted;
+  return { ...converted, allOf: [...((converted.allOf as unknown[] | undefined) ?? []), { anyOf: asKibanaUnions(oneOf) }] };
+}
+
 const escapePointer = (segment: string): string => encodeURIComponent(segment.replace(/~/g, '~0').replace(/\//g, '~1'));
 
 /**
@@ -141,8 +156,9 @@ function jsonTypes(schema: JsonObject, document: JsonObject, seen = new Set<stri
   if (typeof ref === 'string' && !seen.has(ref)) {
     seen.add(ref);
     const target = ref
-      .replace(/^#\//, '')
+      .replace(/^[^#]*#\//, '')
       .split('/')
+      .map((segment) => decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~'))
       .reduce<unknown>((node, key) => (node as JsonObject | undefined)?.[key], document);
     for (const type of jsonTypes((target ?? {}) as JsonObject, document, seen)) types.add(type);
   }

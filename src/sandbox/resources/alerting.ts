@@ -5,9 +5,10 @@ import { badRequest } from '../errors.js';
 import { paginate } from '../paging.js';
 import { noContent, type RequestContext, type Route } from '../router.js';
 import type { Reference, SavedObject } from '../saved-object-store.js';
+import { deleteSavedObject } from '../saved-objects/handlers.js';
 import { findSavedObjects, type FindQuery } from '../saved-objects/find.js';
 import { now } from '../store.js';
-import { CONNECTOR_TYPE } from './connectors.js';
+import { CONNECTOR_TYPE, connectorTypeLookup } from './connectors.js';
 
 export const RULE_TYPE = 'alert';
 
@@ -32,7 +33,7 @@ export interface RuleBody {
   throttle?: string | null;
 }
 
-export const RULE_TYPES = [
+const RULE_TYPES = [
   { id: '.index-threshold', name: 'Index threshold', producer: 'stackAlerts', category: 'management', group: 'threshold met' },
   { id: '.es-query', name: 'Elasticsearch query', producer: 'stackAlerts', category: 'management', group: 'query matched' },
   { id: 'observability.rules.custom_threshold', name: 'Custom threshold', producer: 'observability', category: 'observability', group: 'custom_threshold.fired' },
@@ -86,7 +87,7 @@ export function newRule(body: RuleBody, username: string, connectorTypeOf: (id: 
   };
 }
 
-export function toRule(object: SavedObject) {
+function toRule(object: SavedObject) {
   const a = object.attributes;
   const status = a.executionStatus as { status: string; lastExecutionDate: string; lastDuration: number };
   const actions = (a.actions as Record<string, unknown>[]).map(({ actionRef, actionTypeId, ...action }) => ({
@@ -122,14 +123,6 @@ export function toRule(object: SavedObject) {
   };
 }
 
-function connectorTypeResolver({ state, space }: RequestContext) {
-  return (id: string): string => {
-    const connector = state.savedObjects.get(space, CONNECTOR_TYPE, id);
-    if (!connector) throw badRequest(`Invalid connector id: [${id}] not found`);
-    return String(connector.attributes.actionTypeId);
-  };
-}
-
 /** Applies a change to a rule's attributes, as enable/disable/mute do. */
 function setRuleFlags(ctx: RequestContext, flags: Record<string, unknown>) {
   ctx.state.savedObjects.update(ctx.space, RULE_TYPE, ctx.params.id!, { attributes: { ...flags, updatedBy: ctx.username, updatedAt: now() } });
@@ -146,7 +139,7 @@ export const alertingRoutes: Route[] = [
       const created = ctx.state.savedObjects.create(ctx.space, {
         type: RULE_TYPE,
         id: ctx.params.id,
-        ...newRule(body, ctx.username, connectorTypeResolver(ctx)),
+        ...newRule(body, ctx.username, connectorTypeLookup(ctx.state, ctx.space)),
       });
       return toRule(created);
     },
@@ -161,7 +154,7 @@ export const alertingRoutes: Route[] = [
     path: '/api/alerting/rule/{id}',
     handler: (ctx) => {
       const existing = ctx.state.savedObjects.require(ctx.space, RULE_TYPE, ctx.params.id!);
-      const { attributes, references } = ruleAttributes(ctx.body as RuleBody, connectorTypeResolver(ctx));
+      const { attributes, references } = ruleAttributes(ctx.body as RuleBody, connectorTypeLookup(ctx.state, ctx.space));
       const updated = ctx.state.savedObjects.update(ctx.space, RULE_TYPE, existing.id, {
         attributes: { ...attributes, updatedBy: ctx.username, updatedAt: now(), revision: Number(existing.attributes.revision) + 1 },
         references,
@@ -172,10 +165,7 @@ export const alertingRoutes: Route[] = [
   {
     method: 'DELETE',
     path: '/api/alerting/rule/{id}',
-    handler: ({ state, space, params }) => {
-      state.savedObjects.delete(space, RULE_TYPE, params.id!);
-      return noContent();
-    },
+    handler: deleteSavedObject(RULE_TYPE),
   },
   { method: 'POST', path: '/api/alerting/rule/{id}/_enable', handler: (ctx) => setRuleFlags(ctx, { enabled: true }) },
   { method: 'POST', path: '/api/alerting/rule/{id}/_disable', handler: (ctx) => setRuleFlags(ctx, { enabled: false }) },

@@ -17,16 +17,17 @@ interface CaseUser {
 
 type CommentBody = { type: 'user'; comment: string; owner: string } | { type: 'alert'; alertId: string | string[]; index: string | string[]; rule: { id: string | null; name: string | null }; owner: string };
 
-type CaseComment = CommentBody & {
+/** Identity and authorship shared by cases and their comments. */
+interface Authored {
   id: string;
   version: string;
   created_at: string;
   created_by: CaseUser;
   updated_at: string | null;
   updated_by: CaseUser | null;
-  pushed_at: null;
-  pushed_by: null;
-};
+}
+
+type CaseComment = CommentBody & Authored & { pushed_at: null; pushed_by: null };
 
 interface UserAction {
   id: string;
@@ -56,14 +57,8 @@ export interface CaseFields {
   customFields?: unknown[];
 }
 
-export interface Case extends Required<CaseFields> {
-  id: string;
-  version: string;
+export interface Case extends Required<CaseFields>, Authored {
   status: string;
-  created_at: string;
-  created_by: CaseUser;
-  updated_at: string | null;
-  updated_by: CaseUser | null;
   closed_at: string | null;
   closed_by: CaseUser | null;
   duration: number | null;
@@ -132,7 +127,7 @@ export function addComment(target: Case, body: CommentBody, username: string): v
   recordAction(target, username, 'create', 'comment', { comment: cloneJson(body) }, comment.id);
 }
 
-export function toCaseView(target: Case, withComments = true) {
+function toCaseView(target: Case, withComments = true) {
   const { userActions: _history, comments, ...fields } = target;
   return {
     ...fields,

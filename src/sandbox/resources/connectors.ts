@@ -2,7 +2,8 @@
 // the sandbox never reaches an external service.
 
 import { badRequest } from '../errors.js';
-import { noContent, type Route } from '../router.js';
+import type { Route } from '../router.js';
+import { deleteSavedObject } from '../saved-objects/handlers.js';
 import type { SavedObject } from '../saved-object-store.js';
 import type { SandboxState } from '../state.js';
 import { now } from '../store.js';
@@ -39,7 +40,7 @@ export function connectorAttributes(body: ConnectorBody): Record<string, unknown
   return { actionTypeId: body.connector_type_id, name: body.name, config: body.config ?? {}, isMissingSecrets: false };
 }
 
-export function toConnector(object: SavedObject) {
+function toConnector(object: SavedObject) {
   return {
     id: object.id,
     name: object.attributes.name,
@@ -49,6 +50,15 @@ export function toConnector(object: SavedObject) {
     is_deprecated: false,
     is_missing_secrets: object.attributes.isMissingSecrets === true,
     is_system_action: false,
+  };
+}
+
+/** Maps connector ids of rule actions to their type ids; an unknown connector is a 400. */
+export function connectorTypeLookup(state: SandboxState, space: string): (id: string) => string {
+  return (id) => {
+    const connector = state.savedObjects.get(space, CONNECTOR_TYPE, id);
+    if (!connector) throw badRequest(`Invalid connector id: [${id}] not found`);
+    return String(connector.attributes.actionTypeId);
   };
 }
 
@@ -116,10 +126,7 @@ export const connectorRoutes: Route[] = [
   {
     method: 'DELETE',
     path: '/api/actions/connector/{id}',
-    handler: ({ state, space, params }) => {
-      state.savedObjects.delete(space, CONNECTOR_TYPE, params.id!);
-      return noContent();
-    },
+    handler: deleteSavedObject(CONNECTOR_TYPE),
   },
   {
     method: 'POST',

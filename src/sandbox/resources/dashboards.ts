@@ -5,6 +5,7 @@ import { parseJsonOrText } from '../json.js';
 import { paginate } from '../paging.js';
 import { emptyOk, type Route } from '../router.js';
 import type { Reference, SavedObject } from '../saved-object-store.js';
+import { deleteSavedObject } from '../saved-objects/handlers.js';
 
 export const DASHBOARD_TYPE = 'dashboard';
 
@@ -116,9 +117,6 @@ export const dashboardRoutes: Route[] = [
   {
     method: 'DELETE',
     path: '/api/dashboards/dashboard/{id}',
-    handler: ({ state, space, params }) => {
-      state.savedObjects.delete(space, DASHBOARD_TYPE, params.id!);
-      return emptyOk();
-    },
+    handler: deleteSavedObject(DASHBOARD_TYPE, emptyOk),
   },
 ];

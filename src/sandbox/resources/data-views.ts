@@ -86,7 +86,7 @@ function fieldSpecs(title: string, runtimeFields: Record<string, RuntimeField>) 
   return [...specs, ...runtime];
 }
 
-export function toDataView(object: SavedObject) {
+function toDataView(object: SavedObject) {
   const attributes = object.attributes;
   const runtimeFieldMap = jsonAttribute(object, 'runtimeFieldMap', {}) as Record<string, RuntimeField>;
   const title = String(attributes.title);

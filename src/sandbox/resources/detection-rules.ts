@@ -87,6 +87,8 @@ function findRule(state: SandboxState, space: string, selector: { id?: unknown; 
   return found;
 }
 
+const PRESERVED_ON_UPDATE = ['id', 'rule_id', 'immutable', 'rule_source', 'revision', 'created_at', 'created_by'];
+
 function saveChanges(ctx: RequestContext, rule: DetectionRule, changes: Record<string, unknown>): DetectionRule {
   const { id: _id, rule_id: _ruleId, ...fields } = cloneJson(changes);
   Object.assign(rule, fields, { revision: Number(rule.revision) + 1, updated_at: now(), updated_by: ctx.username });
@@ -215,7 +217,8 @@ export const detectionRuleRoutes: Route[] = [
     handler: (ctx) => {
       const body = ctx.body as Record<string, unknown>;
       const rule = findRule(ctx.state, ctx.space, body);
-      const kept = { id: rule.id, rule_id: rule.rule_id, immutable: rule.immutable, rule_source: rule.rule_source, created_at: rule.created_at, created_by: rule.created_by };
+      // A full update resets every field the body leaves out; identity and history stay.
+      const kept = Object.fromEntries(PRESERVED_ON_UPDATE.map((field) => [field, rule[field]]));
       for (const field of Object.keys(rule)) delete rule[field];
       Object.assign(rule, ruleDefaults(body.type), kept);
       return saveChanges(ctx, rule, body);

@@ -2,7 +2,7 @@
 
 import { badRequest, conflict, notFound } from '../errors.js';
 import { noContent, type Route } from '../router.js';
-import { copyToSpaces, type ObjectRef } from '../saved-objects/transfer.js';
+import { copyToSpaces, type CopyRequest } from '../saved-objects/transfer.js';
 import { clearSpace, type SandboxState } from '../state.js';
 
 export interface Space {
@@ -84,15 +84,6 @@ export const spaceRoutes: Route[] = [
   {
     method: 'POST',
     path: '/api/spaces/_copy_saved_objects',
-    handler: ({ state, space, body }) => {
-      const request = body as {
-        objects: ObjectRef[];
-        spaces: string[];
-        includeReferences: boolean;
-        overwrite: boolean;
-        createNewCopies: boolean;
-      };
-      return copyToSpaces(state, space, request);
-    },
+    handler: ({ state, space, body }) => copyToSpaces(state, space, body as CopyRequest),
   },
 ];

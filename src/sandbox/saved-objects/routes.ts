@@ -8,7 +8,7 @@ import type { SavedObject } from '../saved-object-store.js';
 import { findSavedObjects, type FindQuery } from './find.js';
 import { exportObjects, importObjects, type ExportRequest, type ExportedObject, type ImportRetry } from './transfer.js';
 
-export function savedObjectView(object: SavedObject, fields?: string[]) {
+function savedObjectView(object: SavedObject, fields?: string[]) {
   const attributes = fields
     ? Object.fromEntries(Object.entries(object.attributes).filter(([name]) => fields.includes(name)))
     : object.attributes;

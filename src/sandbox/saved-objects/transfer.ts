@@ -32,7 +32,7 @@ export interface ImportOptions {
 }
 
 /** Types the saved-objects management API imports and exports. */
-export const TRANSFERABLE_TYPES = ['index-pattern', 'dashboard', 'visualization', 'lens', 'search', 'map', 'tag', 'query', 'alert', 'action'];
+const TRANSFERABLE_TYPES = ['index-pattern', 'dashboard', 'visualization', 'lens', 'search', 'map', 'tag', 'query', 'alert', 'action'];
 
 const refKey = (ref: ObjectRef): string => `${ref.type}:${ref.id}`;
 const titleOf = (object: { attributes: Record<string, unknown> }): string =>
@@ -132,14 +132,14 @@ export function importObjects(state: SandboxState, space: string, objects: Expor
       failure({ type: 'unsupported_type' });
       continue;
     }
-    const references = (object.references ?? []).map((reference) => {
+    const sourceReferences = (object.references ?? []).map((reference) => {
       const replaced = retry?.replaceReferences?.find((r) => r.type === reference.type && r.from === reference.id);
-      const id = replaced?.to ?? reference.id;
-      return { ...reference, id: destinations.get(refKey({ type: reference.type, id })) ?? id };
+      return { ...reference, id: replaced?.to ?? reference.id };
     });
-    const missing = references.filter(
+    const missing = sourceReferences.filter(
       (reference) => !destinations.has(refKey(reference)) && !store.get(space, reference.type, reference.id),
     );
+    const references = sourceReferences.map((reference) => ({ ...reference, id: destinations.get(refKey(reference)) ?? reference.id }));
     if (missing.length > 0 && !retry?.ignoreMissingReferences) {
       failure({ type: 'missing_references', references: missing.map(({ type, id }) => ({ type, id })) });
       continue;

@@ -1,12 +1,12 @@
 // Demo saved objects in the default space: data views, a Lens chart, dashboards, connectors, rules.
 
 import { newRule, RULE_TYPE } from '../resources/alerting.js';
-import { connectorAttributes, CONNECTOR_TYPE } from '../resources/connectors.js';
+import { connectorAttributes, CONNECTOR_TYPE, connectorTypeLookup } from '../resources/connectors.js';
 import { DASHBOARD_TYPE, toStoredDashboard } from '../resources/dashboards.js';
 import { DATA_VIEW_TYPE, toAttributes } from '../resources/data-views.js';
 import type { SandboxState } from '../state.js';
 
-export const SEED_IDS = {
+const SEED_IDS = {
   logsDataView: 'logs-data-view',
   metricsDataView: 'metrics-data-view',
   alertsDataView: 'security-alerts-data-view',
@@ -88,7 +88,7 @@ function seedConnectorsAndRules(state: SandboxState): void {
   ];
   for (const { id, ...body } of connectors) state.savedObjects.create(SPACE, { type: CONNECTOR_TYPE, id, attributes: connectorAttributes(body) });
 
-  const connectorTypeOf = (id: string) => String(state.savedObjects.require(SPACE, CONNECTOR_TYPE, id).attributes.actionTypeId);
+  const connectorTypeOf = connectorTypeLookup(state, SPACE);
   const rules = [
     {
       id: SEED_IDS.errorRateRule,

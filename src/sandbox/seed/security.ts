@@ -6,7 +6,7 @@ import { newDetectionRule, type DetectionRule } from '../resources/detection-rul
 import type { SandboxState } from '../state.js';
 
 const SPACE = 'default';
-export const ALERTS_INDEX = '.internal.alerts-security.alerts-default-000001';
+const ALERTS_INDEX = '.internal.alerts-security.alerts-default-000001';
 const HOSTS = [
   { name: 'web-01', os: { family: 'linux' } },
   { name: 'web-02', os: { family: 'linux' } },
