@@ -1,6 +1,9 @@
 // A tiny HTTP client for sandbox tests: API-key auth and kbn-xsrf by default, JSON in and out.
 
 import { afterAll, beforeAll } from 'vitest';
+
+/** What fetch accepts as a body (the DOM lib, which declares BodyInit, is not loaded here). */
+type BodyInit = NonNullable<RequestInit['body']>;
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 
 export interface CallOptions {
