@@ -29,8 +29,16 @@ export function secretsOf(auth: KibanaAuth): string[] {
   }
 }
 
-/** An `Authorization` header value and its credential part (after the scheme). */
+/** An `Authorization` header value, its credential part (after the scheme) and, for Basic, the decoded password. */
 export function secretsOfHeader(value: string): string[] {
   const space = value.indexOf(' ');
-  return space === -1 ? [value] : [value, value.slice(space + 1).trim()];
+  if (space === -1) return [value];
+  const credential = value.slice(space + 1).trim();
+  const secrets = [value, credential];
+  if (/^basic$/i.test(value.slice(0, space))) {
+    const decoded = Buffer.from(credential, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon !== -1) secrets.push(decoded.slice(colon + 1));
+  }
+  return secrets;
 }

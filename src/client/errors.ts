@@ -113,8 +113,20 @@ export function unsupportedResponse(ctx: ErrorContext, status: number, contentTy
   });
 }
 
+/** A login page or a redirect where an API answer was due: a proxy in front of Kibana, or a wrong base URL. */
+export function notAnApiAnswer(ctx: ErrorContext, status: number, what: string): KibanaError {
+  return new KibanaError({
+    category: 'not_api',
+    method: ctx.method,
+    path: ctx.path,
+    status,
+    detail: ctx.redact(`${status} ${STATUS_CODES[status] ?? ''}: got ${what} instead of an API response (a login proxy in front of Kibana, or a wrong base URL?)`),
+  });
+}
+
+/** Refused here, before anything was sent. */
 export function invalidRequest(ctx: ErrorContext, detail: string): KibanaError {
-  return new KibanaError({ category: 'bad_request', method: ctx.method, path: ctx.path, detail: ctx.redact(detail) });
+  return new KibanaError({ category: 'invalid_request', method: ctx.method, path: ctx.path, detail: ctx.redact(detail) });
 }
 
 export function abortedError(ctx: ErrorContext): KibanaError {
@@ -138,7 +150,7 @@ const UNKNOWN_CA = { category: 'tls', say: (host: string) => `TLS: ${host}'s cer
 /** What each failure code means to the person configuring the server. */
 const NETWORK_CODES: Record<string, { category: KibanaErrorCategory; say: (host: string, original: string) => string }> = {
   // undici refusing what it was given (say a header value with a line break): never worth a retry.
-  UND_ERR_INVALID_ARG: { category: 'bad_request', say: (_host, original) => `invalid request: ${original}` },
+  UND_ERR_INVALID_ARG: { category: 'invalid_request', say: (_host, original) => `invalid request: ${original}` },
   ENOTFOUND: { category: 'network', say: (host) => `cannot resolve host ${host}` },
   EAI_AGAIN: { category: 'network', say: (host) => `cannot resolve host ${host} (DNS temporarily unavailable)` },
   ECONNREFUSED: { category: 'network', say: (host) => `connection refused by ${host}` },

@@ -1,7 +1,7 @@
 // Response decoding: JSON, ndjson and text are read; binary and streaming bodies are refused unread.
 
 import type { Dispatcher } from 'undici';
-import { type ErrorContext, unsupportedResponse } from './errors.js';
+import { type ErrorContext, notAnApiAnswer, unsupportedResponse } from './errors.js';
 
 export interface DecodedResponse {
   status: number;
@@ -23,6 +23,14 @@ export async function decodeResponse(res: Dispatcher.ResponseData, ctx: ErrorCon
     return result;
   }
   const kind = bodyKind(contentType);
+  if (status >= 300 && status < 400) {
+    await res.body.dump();
+    throw notAnApiAnswer(ctx, status, `a redirect to ${headers.location ?? '(no location)'}`);
+  }
+  if (status < 300 && /^\s*text\/html/i.test(contentType)) {
+    await res.body.dump();
+    throw notAnApiAnswer(ctx, status, 'an HTML page');
+  }
   if (kind === 'unsupported') {
     // Destroying an unfinished body emits an abort error nobody needs to hear about.
     res.body.on('error', ignore).destroy();

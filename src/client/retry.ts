@@ -9,6 +9,13 @@ export const DEFAULT_RETRY_MAX_DELAY_MS = 5000;
 
 const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
 const RETRYABLE_STATUS: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+/**
+ * A PUT or DELETE may have done its work when a gateway timed out (502/504) or the connection
+ * broke mid-response: retrying would report a failure for a change that happened (a second
+ * DELETE answers 404) or run a long operation twice. Retry writes only when Kibana surely did nothing.
+ */
+const WRITE_RETRYABLE_STATUS: ReadonlySet<number> = new Set([429, 503]);
+const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
@@ -17,6 +24,10 @@ export const sleep: Sleep = (ms, signal) => delay(ms, undefined, signal ? { sign
 
 export function isRetryable(method: HttpMethod, error: KibanaError): boolean {
   if (!IDEMPOTENT.has(method)) return false;
+  if (method !== 'GET') {
+    if (error.status !== undefined) return WRITE_RETRYABLE_STATUS.has(error.status);
+    return error.code !== undefined && NOT_SENT_CODES.has(error.code);
+  }
   if (error.status !== undefined) return RETRYABLE_STATUS.has(error.status);
   return error.category === 'network' || error.category === 'timeout';
 }

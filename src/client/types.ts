@@ -77,4 +77,8 @@ export type KibanaErrorCategory =
   | 'network'
   | 'tls'
   | 'unsupported_response'
+  /** A redirect or an HTML page where an API answer was due. */
+  | 'not_api'
+  /** Refused by the client before anything was sent (an unsafe path value, a bad space id). */
+  | 'invalid_request'
   | 'aborted';

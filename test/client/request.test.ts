@@ -78,7 +78,7 @@ describe('standard headers', () => {
     const retrying = makeClient(server.url, { retries: 2, sleep: async () => {} });
     const err = await rejection(retrying.request({ method: 'GET', path: '/api/x', headers: { 'x-note': 'a\r\nb' } }));
     await retrying.close();
-    expect(err).toMatchObject({ category: 'bad_request', code: 'UND_ERR_INVALID_ARG', attempts: 1 });
+    expect(err).toMatchObject({ category: 'invalid_request', code: 'UND_ERR_INVALID_ARG', attempts: 1 });
     expect(err.message).toMatch(/^GET \/api\/x: invalid request: /);
     expect(server.requests).toHaveLength(0);
   });
@@ -117,7 +117,7 @@ describe('URL building', () => {
   it('rejects a missing, empty or dot-segment path value, naming it, without sending anything', async () => {
     for (const params of [undefined, {}, { ruleId: '' }, { ruleId: '..' }] as Array<Record<string, string> | undefined>) {
       const err = await rejection(client.request({ method: 'DELETE', path: '/api/alerting/rule/{ruleId}', params }));
-      expect(err.category).toBe('bad_request');
+      expect(err.category).toBe('invalid_request');
       expect(err.message).toContain("'ruleId'");
       expect(err.message.startsWith('DELETE /api/alerting/rule/{ruleId}: ')).toBe(true);
     }
@@ -160,7 +160,7 @@ describe('URL building', () => {
 
   it('rejects a space id that could escape its segment', async () => {
     const err = await rejection(client.request({ method: 'GET', path: '/api/data_views', space: '../x' }));
-    expect(err.category).toBe('bad_request');
+    expect(err.category).toBe('invalid_request');
     expect(server.requests).toHaveLength(0);
   });
 });
@@ -194,7 +194,7 @@ describe('query strings', () => {
     );
   });
   it('rejects a non-finite number', async () => {
-    expect((await rejection(client.request({ method: 'GET', path: '/api/x', query: { n: Number.NaN } }))).category).toBe('bad_request');
+    expect((await rejection(client.request({ method: 'GET', path: '/api/x', query: { n: Number.NaN } }))).category).toBe('invalid_request');
   });
 });
 
@@ -220,7 +220,7 @@ describe('request bodies', () => {
   });
 
   it('rejects an ndjson body that is not an array', async () => {
-    expect((await rejection(client.request({ method: 'POST', path: '/api/x', bodyType: 'ndjson', body: { a: 1 } }))).category).toBe('bad_request');
+    expect((await rejection(client.request({ method: 'POST', path: '/api/x', bodyType: 'ndjson', body: { a: 1 } }))).category).toBe('invalid_request');
   });
 
   it('sends multipart/form-data with file and plain parts', async () => {

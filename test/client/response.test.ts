@@ -32,6 +32,20 @@ async function get(path: string, handler: Handler) {
   return client.request({ method: 'GET', path });
 }
 
+describe('answers that are not API answers', () => {
+  it('refuses a redirect (a login proxy) instead of treating it as success', async () => {
+    const err = await rejection(get('/redirect', (_req, res) => res.writeHead(302, { location: 'https://sso.example.com/login' }).end()));
+    expect(err).toMatchObject({ category: 'not_api', status: 302 });
+    expect(err.message).toBe('GET /redirect: 302 Found: got a redirect to https://sso.example.com/login instead of an API response (a login proxy in front of Kibana, or a wrong base URL?)');
+  });
+
+  it('refuses an HTML page answered with 200', async () => {
+    const err = await rejection(get('/login', raw(200, 'text/html; charset=utf-8', '<html>log in</html>')));
+    expect(err).toMatchObject({ category: 'not_api', status: 200 });
+    expect(err.message).toContain('got an HTML page instead of an API response');
+  });
+});
+
 describe('successful responses', () => {
   it('parses JSON and returns status, content type and lower-cased headers', async () => {
     const res = await get('/json', json(200, { a: [1, 'b'] }, { 'X-Custom-Header': 'v' }));

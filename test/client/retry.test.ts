@@ -33,7 +33,7 @@ function recordingClient(url: string, retries: number, extra: Parameters<typeof 
 }
 
 describe('retries', () => {
-  it.each([429, 502, 503, 504])('retries GET, PUT and DELETE on %i and then succeeds', async (status) => {
+  it.each([429, 503])('retries GET, PUT and DELETE on %i and then succeeds', async (status) => {
     for (const method of ['GET', 'PUT', 'DELETE'] as const) {
       const server = await flaky(2, json(status, { error: 'busy' }));
       const { client, delays } = recordingClient(server.url, 3);
@@ -43,6 +43,34 @@ describe('retries', () => {
       expect(server.requests, method).toHaveLength(3);
       expect(delays, method).toEqual([50, 100]);
     }
+  });
+
+  it.each([502, 504])('retries GET on %i, but not a PUT or DELETE a gateway may have passed on', async (status) => {
+    const recovering = await flaky(2, json(status, { error: 'gateway' }));
+    const reads = recordingClient(recovering.url, 3).client;
+    expect((await reads.request({ method: 'GET', path: '/api/x' })).status).toBe(200);
+    await reads.close();
+    const failing = await flaky(100, json(status, { error: 'gateway' }));
+    const writes = recordingClient(failing.url, 3).client;
+    for (const method of ['PUT', 'DELETE'] as const) {
+      expect(await rejection(writes.request({ method, path: '/api/x' })), method).toMatchObject({ status, attempts: 1 });
+    }
+    expect(failing.requests).toHaveLength(2);
+    await writes.close();
+  });
+
+  it('retries a DELETE refused before sending, never one that timed out after sending', async () => {
+    const { client } = recordingClient('http://127.0.0.1:9', 2);
+    expect(await rejection(client.request({ method: 'DELETE', path: '/api/x' }))).toMatchObject({ code: 'ECONNREFUSED', attempts: 3 });
+    await client.close();
+    const slow = await startServer((_req, res) => {
+      setTimeout(() => res.end('{}'), 300);
+    });
+    servers.push(slow);
+    const timing = makeClient(slow.url, { retries: 2, timeoutMs: 100 });
+    expect(await rejection(timing.request({ method: 'DELETE', path: '/api/x' }))).toMatchObject({ category: 'timeout', attempts: 1 });
+    expect(await rejection(timing.request({ method: 'GET', path: '/api/x' }))).toMatchObject({ category: 'timeout', attempts: 3 });
+    await timing.close();
   });
 
   it('gives up after `retries` extra attempts and reports the attempt count', async () => {

@@ -73,6 +73,20 @@ describe('secrets never leak', () => {
     expectNoSecrets(viaHeader);
   });
 
+  it('keeps the password of a passthrough Basic header out of errors, even decoded', async () => {
+    const echoing = await startServer((req, res) => {
+      const [, encoded = ''] = String(req.headers.authorization).split(' ');
+      res.writeHead(401, { 'content-type': 'text/plain' });
+      res.end(`bad login ${Buffer.from(encoded, 'base64').toString('utf8')}`);
+    });
+    const client = makeClient(echoing.url, { auth: { kind: 'none' } });
+    const err = await rejection(client.request({ method: 'GET', path: '/api/x', authorization: `Basic ${BASIC}` }));
+    await client.close();
+    await echoing.close();
+    expect(err.message).toContain('elastic:[REDACTED]');
+    expectNoSecrets(err);
+  });
+
   it.each(AUTHS)('keeps $kind credentials out of network, invalid-request and abort errors', async (auth) => {
     const closed = await startServer();
     await closed.close();
