@@ -253,3 +253,25 @@ describe('shutdown over stdio', () => {
     expect(peer.stderr()).not.toMatch(/SIGTERM/);
   });
 });
+
+describe('a client that sends its calls and closes stdin at once', () => {
+  it('still gets every answer before the server exits', async () => {
+    const { spawn } = await import('node:child_process');
+    const { CLI, serverEnv } = await import('./support/mcp-peers.js');
+    kibana.handle(() => ({ body: { version: { number: 'late' } }, delayMs: 500 }));
+    const child = spawn(process.execPath, [CLI], { env: serverEnv(env()), stdio: ['pipe', 'pipe', 'ignore'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    const messages = [
+      { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'pipe', version: '1' } } },
+      { jsonrpc: '2.0', method: 'notifications/initialized' },
+      { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'get_status', arguments: {} } },
+    ];
+    child.stdin.end(messages.map((message) => JSON.stringify(message)).join('\n') + '\n');
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(0);
+    const answers = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const call = answers.find((answer) => answer.id === 2);
+    expect(call?.result?.structuredContent).toEqual({ version: { number: 'late' } });
+  });
+});
