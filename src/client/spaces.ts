@@ -2,9 +2,13 @@
 
 export const DEFAULT_SPACE = 'default';
 
-/** Path prefixes of APIs that are global to Kibana: never prefixed with `/s/{space}`. */
+/**
+ * Path prefixes of APIs that are global to Kibana: never prefixed with `/s/{space}`. Only the
+ * space CRUD is global: `/api/spaces/_copy_saved_objects` and its siblings read their source
+ * space from the `/s/{space}` prefix.
+ */
 const SPACE_AGNOSTIC_PREFIXES = [
-  '/api/spaces/',
+  '/api/spaces/space',
   '/api/security/',
   '/api/status',
   '/api/short_url',

@@ -153,6 +153,13 @@ describe('URL building', () => {
     expect(last().url).toBe(path);
   });
 
+  it('prefixes the spaces APIs that read their source space from the URL', async () => {
+    await client.request({ method: 'POST', path: '/api/spaces/_copy_saved_objects', space: 'marketing', body: {} });
+    expect(last().url).toBe('/s/marketing/api/spaces/_copy_saved_objects');
+    await client.request({ method: 'GET', path: '/api/spaces/space/{id}', params: { id: 'x' }, space: 'marketing' });
+    expect(last().url).toBe('/api/spaces/space/x');
+  });
+
   it('fills an explicit /s/{spaceId} path (SLO) without adding another prefix', async () => {
     await client.request({ method: 'GET', path: '/s/{spaceId}/api/observability/slos', params: { spaceId: 'ops' }, space: 'other' });
     expect(last().url).toBe('/s/ops/api/observability/slos');
