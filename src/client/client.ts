@@ -51,6 +51,7 @@ export class KibanaClient {
   readonly #redact: Redact;
   readonly #secrets: readonly string[];
   readonly #timeoutMs: number;
+  readonly #maxResponseBytes: number | undefined;
   readonly #retries: number;
   readonly #backoff: BackoffPolicy;
   readonly #sleep: Sleep;
@@ -64,6 +65,7 @@ export class KibanaClient {
     this.#secrets = secretsOf(options.auth);
     this.#redact = redactor(this.#secrets);
     this.#timeoutMs = options.timeoutMs;
+    this.#maxResponseBytes = options.maxResponseBytes;
     this.#retries = Math.max(0, options.retries);
     this.#backoff = {
       baseDelayMs: options.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_DELAY_MS,
@@ -156,7 +158,7 @@ export class KibanaClient {
         body: prepared.body,
         signal: deadline,
       });
-      const decoded = await decodeResponse(res, ctx);
+      const decoded = await decodeResponse(res, ctx, this.#maxResponseBytes);
       if (decoded.status >= 400) {
         throw httpError(ctx, decoded.status, decoded.data, parseRetryAfter(decoded.headers['retry-after']));
       }

@@ -124,6 +124,16 @@ export function notAnApiAnswer(ctx: ErrorContext, status: number, what: string):
   });
 }
 
+export function tooLarge(ctx: ErrorContext, status: number, maxBytes: number): KibanaError {
+  return new KibanaError({
+    category: 'too_large',
+    method: ctx.method,
+    path: ctx.path,
+    status,
+    detail: `the response is larger than ${maxBytes >= 1_048_576 ? `${Math.round(maxBytes / 1_048_576)} MiB` : `${Math.round(maxBytes / 1024)} KiB`}, so it was not read`,
+  });
+}
+
 /** Refused here, before anything was sent. */
 export function invalidRequest(ctx: ErrorContext, detail: string): KibanaError {
   return new KibanaError({ category: 'invalid_request', method: ctx.method, path: ctx.path, detail: ctx.redact(detail) });

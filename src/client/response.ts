@@ -1,7 +1,7 @@
 // Response decoding: JSON, ndjson and text are read; binary and streaming bodies are refused unread.
 
 import type { Dispatcher } from 'undici';
-import { type ErrorContext, notAnApiAnswer, unsupportedResponse } from './errors.js';
+import { type ErrorContext, notAnApiAnswer, tooLarge, unsupportedResponse } from './errors.js';
 
 export interface DecodedResponse {
   status: number;
@@ -13,7 +13,9 @@ export interface DecodedResponse {
 type BodyKind = 'json' | 'ndjson' | 'text' | 'unsupported';
 
 /** Reads and decodes the body. Error statuses never throw here: their body, if readable, becomes the error's message. */
-export async function decodeResponse(res: Dispatcher.ResponseData, ctx: ErrorContext): Promise<DecodedResponse> {
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+export async function decodeResponse(res: Dispatcher.ResponseData, ctx: ErrorContext, maxBytes = DEFAULT_MAX_RESPONSE_BYTES): Promise<DecodedResponse> {
   const headers = flattenHeaders(res.headers);
   const contentType = headers['content-type'] ?? '';
   const status = res.statusCode;
@@ -37,8 +39,23 @@ export async function decodeResponse(res: Dispatcher.ResponseData, ctx: ErrorCon
     if (status >= 400) return result;
     throw unsupportedResponse(ctx, status, contentType);
   }
-  result.data = parse(kind, await res.body.text());
+  result.data = parse(kind, await readText(res.body, maxBytes, () => tooLarge(ctx, status, maxBytes)));
   return result;
+}
+
+/** Reads the body as text, giving up (and dropping the connection) past `maxBytes`. */
+async function readText(body: Dispatcher.ResponseData['body'], maxBytes: number, refuse: () => Error): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) {
+      body.on('error', ignore).destroy();
+      throw refuse();
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function ignore(): void {}

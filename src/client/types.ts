@@ -27,6 +27,8 @@ export interface KibanaClientOptions {
   /** Upper bound of a single back-off delay (and of an honoured `Retry-After`), in milliseconds. */
   retryMaxDelayMs?: number;
   userAgent: string;
+  /** Largest response body read, in bytes (default 32 MiB); a larger one is refused, not buffered. */
+  maxResponseBytes?: number;
 }
 
 export type QueryValue = string | number | boolean | null | undefined | unknown[] | Record<string, unknown>;
@@ -79,6 +81,8 @@ export type KibanaErrorCategory =
   | 'unsupported_response'
   /** A redirect or an HTML page where an API answer was due. */
   | 'not_api'
+  /** A response body larger than the client reads. */
+  | 'too_large'
   /** Refused by the client before anything was sent (an unsafe path value, a bad space id). */
   | 'invalid_request'
   | 'aborted';

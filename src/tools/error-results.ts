@@ -17,6 +17,7 @@ const HINTS: Record<KibanaErrorCategory, string> = {
   tls: 'The TLS connection to Kibana failed: the server needs KIBANA_CA_CERT set to the right certificate authority.',
   unsupported_response: 'This operation returns binary or streamed content, which a tool cannot return: use Kibana itself for it.',
   not_api: 'Something other than the Kibana API answered (often a login proxy): the user must point KIBANA_URL at the API and use credentials the proxy lets through. Nothing can be assumed to have been done.',
+  too_large: 'The answer is too large to read: narrow the call (a smaller page, fewer fields, a filter).',
   invalid_request: 'The server refused these arguments before calling Kibana: fix what the message names and call again.',
   aborted: 'The call was cancelled before Kibana answered.',
 };

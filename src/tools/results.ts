@@ -27,17 +27,24 @@ export function successResult(response: KibanaResponse, options: ShapeOptions): 
   return truncateJson(payload, text.length, options);
 }
 
-/** ndjson exports arrive as arrays: give them a count so the agent need not count lines. */
+/**
+ * ndjson exports arrive as arrays: give them a count so the agent need not count lines, and keep
+ * Kibana's closing export summary (counts, missing references) apart, so it is neither counted
+ * as an object nor the first thing cut.
+ */
 function normalisePayload(response: KibanaResponse): unknown {
   const isNdjson = /ndjson/.test(response.contentType);
-  if (isNdjson && Array.isArray(response.data)) return { count: response.data.length, items: response.data };
-  return response.data;
+  if (!isNdjson || !Array.isArray(response.data)) return response.data;
+  const last: unknown = response.data.at(-1);
+  const hasSummary = isPlainObject(last) && 'exportedCount' in last;
+  const items = hasSummary ? response.data.slice(0, -1) : response.data;
+  return { count: items.length, ...(hasSummary ? { details: last } : {}), items };
 }
 
 function truncateJson(payload: unknown, fullLength: number, options: ShapeOptions): CallToolResult {
   const list = largestArray(payload);
   if (list && list.items.length > 1) {
-    const kept = mostItemsThatFit(payload, list, options.maxChars);
+    const kept = mostItemsThatFit(payload, list, options.maxChars, fullLength);
     if (kept > 0) {
       const trimmed = withArray(payload, list.key, list.items.slice(0, kept));
       const where = list.key === undefined ? 'the result list' : `"${list.key}"`;
@@ -81,10 +88,15 @@ function withArray(payload: unknown, key: string | undefined, items: unknown[]):
   return key === undefined ? items : { ...(payload as Record<string, unknown>), [key]: items };
 }
 
-/** Binary search for the longest prefix of the list whose serialised payload fits. */
-function mostItemsThatFit(payload: unknown, list: FoundArray, maxChars: number): number {
+/**
+ * Binary search for the longest prefix of the list whose serialised payload fits. It starts from
+ * twice the estimate given by the average item size, so each probe serialises about `maxChars`,
+ * not half of a possibly huge payload.
+ */
+function mostItemsThatFit(payload: unknown, list: FoundArray, maxChars: number, fullLength: number): number {
+  const averageItemChars = Math.max(1, fullLength / list.items.length);
   let low = 0;
-  let high = list.items.length - 1;
+  let high = Math.min(list.items.length - 1, Math.ceil((2 * maxChars) / averageItemChars) + 1);
   while (low < high) {
     const middle = Math.ceil((low + high) / 2);
     const size = JSON.stringify(withArray(payload, list.key, list.items.slice(0, middle))).length;

@@ -32,6 +32,21 @@ async function get(path: string, handler: Handler) {
   return client.request({ method: 'GET', path });
 }
 
+describe('size limit', () => {
+  it('refuses a body larger than maxResponseBytes without buffering it all', async () => {
+    routes.set('/huge', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(`[${'"0123456789",'.repeat(10_000)}"end"]`);
+    });
+    const small = makeClient(server.url, { maxResponseBytes: 50_000 });
+    const err = await rejection(small.request({ method: 'GET', path: '/huge' }));
+    await small.close();
+    expect(err).toMatchObject({ category: 'too_large', status: 200 });
+    expect(err.message).toBe('GET /huge: the response is larger than 49 KiB, so it was not read');
+    expect((await client.request({ method: 'GET', path: '/huge' })).data).toHaveLength(10_001);
+  });
+});
+
 describe('answers that are not API answers', () => {
   it('refuses a redirect (a login proxy) instead of treating it as success', async () => {
     const err = await rejection(get('/redirect', (_req, res) => res.writeHead(302, { location: 'https://sso.example.com/login' }).end()));

@@ -31,6 +31,26 @@ describe('successResult', () => {
     expect(result.structuredContent).toEqual({ count: 2, items: [{ a: 1 }, { b: 2 }] });
   });
 
+  it("keeps an export's closing summary apart from the objects", () => {
+    const summary = { excludedObjects: [], exportedCount: 2, missingRefCount: 1, missingReferences: [{ type: 'index-pattern', id: 'gone' }] };
+    const data = [{ type: 'dashboard', id: 'a' }, { type: 'dashboard', id: 'b' }, summary];
+    const result = successResult({ status: 200, headers: {}, data, contentType: 'application/ndjson' }, options);
+    expect(result.structuredContent).toEqual({ count: 2, details: summary, items: data.slice(0, 2) });
+    const many = [...Array.from({ length: 200 }, (_, i) => ({ type: 'dashboard', id: `d-${i}`, attributes: { title: 'x'.repeat(20) } })), summary];
+    const cut = JSON.parse(textOf(successResult({ status: 200, headers: {}, data: many, contentType: 'application/ndjson' }, options)));
+    expect(cut.details).toEqual(summary);
+    expect(cut.count).toBe(200);
+    expect(cut.items.length).toBeLessThan(200);
+  });
+
+  it('cuts a huge list to the longest prefix that fits', () => {
+    const items = Array.from({ length: 200_000 }, (_, i) => ({ id: `object-${i}`, title: 'some title' }));
+    const result = successResult(json({ saved_objects: items }), { maxChars: 20_000, argumentNames: [] });
+    const kept = JSON.parse(textOf(result)).saved_objects.length;
+    expect(JSON.stringify({ saved_objects: items.slice(0, kept + 1) }).length).toBeGreaterThan(20_000);
+    expect(JSON.stringify({ saved_objects: items.slice(0, kept) }).length).toBeLessThanOrEqual(20_000);
+  });
+
   it('cuts the largest list to what fits and says how much was cut and how to narrow', () => {
     const items = Array.from({ length: 100 }, (_, i) => ({ id: `object-${i}`, title: 'x'.repeat(40) }));
     const result = successResult(json({ page: 1, per_page: 100, total: 100, saved_objects: items }), options);
