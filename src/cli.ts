@@ -3,6 +3,7 @@
 import { renderHelp, type CommandHelp } from './config/help.js';
 import { INSECURE_TLS_WARNING, resolveKibanaConfig, type KibanaConfig } from './config/kibana-config.js';
 import { ConfigError, readOptions, type ReadOptions } from './config/read-options.js';
+import { UsageError } from './usage-error.js';
 import { PACKAGE_VERSION } from './version.js';
 
 interface Command extends CommandHelp {
@@ -75,8 +76,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const message = error instanceof ConfigError ? error.message : error instanceof Error ? error.stack ?? error.message : String(error);
+    const message = error instanceof UsageError ? error.message : error instanceof Error ? error.stack ?? error.message : String(error);
     process.stderr.write(`kibana-mcp: ${message}\n`);
-    process.exitCode = error instanceof ConfigError ? 2 : 1;
+    process.exitCode = error instanceof UsageError ? 2 : 1;
   },
 );

@@ -48,7 +48,7 @@ function parseKibanaUrl(raw: string | undefined, source: string | undefined): st
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(`${source}: expected an http(s) URL such as https://localhost:5601, got "${raw}"`);
+    throw new ConfigError(`${source}: expected an http(s) URL such as https://localhost:5601, got "${raw.replace(/\/\/[^/@]*@/, '//***@')}"`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ConfigError(`${source}: expected an http:// or https:// URL, got "${url.protocol}"`);

@@ -1,8 +1,9 @@
 // Flags and environment variables → typed option values (flags win over the environment).
 import { parseArgs } from 'node:util';
+import { UsageError } from '../usage-error.js';
 import { OPTIONS, type OptionFlag, type OptionSpec } from './options.js';
 
-export class ConfigError extends Error {
+export class ConfigError extends UsageError {
   override name = 'ConfigError';
 }
 

@@ -1,5 +1,5 @@
 // Which tools a configuration exposes: toolsets, then the tier ceiling, then include/exclude by name.
-import { ConfigError } from '../config/read-options.js';
+import { UsageError } from '../usage-error.js';
 import type { Tier, ToolSpec } from './spec.js';
 
 export const TIERS: readonly Tier[] = ['read', 'write', 'destructive'];
@@ -28,7 +28,7 @@ export function selectTools(tools: readonly ToolSpec[], toolsets: readonly Tools
   for (const name of include) {
     const tool = byName.get(name)!;
     if (TIERS.indexOf(tool.tier) > ceiling) {
-      throw new ConfigError(`--include: ${name} is a ${tool.tier} tool and the tier is ${selection.tier}; add --tier ${tool.tier} to expose it`);
+      throw new UsageError(`--include: ${name} is a ${tool.tier} tool and the tier is ${selection.tier}; add --tier ${tool.tier} to expose it`);
     }
   }
   return tools.filter(
@@ -45,7 +45,7 @@ function resolveToolsets(toolsets: readonly ToolsetInfo[], requested: ToolSelect
   const known = new Set(toolsets.map((toolset) => toolset.id));
   const unknown = requested.filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    throw new ConfigError(`--toolsets: unknown toolset ${unknown.map((id) => `"${id}"`).join(', ')}; expected "all" or some of: ${[...known].join(', ')}`);
+    throw new UsageError(`--toolsets: unknown toolset ${unknown.map((id) => `"${id}"`).join(', ')}; expected "all" or some of: ${[...known].join(', ')}`);
   }
   return new Set(requested);
 }
@@ -53,7 +53,7 @@ function resolveToolsets(toolsets: readonly ToolsetInfo[], requested: ToolSelect
 function checkNames(byName: Map<string, ToolSpec>, names: readonly string[] | undefined, flag: string): readonly string[] {
   const unknown = (names ?? []).filter((name) => !byName.has(name));
   if (unknown.length > 0) {
-    throw new ConfigError(`${flag}: unknown tool ${unknown.map((name) => `"${name}"`).join(', ')}; run kibana-mcp list-tools --toolsets all --tier destructive to see every name`);
+    throw new UsageError(`${flag}: unknown tool ${unknown.map((name) => `"${name}"`).join(', ')}; run kibana-mcp list-tools --toolsets all --tier destructive to see every name`);
   }
   return names ?? [];
 }

@@ -2,7 +2,9 @@
 // It knows nothing of OpenAPI (the generator translates) nor of MCP wiring (the server does).
 import type { z } from 'zod';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+import type { HttpMethod } from '../client/types.js';
+
+export type { HttpMethod };
 
 /** Which tools a configuration registers: each tier includes the ones below it. */
 export type Tier = 'read' | 'write' | 'destructive';

@@ -147,6 +147,13 @@ describe('invalid values name the variable or flag and what it expects', () => {
     });
   }
 
+  it('never echoes credentials embedded in a URL it cannot parse', () => {
+    const message = errorOf(() => resolve([], { KIBANA_API_KEY: 'k', KIBANA_URL: 'https://elastic:s3cret@kibana host:5601' }));
+    expect(message).toMatch(/^KIBANA_URL: expected an http\(s\) URL/);
+    expect(message).not.toContain('s3cret');
+    expect(message).toContain('https://***@kibana host:5601');
+  });
+
   it('never echoes a secret it rejects', () => {
     const message = errorOf(() => resolve(['--api-key', ' '], URL_ENV));
     expect(message).toBe('--api-key: expected a non-empty value');
