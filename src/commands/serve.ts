@@ -24,6 +24,10 @@ export async function runServe(options: ReadOptions): Promise<number> {
 
   const client = new KibanaClient({ ...clientOptionsFrom(config), logger });
   const runtime = createRuntime({ tools, client, defaultSpace: config.space, maxResultChars: values['max-result-chars'] as number, logger });
+  if (httpAuth && tools.some((tool) => tool.tier === 'destructive')) {
+    // Elicitation needs the client's capabilities from initialize, which a stateless server never keeps.
+    logger.warn('over stateless HTTP, destructive calls run without asking the user to confirm: expose tier destructive only to callers you trust');
+  }
   const running: RunningServer = httpAuth
     ? await serveHttp(runtime, {
         host: values.host as string,

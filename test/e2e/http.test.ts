@@ -130,6 +130,27 @@ describe('HTTP passthrough', () => {
   });
 });
 
+describe('destructive tools over HTTP', () => {
+  it('warn at start-up that they run unconfirmed, and run', async () => {
+    const server = await startHttpServer(['--tier', 'destructive'], { KIBANA_URL: kibana.url, KIBANA_API_KEY: 'k' });
+    expect(server.stderr()).toMatch(/over stateless HTTP, destructive calls run without asking the user to confirm/);
+    kibana.handle(() => ({ body: {} }));
+    kibana.requests.length = 0;
+    const client = await connectHttp(server.url, {}, { capabilities: { elicitation: { form: {} } } });
+    const result = await client.callTool({ name: 'delete_data_view', arguments: { viewId: 'v1' } });
+    expect(result.isError).toBeFalsy();
+    expect(kibana.requests.map((request) => request.method)).toEqual(['DELETE']);
+    await client.close();
+    await server.stop();
+  });
+
+  it('no warning at the default tier', async () => {
+    const server = await startHttpServer([], { KIBANA_URL: kibana.url, KIBANA_API_KEY: 'k' });
+    expect(server.stderr()).not.toMatch(/destructive calls run/);
+    await server.stop();
+  });
+});
+
 describe('graceful shutdown', () => {
   it('lets a call under way finish, then exits 0', async () => {
     const server = await startHttpServer([], { KIBANA_URL: kibana.url, KIBANA_API_KEY: 'k' });
