@@ -80,6 +80,70 @@ describe('cases', () => {
     expect(invalid.status).toBe(400);
   });
 
+  it('refuses comments of another owner and alerts on a closed case, and skips alerts attached already', async () => {
+    const created = await createCase('Attachment rules');
+    const alert = (alertId: string | string[], index: string | string[] = '.alerts-security.alerts-default') => ({
+      type: 'alert',
+      alertId,
+      index,
+      rule: { id: 'r1', name: 'Rule one' },
+      owner: 'cases',
+    });
+    const wrongOwner = await call(sandbox(), 'POST', `/api/cases/${created.id}/comments`, { body: { type: 'user', comment: 'x', owner: 'observability' } });
+    expect(wrongOwner.status).toBe(400);
+    expect(wrongOwner.body.message).toBe('The owner field of the comment must match the case');
+
+    await call(sandbox(), 'POST', `/api/cases/${created.id}/comments`, { body: alert('a-1') });
+    const again = await call(sandbox(), 'POST', `/api/cases/${created.id}/comments`, { body: alert(['a-1', 'a-2'], ['i-1', 'i-2']) });
+    expect(again.body.totalAlerts).toBe(2);
+    const attached = await call(sandbox(), 'GET', `/api/cases/${created.id}/alerts`);
+    expect(attached.body.map((entry: { id: string; index: string }) => `${entry.id}@${entry.index}`)).toEqual(['a-1@.alerts-security.alerts-default', 'a-2@i-2']);
+    const unchanged = await call(sandbox(), 'POST', `/api/cases/${created.id}/comments`, { body: alert('a-2') });
+    expect(unchanged.body.comments).toHaveLength(2);
+
+    await call(sandbox(), 'PATCH', '/api/cases', { body: { cases: [{ id: created.id, version: unchanged.body.version, status: 'closed' }] } });
+    const closed = await call(sandbox(), 'POST', `/api/cases/${created.id}/comments`, { body: alert('a-3') });
+    expect(closed.status).toBe(400);
+    expect(closed.body.message).toBe('Alert cannot be attached to a closed case');
+  });
+
+  it('attached detection alerts record the case and follow its status when it syncs alerts', async () => {
+    const state = sandbox().state;
+    const [first, second] = state.detectionAlerts.list('default').filter((alert) => alert._source['kibana.alert.workflow_status'] === 'acknowledged');
+    const attach = (caseId: string, ids: string[]) =>
+      call(sandbox(), 'POST', `/api/cases/${caseId}/comments`, {
+        body: { type: 'alert', alertId: ids, index: ids.map(() => first!._index), rule: { id: 'r', name: 'r' }, owner: 'cases' },
+      });
+    const statusOf = (id: string) => state.detectionAlerts.get('default', id)!._source['kibana.alert.workflow_status'];
+
+    // Not syncing: the alerts keep their status, and record the case.
+    const quiet = await createCase('No sync');
+    await attach(quiet.id, [first!._id]);
+    expect(statusOf(first!._id)).toBe('acknowledged');
+    expect(state.detectionAlerts.get('default', first!._id)!._source['kibana.alert.case_ids']).toEqual([quiet.id]);
+
+    // Syncing: attaching sets them to the case's status; status changes follow (in-progress → acknowledged).
+    const synced = await call(sandbox(), 'POST', '/api/cases', {
+      body: { title: 'Sync', description: 'd', tags: [], owner: 'cases', connector: NO_CONNECTOR, settings: { syncAlerts: true } },
+    });
+    const afterAttach = await attach(synced.body.id, [first!._id, second!._id]);
+    expect([statusOf(first!._id), statusOf(second!._id)]).toEqual(['open', 'open']);
+    expect(state.detectionAlerts.get('default', first!._id)!._source['kibana.alert.case_ids']).toEqual([quiet.id, synced.body.id]);
+    const inProgress = await call(sandbox(), 'PATCH', '/api/cases', { body: { cases: [{ id: synced.body.id, version: afterAttach.body.version, status: 'in-progress' }] } });
+    expect([statusOf(first!._id), statusOf(second!._id)]).toEqual(['acknowledged', 'acknowledged']);
+    await call(sandbox(), 'PATCH', '/api/cases', { body: { cases: [{ id: synced.body.id, version: inProgress.body[0].version, status: 'closed' }] } });
+    expect([statusOf(first!._id), statusOf(second!._id)]).toEqual(['closed', 'closed']);
+
+    // Turning sync on passes the case's current status on.
+    const later = await createCase('Sync later');
+    const third = state.detectionAlerts.list('default').find((alert) => alert._source['kibana.alert.workflow_status'] === 'open' && !alert._source['kibana.alert.case_ids'])!;
+    const attached = await attach(later.id, [third._id]);
+    const inProgressLater = await call(sandbox(), 'PATCH', '/api/cases', { body: { cases: [{ id: later.id, version: attached.body.version, status: 'in-progress' }] } });
+    expect(statusOf(third._id)).toBe('open');
+    await call(sandbox(), 'PATCH', '/api/cases', { body: { cases: [{ id: later.id, version: inProgressLater.body[0].version, settings: { syncAlerts: true } }] } });
+    expect(statusOf(third._id)).toBe('acknowledged');
+  });
+
   it('keeps a history of user actions, filterable by type', async () => {
     const created = await createCase('History');
     await call(sandbox(), 'PATCH', '/api/cases', { body: { cases: [{ id: created.id, version: created.version, severity: 'critical' }] } });

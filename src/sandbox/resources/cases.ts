@@ -1,13 +1,15 @@
 // Cases with comments, alert attachments and a user-action history. Updates need the case's
-// current version (409 otherwise), as in Kibana.
+// current version (409 otherwise), as in Kibana. Attached detection alerts record the case, and a
+// case that syncs alerts passes its status on to them.
 
-import { conflict, KibanaError, notFound } from '../errors.js';
+import { badRequest, conflict, KibanaError, notFound } from '../errors.js';
 import { cloneJson } from '../json.js';
 import { parseDateMath } from '../date-math.js';
 import { compareValues, paginate } from '../paging.js';
 import { noContent, type RequestContext, type Route } from '../router.js';
 import type { SandboxState } from '../state.js';
 import { newId, nextVersion, now } from '../store.js';
+import { WORKFLOW_STATUS } from './detection-alerts.js';
 
 interface CaseUser {
   username: string;
@@ -70,6 +72,55 @@ export interface Case extends Required<CaseFields>, Authored {
 const caseUser = (username: string): CaseUser => ({ username, full_name: null, email: null });
 
 const alertIds = (comment: CaseComment): string[] => (comment.type === 'alert' ? [comment.alertId].flat() : []);
+
+/** The alert field listing the cases an alert is attached to. */
+export const ALERT_CASE_IDS = 'kibana.alert.case_ids';
+
+/** Kibana's translation of a case status into the workflow status of the alerts the case syncs. */
+const ALERT_STATUS_OF_CASE: Record<string, string> = { open: 'open', 'in-progress': 'acknowledged', closed: 'closed' };
+
+/** Sets the workflow status of alerts attached to a case (all of them unless given) to the case's status. */
+function syncAlertStatus(state: SandboxState, space: string, target: Case, ids: string[] = target.comments.flatMap(alertIds)): void {
+  const status = ALERT_STATUS_OF_CASE[target.status] ?? 'open';
+  for (const id of ids) {
+    const alert = state.detectionAlerts.get(space, id);
+    if (alert) alert._source[WORKFLOW_STATUS] = status;
+  }
+}
+
+/** After alerts are attached: they record the case, and take its status when the case syncs alerts. */
+export function linkAlerts(state: SandboxState, space: string, target: Case, ids: string[]): void {
+  for (const id of ids) {
+    const alert = state.detectionAlerts.get(space, id);
+    if (!alert) continue;
+    const caseIds = (alert._source[ALERT_CASE_IDS] as string[] | undefined) ?? [];
+    alert._source[ALERT_CASE_IDS] = [...new Set([...caseIds, target.id])];
+  }
+  if (target.settings.syncAlerts) syncAlertStatus(state, space, target, ids);
+}
+
+/**
+ * Kibana's checks before attaching: the owner must match the case, alerts cannot go into a closed
+ * case, and alerts already attached are dropped. Returns the comment to add, or undefined when
+ * every alert was attached already.
+ */
+function commentToAdd(target: Case, body: CommentBody): CommentBody | undefined {
+  if (body.owner !== target.owner) throw badRequest('The owner field of the comment must match the case');
+  if (body.type !== 'alert') return body;
+  if (target.status === 'closed') throw badRequest('Alert cannot be attached to a closed case');
+  const attached = new Set(target.comments.flatMap(alertIds));
+  const ids = [body.alertId].flat();
+  const indices = [body.index].flat();
+  const keep = ids.map((id, position) => ({ id, position })).filter(({ id, position }) => !attached.has(id) && ids.indexOf(id) === position);
+  if (keep.length === 0) return undefined;
+  if (keep.length === ids.length) return body;
+  const sameLength = indices.length === ids.length;
+  return {
+    ...body,
+    alertId: keep.map(({ id }) => id),
+    index: sameLength ? keep.map(({ position }) => indices[position]!) : body.index,
+  };
+}
 
 function recordAction(target: Case, username: string, action: UserAction['action'], type: string, payload: Record<string, unknown>, commentId: string | null = null): void {
   target.userActions.push({
@@ -171,7 +222,12 @@ function updateCases({ state, space, body, username }: RequestContext) {
   if (stale.length > 0) throw conflict(`These cases ${stale.join(', ')} has been updated. Please refresh before saving additional updates.`);
   return changes.map(({ id, version: _version, ...fields }) => {
     const target = state.cases.get(space, id)!;
+    const { status: previousStatus, settings: previousSettings } = target;
     applyUpdate(target, fields, username);
+    // Kibana syncs the alerts when a syncing case changes status, or when syncing is turned on.
+    const statusChanged = target.status !== previousStatus && previousSettings.syncAlerts;
+    const syncTurnedOn = target.settings.syncAlerts && !previousSettings.syncAlerts;
+    if (statusChanged || syncTurnedOn) syncAlertStatus(state, space, target);
     return toCaseView(target);
   });
 }
@@ -276,7 +332,11 @@ export const caseRoutes: Route[] = [
     path: '/api/cases/{caseId}/comments',
     handler: ({ state, space, params, body, username }) => {
       const target = requireCase(state, space, params.caseId!);
-      addComment(target, body as CommentBody, username);
+      const comment = commentToAdd(target, body as CommentBody);
+      if (comment) {
+        addComment(target, comment, username);
+        if (comment.type === 'alert') linkAlerts(state, space, target, [comment.alertId].flat());
+      }
       return toCaseView(target);
     },
   },

@@ -1,7 +1,7 @@
 // The demo data set: small, realistic, with fixed ids (alerts are timed relative to start-up so
 // that `now-24h` searches find them).
 
-import { addComment, createCase } from '../resources/cases.js';
+import { addComment, createCase, linkAlerts } from '../resources/cases.js';
 import { newSlo } from '../resources/slos.js';
 import type { SandboxState } from '../state.js';
 import { seedSavedObjects } from './saved-objects.js';
@@ -50,6 +50,7 @@ function seedCases(state: SandboxState): void {
     },
     'elastic',
   );
+  linkAlerts(state, 'default', phishing, [firstAlert._id]);
   createCase(
     state,
     'default',
