@@ -5,7 +5,7 @@ import type { KibanaClient } from '../client/index.js';
 import { buildRequest } from './build-request.js';
 import { errorResult, failureResult } from './error-results.js';
 import { successResult } from './results.js';
-import { MissingSpaceError, type SpaceGuard } from './space-guard.js';
+import { MissingSpaceError, spacesWrittenBy, type SpaceGuard } from './space-guard.js';
 import type { ToolSpec } from './spec.js';
 import { formatValidationError } from './validation.js';
 
@@ -45,14 +45,16 @@ export async function callTool(spec: ToolSpec, rawArgs: Record<string, unknown> 
   try {
     const request = buildRequest(spec, parsed.data, context.defaultSpace);
     const credentials = context.authorization === undefined ? {} : { authorization: context.authorization };
-    if (spec.spaceAware && !spec.annotations.readOnlyHint && request.space !== undefined) {
-      await context.spaceGuard.assertExists(request.space, { ...credentials, ...(context.signal ? { signal: context.signal } : {}) });
+    const written = spec.annotations.readOnlyHint ? [] : spacesWrittenBy(request, spec.spaceAware);
+    for (const space of written) {
+      await context.spaceGuard.assertExists(space, { ...credentials, ...(context.signal ? { signal: context.signal } : {}) });
     }
     if (spec.tier === 'destructive' && context.confirm) {
       const approved = await context.confirm(confirmationMessage(spec, parsed.data));
       if (!approved) return errorResult(`Not done: the user did not confirm ${spec.name}. Nothing was changed.`);
     }
     const response = await context.client.request({ ...request, ...credentials, ...(context.signal ? { signal: context.signal } : {}) });
+    context.spaceGuard.observe(request);
     return successResult(response, { maxChars: context.maxResultChars, argumentNames: Object.keys(spec.inputSchema.properties ?? {}) });
   } catch (error) {
     if (error instanceof MissingSpaceError) return errorResult(error.message);

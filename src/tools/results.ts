@@ -46,8 +46,8 @@ function truncateJson(payload: unknown, fullLength: number, options: ShapeOption
   if (list && list.items.length > 1) {
     const kept = mostItemsThatFit(payload, list, options.maxChars, fullLength);
     if (kept > 0) {
-      const trimmed = withArray(payload, list.key, list.items.slice(0, kept));
-      const where = list.key === undefined ? 'the result list' : `"${list.key}"`;
+      const trimmed = withArray(payload, list.path, list.items.slice(0, kept));
+      const where = list.path.length === 0 ? 'the result list' : `"${list.path.join('.')}"`;
       const notice = `Truncated: showing ${kept} of ${list.items.length} items of ${where} (${fullLength} characters in full, cap ${options.maxChars}). ${narrowingAdvice(options)}`;
       return { content: [{ type: 'text', text: JSON.stringify(trimmed) }, { type: 'text', text: notice }] };
     }
@@ -69,23 +69,30 @@ function narrowingAdvice(options: ShapeOptions): string {
 }
 
 interface FoundArray {
-  /** Property holding the array; undefined when the payload itself is the array. */
-  key: string | undefined;
+  /** Properties leading to the array (`['hits', 'hits']` in a search result); empty when the payload is the array. */
+  path: string[];
   items: unknown[];
 }
 
-function largestArray(payload: unknown): FoundArray | undefined {
-  if (Array.isArray(payload)) return { key: undefined, items: payload };
-  if (!isPlainObject(payload)) return undefined;
+/** Lists sit at most this deep in Kibana's answers (`hits.hits` of a search is the deepest). */
+const MAX_LIST_DEPTH = 3;
+
+function largestArray(payload: unknown, path: string[] = []): FoundArray | undefined {
+  if (Array.isArray(payload)) return { path, items: payload };
+  if (!isPlainObject(payload) || path.length >= MAX_LIST_DEPTH) return undefined;
   let best: FoundArray | undefined;
   for (const [key, value] of Object.entries(payload)) {
-    if (Array.isArray(value) && (!best || value.length > best.items.length)) best = { key, items: value };
+    const found = largestArray(value, [...path, key]);
+    if (found && (!best || found.items.length > best.items.length)) best = found;
   }
   return best;
 }
 
-function withArray(payload: unknown, key: string | undefined, items: unknown[]): unknown {
-  return key === undefined ? items : { ...(payload as Record<string, unknown>), [key]: items };
+function withArray(payload: unknown, path: readonly string[], items: unknown[]): unknown {
+  const [key, ...rest] = path;
+  if (key === undefined) return items;
+  const object = payload as Record<string, unknown>;
+  return { ...object, [key]: withArray(object[key], rest, items) };
 }
 
 /**
@@ -99,7 +106,7 @@ function mostItemsThatFit(payload: unknown, list: FoundArray, maxChars: number, 
   let high = Math.min(list.items.length - 1, Math.ceil((2 * maxChars) / averageItemChars) + 1);
   while (low < high) {
     const middle = Math.ceil((low + high) / 2);
-    const size = JSON.stringify(withArray(payload, list.key, list.items.slice(0, middle))).length;
+    const size = JSON.stringify(withArray(payload, list.path, list.items.slice(0, middle))).length;
     if (size <= maxChars) low = middle;
     else high = middle - 1;
   }

@@ -1,6 +1,6 @@
 // Kibana accepts writes into a space that does not exist (and creates nothing to see them in):
 // before a write into a non-default space, make sure the space exists.
-import { KibanaError, type KibanaClient } from '../client/index.js';
+import { KibanaError, type KibanaClient, type KibanaRequest } from '../client/index.js';
 import { DEFAULT_SPACE } from '../client/spaces.js';
 
 /** Bounds memory when many passthrough callers each confirm their spaces. */
@@ -17,6 +17,20 @@ export interface SpaceGuardOptions {
   /** How long a confirmed space is trusted without asking Kibana again. */
   ttlMs?: number;
   now?: () => number;
+}
+
+/** Operations that write into spaces named in their body, besides the one they run in. */
+const TARGET_SPACES: Record<string, (body: Record<string, unknown>) => unknown> = {
+  'POST /api/spaces/_copy_saved_objects': (body) => body.spaces,
+};
+
+const SPACE_DELETION = 'DELETE /api/spaces/space/{id}';
+
+/** The spaces a write request puts objects into: the one it runs in (if it lives in one) and any targets. */
+export function spacesWrittenBy(request: KibanaRequest, runsInSpace: boolean): string[] {
+  const own = runsInSpace && request.space !== undefined ? [request.space] : [];
+  const targets = TARGET_SPACES[`${request.method} ${request.path}`]?.((request.body ?? {}) as Record<string, unknown>);
+  return [...new Set([...own, ...(Array.isArray(targets) ? targets.filter((id): id is string => typeof id === 'string') : [])])];
 }
 
 export class SpaceGuard {
@@ -42,5 +56,12 @@ export class SpaceGuard {
     }
     if (this.confirmedUntil.size >= MAX_REMEMBERED) this.confirmedUntil.clear();
     this.confirmedUntil.set(key, this.now() + this.ttlMs);
+  }
+
+  /** Called after a request succeeded: a space deleted through this server is no longer trusted. */
+  observe(request: KibanaRequest): void {
+    if (`${request.method} ${request.path}` !== SPACE_DELETION) return;
+    const suffix = `\u0000${String(request.params?.id)}`;
+    for (const key of this.confirmedUntil.keys()) if (key.endsWith(suffix)) this.confirmedUntil.delete(key);
   }
 }

@@ -201,13 +201,7 @@ describe('moving saved objects between spaces', () => {
 });
 
 describe('copying into a space that does not exist', () => {
-  // GAP (server, src/tools/call.ts + space-guard.ts): the guard checks only the space a call runs in
-  // (space_id), not the target spaces of copy_saved_objects_to_space. Kibana imports into any
-  // namespace it is given, so a typo in `spaces` silently writes objects nobody can see.
-  // Failing input: copy_saved_objects_to_space {"objects":[{"type":"index-pattern","id":"logs-data-view"}],
-  // "spaces":["typo-space"],"createNewCopies":false} → success, objects stored in "typo-space".
-  // Remove `.fails` once target spaces are guarded.
-  it.fails('is refused before the copy reaches Kibana', async () => {
+  it('is refused before the copy reaches Kibana', async () => {
     const typo = unique('typo-space');
     const mark = scenario.sandbox.requests.length;
     const text = await agent.fails('copy_saved_objects_to_space', {

@@ -100,10 +100,7 @@ describe('destructive calls ask the user (elicitation)', () => {
 });
 
 describe('space guard after a space is deleted', () => {
-  // BUG (server, src/tools/space-guard.ts): the guard remembers a confirmed space for 30 s and
-  // delete_space does not forget it, so a write into the space just deleted through the same server
-  // is sent to Kibana, which accepts it into a space that no longer exists. Remove `.fails` once fixed.
-  it.fails('a write into a space deleted a moment ago through the same server is refused', async () => {
+  it('a write into a space deleted a moment ago through the same server is refused', async () => {
     const agent = await scenario.connect(['--toolsets', 'spaces,data_views', '--tier', 'destructive']);
     const space = unique('short-lived');
     await agent.ok('create_space', { id: space, name: 'Short-lived' });

@@ -68,6 +68,18 @@ describe('successResult', () => {
     expect(result.structuredContent).toBeUndefined();
   });
 
+  it('cuts a nested list (an Elasticsearch search result) to whole hits', () => {
+    const hits = Array.from({ length: 50 }, (_, i) => ({ _id: `alert-${i}`, _source: { message: 'm'.repeat(40) } }));
+    const result = successResult(json({ took: 3, hits: { total: { value: 50 }, hits } }), { maxChars: 1_000, argumentNames: ['size', 'query'] });
+    const kept = JSON.parse(textOf(result));
+    expect(kept.took).toBe(3);
+    expect(kept.hits.total).toEqual({ value: 50 });
+    expect(kept.hits.hits.length).toBeGreaterThan(0);
+    expect(kept.hits.hits[0]).toEqual(hits[0]);
+    expect(textOf(result, 1)).toMatch(new RegExp(`^Truncated: showing ${kept.hits.hits.length} of 50 items of "hits.hits"`));
+    expect(textOf(result, 1)).toContain('"size", "query"');
+  });
+
   it('cuts a top-level array the same way', () => {
     const items = Array.from({ length: 200 }, (_, i) => ({ i, pad: 'y'.repeat(30) }));
     const result = successResult(json(items), { maxChars: 1_000, argumentNames: [] });
