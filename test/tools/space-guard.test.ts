@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { KibanaClient, KibanaError } from '../../src/client/index.js';
-import { MissingSpaceError, SpaceGuard } from '../../src/tools/space-guard.js';
+import { MissingSpaceError, SpaceGuard, spacesWrittenBy } from '../../src/tools/space-guard.js';
 import { kibanaError, startRecordingKibana, type RecordingKibana } from '../e2e/support/recording-kibana.js';
 
 let kibana: RecordingKibana;
@@ -57,5 +57,28 @@ describe('SpaceGuard', () => {
     await spaces.assertExists('marketing', { authorization: 'ApiKey bob' });
     await spaces.assertExists('marketing', { authorization: 'ApiKey alice' });
     expect(kibana.requests.map((request) => request.headers.authorization)).toEqual(['ApiKey alice', 'ApiKey bob']);
+  });
+});
+
+describe('spacesWrittenBy', () => {
+  it('names the space a write runs in and the target spaces of a copy', () => {
+    expect(spacesWrittenBy({ method: 'POST', path: '/api/data_views/data_view', space: 'a' }, true)).toEqual(['a']);
+    expect(spacesWrittenBy({ method: 'POST', path: '/api/data_views/data_view' }, true)).toEqual([]);
+    expect(spacesWrittenBy({ method: 'POST', path: '/api/spaces/_copy_saved_objects', space: 'a', body: { spaces: ['b', 'a', 7] } }, true)).toEqual(['a', 'b']);
+    expect(spacesWrittenBy({ method: 'PUT', path: '/api/spaces/space/{id}', params: { id: 'x' }, space: 'a' }, false)).toEqual([]);
+  });
+});
+
+describe('SpaceGuard.observe', () => {
+  it('forgets a space once it is deleted through the server, and nothing else', async () => {
+    const spaces = guard();
+    await spaces.assertExists('gone', { authorization: 'ApiKey a' });
+    await spaces.assertExists('kept');
+    spaces.observe({ method: 'DELETE', path: '/api/spaces/space/{id}', params: { id: 'gone' } });
+    spaces.observe({ method: 'GET', path: '/api/spaces/space/{id}', params: { id: 'kept' } });
+    kibana.requests.length = 0;
+    await spaces.assertExists('gone', { authorization: 'ApiKey a' });
+    await spaces.assertExists('kept');
+    expect(kibana.requests.map((request) => request.path)).toEqual(['/api/spaces/space/gone']);
   });
 });
