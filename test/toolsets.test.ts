@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { parse } from 'yaml';
+import { tools } from '../src/tools/generated/index.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TOOLSETS_PATH = join(ROOT, 'openapi', 'toolsets.yaml');
@@ -39,9 +40,11 @@ const ENTRY_KEYS = new Set([
   'read_only',
   'tier',
   'idempotent',
+  'destructive_hint',
   'open_world',
   'args',
   'omit',
+  'optional',
 ]);
 const REQUIRED_ENTRY_KEYS = ['op', 'name', 'title', 'description'] as const;
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -59,9 +62,11 @@ interface Entry {
   read_only?: boolean;
   tier?: string;
   idempotent?: boolean;
+  destructive_hint?: boolean;
   open_world?: boolean;
   args?: Record<string, string>;
   omit?: string[];
+  optional?: string[];
   [key: string]: unknown;
 }
 interface Toolset {
@@ -77,6 +82,8 @@ const entries: { toolset: string; entry: Entry }[] = Object.entries(toolsets).fl
   (Array.isArray(ts?.tools) ? ts.tools : []).map((entry) => ({ toolset: id, entry })),
 );
 const label = (e: Entry) => `${e.name ?? '?'} (${e.op ?? '?'})`;
+
+const isReadOnly = (e: Entry) => e.read_only === true || e.tier === 'read' || e.op.startsWith('GET ');
 
 function splitOp(op: string): { method: Method; path: string } {
   const m = OP_RE.exec(op);
@@ -137,11 +144,11 @@ function bodyProperties(op: string): Map<string, Json> {
   for (const media of Object.values(body?.content ?? {}) as Json[]) visit(media.schema, 0);
   return out;
 }
-/** Names an `args` key may use: path and query parameters, and top-level body properties. */
-function argumentNames(op: string): Set<string> {
-  const names = new Set(parameters(op).filter((p) => p.in === 'path' || p.in === 'query').map((p) => p.name));
-  for (const k of bodyProperties(op).keys()) names.add(k);
-  return names;
+/** Required top-level body properties (of a plain object body). */
+function bodyRequired(op: string): Set<string> {
+  const body = deref(operation(op)?.requestBody);
+  const schemas = (Object.values(body?.content ?? {}) as Json[]).map((media) => deref(media.schema));
+  return new Set(schemas.flatMap((schema) => (Array.isArray(schema?.required) ? schema.required : [])));
 }
 
 // ---- format ------------------------------------------------------------------------------------
@@ -177,6 +184,15 @@ describe('toolsets.yaml format', () => {
       if ('tier' in e) expect(TIERS.has(e.tier as string), `${l}.tier=${e.tier}`).toBe(true);
       if ('idempotent' in e) expect(typeof e.idempotent, `${l}.idempotent`).toBe('boolean');
       if ('open_world' in e) expect(typeof e.open_world, `${l}.open_world`).toBe('boolean');
+      if ('destructive_hint' in e) {
+        expect(e.destructive_hint, `${l}.destructive_hint: false is the default`).toBe(true);
+        expect(isReadOnly(e) || e.tier === 'destructive' || (e.tier === undefined && e.op.startsWith('DELETE ')), `${l}.destructive_hint on a read or destructive tool`).toBe(false);
+      }
+      for (const key of ['omit', 'optional'] as const) {
+        if (!(key in e)) continue;
+        expect(Array.isArray(e[key]) && (e[key]?.length ?? 0) > 0, `${l}.${key}`).toBe(true);
+        for (const k of e[key] ?? []) expect(typeof k, `${l}.${key}`).toBe('string');
+      }
       if ('args' in e) {
         expect(e.args && typeof e.args === 'object' && !Array.isArray(e.args), `${l}.args`).toBe(true);
         for (const [k, v] of Object.entries(e.args ?? {})) {
@@ -185,11 +201,7 @@ describe('toolsets.yaml format', () => {
           expect(words(v).length, `${l}.args.${k} is short`).toBeLessThanOrEqual(20);
         }
       }
-      if ('omit' in e) {
-        expect(Array.isArray(e.omit) && e.omit.length > 0, `${l}.omit`).toBe(true);
-        for (const k of e.omit ?? []) expect(typeof k, `${l}.omit`).toBe('string');
-        for (const k of e.omit ?? []) expect(e.args?.[k], `${l}: ${k} is both omitted and described`).toBeUndefined();
-      }
+      for (const k of e.omit ?? []) expect(e.args?.[k], `${l}: ${k} is both omitted and described`).toBeUndefined();
     }
   });
 
@@ -253,7 +265,7 @@ describe('toolsets.yaml format', () => {
       const { method } = splitOp(e.op);
       if (e.tier !== undefined) expect(e.tier, `${label(e)} tier override is a no-op`).not.toBe(defaultTier[method]);
       if (e.idempotent !== undefined)
-        expect(e.idempotent, `${label(e)} idempotent override is a no-op`).not.toBe(defaultIdempotent[method]);
+        expect(e.idempotent, `${label(e)} idempotent override is a no-op`).not.toBe(isReadOnly(e) || defaultIdempotent[method]);
       if (e.open_world !== undefined) expect(e.open_world, `${label(e)} open_world: false is the default`).toBe(true);
     }
   });
@@ -278,25 +290,42 @@ describe('toolsets.yaml against the Kibana 8.18 spec', () => {
     expect(missing).toEqual([]);
   });
 
-  it.skipIf(!HAVE_SPEC)(`args name path/query parameters or body properties of their operation${SPEC_SKIP}`, () => {
+  it.skipIf(!HAVE_SPEC)(`args name arguments the generated tool has, or properties of its whole-body argument${SPEC_SKIP}`, () => {
     const bad: string[] = [];
     for (const { entry: e } of entries) {
-      if (!e.args || !operation(e.op)) continue;
-      const names = argumentNames(e.op);
+      const tool = tools.find((t) => t.name === e.name);
+      if (!tool || !e.args) continue;
+      const names = new Set(Object.keys(tool.inputSchema.properties ?? {}));
+      const body = tool.request.body;
+      if (body?.kind === 'arg') for (const k of bodyProperties(e.op).keys()) names.add(k);
+      if (body?.kind === 'multipart') for (const part of body.parts) names.add(part.field);
       for (const k of Object.keys(e.args)) if (!names.has(k)) bad.push(`${label(e)}: ${k}`);
     }
     expect(bad).toEqual([]);
   });
 
-  it.skipIf(!HAVE_SPEC)(`omit names optional query parameters of their operation${SPEC_SKIP}`, () => {
+  it.skipIf(!HAVE_SPEC)(`omit names optional query parameters or optional top-level body properties of their operation${SPEC_SKIP}`, () => {
     const bad: string[] = [];
     for (const { entry: e } of entries) {
       if (!e.omit || !operation(e.op)) continue;
       const params = parameters(e.op);
+      const required = bodyRequired(e.op);
       for (const k of e.omit) {
         const p = params.find((x) => x.name === k && x.in === 'query');
-        if (!p) bad.push(`${label(e)}: ${k} is not a query parameter`);
-        else if (p.required) bad.push(`${label(e)}: ${k} is required`);
+        if (p?.required || required.has(k)) bad.push(`${label(e)}: ${k} is required`);
+        else if (!p && !bodyProperties(e.op).has(k)) bad.push(`${label(e)}: ${k} is neither a query parameter nor a body property`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it.skipIf(!HAVE_SPEC)(`optional names query or header parameters the spec requires${SPEC_SKIP}`, () => {
+    const bad: string[] = [];
+    for (const { entry: e } of entries) {
+      if (!e.optional || !operation(e.op)) continue;
+      for (const k of e.optional) {
+        const p = parameters(e.op).find((x) => x.name === k && x.in !== 'path');
+        if (!p?.required) bad.push(`${label(e)}: ${k} is no required query or header parameter`);
       }
     }
     expect(bad).toEqual([]);

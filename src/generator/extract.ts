@@ -1,6 +1,6 @@
 // Builds the facts-only OpenAPI document of the selected operations (or of all of them),
 // isolating failures per operation: one that cannot be converted is skipped with its reason.
-import { buildToolModel } from './input-model.js';
+import { buildToolModel, flatObjectShape, wholeQueryShape } from './input-model.js';
 import { componentName, isObject, type JsonObject } from './json.js';
 import type { LoadedSpec } from './load-spec.js';
 import { extractOperation } from './extract-operation.js';
@@ -38,7 +38,7 @@ export function extractDocument(spec: LoadedSpec, toolsets: Toolset[] | 'all'): 
     }
     try {
       const facts: OperationFacts = { method: entry.method, path: entry.path, operation: extractOperation(raw, context) };
-      if (toolsets !== 'all') result.warnings.push(...mergeOurProse(facts, entry, components));
+      if (toolsets !== 'all') result.warnings.push(...mergeOurProse(facts, entry, components), ...relaxRequired(facts, entry));
       buildToolModel(facts, entry, components);
       extracted.push(facts);
       result.converted.push(key);
@@ -74,7 +74,7 @@ function defaultEntry(method: HttpMethod, path: string, operation: JsonObject): 
   const id = typeof operation.operationId === 'string' ? operation.operationId : `${method} ${path}`;
   const name = id.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 48) || 'operation';
   const title = typeof operation.summary === 'string' && operation.summary.trim() !== '' ? operation.summary.trim() : id;
-  return { toolset: 'all', method, path, name, title, description: title, readOnly: false, openWorld: false, args: {}, omit: [] };
+  return { toolset: 'all', method, path, name, title, description: title, readOnly: false, destructiveHint: false, openWorld: false, args: {}, omit: [], optional: [] };
 }
 
 /** Puts the team's title, description and argument descriptions where the facts are. */
@@ -86,23 +86,20 @@ function mergeOurProse(facts: OperationFacts, entry: ToolEntry, components: Comp
   const parameters = Array.isArray(operation.parameters) ? operation.parameters.filter(isObject) : [];
   for (const param of parameters) {
     const text = pending.get(String(param.name));
-    if (text === undefined) continue;
-    param.description = text;
-    pending.delete(String(param.name));
+    if (text !== undefined) {
+      param.description = text;
+      pending.delete(String(param.name));
+    } else if (wholeQueryShape(param, components)) {
+      param.schema = describeProperties(param.schema as JsonObject, pending, components);
+    }
   }
   const requestBody = isObject(operation.requestBody) ? operation.requestBody : undefined;
   const content = requestBody && isObject(requestBody.content) ? requestBody.content : {};
+  const bodyProperties = new Set<string>();
   for (const media of Object.values(content)) {
-    if (!isObject(media) || !isObject(media.schema) || pending.size === 0) continue;
-    const schema = topLevelObject(media.schema, components);
-    const properties = isObject(schema.properties) ? schema.properties : {};
-    for (const [name, text] of pending) {
-      const property = properties[name];
-      if (!isObject(property)) continue;
-      properties[name] = { ...property, description: text };
-      pending.delete(name);
-    }
-    media.schema = schema;
+    if (!isObject(media) || !isObject(media.schema)) continue;
+    for (const name of Object.keys(flatObjectShape(media.schema, components)?.properties ?? {})) bodyProperties.add(name);
+    if (pending.size > 0) media.schema = describeProperties(media.schema, pending, components);
   }
   // Arguments of a body that stays one argument (unions, arrays) are described on the body.
   if (requestBody && pending.size > 0) {
@@ -110,14 +107,38 @@ function mergeOurProse(facts: OperationFacts, entry: ToolEntry, components: Comp
     pending.clear();
   }
   const problems = [...pending.keys()];
-  for (const name of entry.omit) if (!parameters.some((p) => p.name === name && p.in === 'query')) problems.push(name);
+  for (const name of entry.omit) if (!parameters.some((p) => p.name === name && p.in === 'query') && !bodyProperties.has(name)) problems.push(name);
   return problems.map((name) => `${operationKey(entry.method, entry.path)}: "${name}" (args/omit) matches no parameter or body property`);
 }
 
-/** The body schema with a top-level component reference replaced by a copy, so its properties can carry our descriptions. */
+/** A copy of an object schema whose properties named in `pending` carry our text; those names leave `pending`. */
+function describeProperties(schema: JsonObject, pending: Map<string, string>, components: ComponentStore): JsonObject {
+  const own = topLevelObject(schema, components);
+  const properties = isObject(own.properties) ? own.properties : {};
+  for (const [name, text] of pending) {
+    const property = properties[name];
+    if (!isObject(property)) continue;
+    properties[name] = { ...property, description: text };
+    pending.delete(name);
+  }
+  return own;
+}
+
+/** Applies `optional`: parameters the spec requires but Kibana does not. */
+function relaxRequired(facts: OperationFacts, entry: ToolEntry): string[] {
+  const parameters = Array.isArray(facts.operation.parameters) ? facts.operation.parameters.filter(isObject) : [];
+  return entry.optional.flatMap((name) => {
+    const param = parameters.find((p) => p.name === name && p.in !== 'path' && p.required === true);
+    if (!param) return [`${operationKey(entry.method, entry.path)}: "${name}" (optional) is no required query or header parameter`];
+    delete param.required;
+    return [];
+  });
+}
+
+/** The schema with a top-level component reference replaced by a copy, so its properties can carry our descriptions. */
 function topLevelObject(schema: JsonObject, components: ComponentStore): JsonObject {
   const name = typeof schema.$ref === 'string' ? componentName(schema.$ref) : undefined;
-  const target = name === undefined ? undefined : components.get(name);
+  const target = name === undefined ? schema : components.get(name);
   if (!target || !isObject(target.properties)) return schema;
   return { ...target, properties: { ...target.properties } };
 }

@@ -3,13 +3,14 @@
 // tool's tier and annotations. Emitters (advertised schema, Zod source) and any later runtime
 // use start from this model, so the rules for parameters, bodies, names and spaces live here.
 //
-// Argument layout: path, query and non-transport header parameters are flat arguments. A JSON
+// Argument layout: path, query and non-transport header parameters are flat arguments (an
+// object parameter standing for the whole query string gives one argument per property). A JSON
 // body whose top level is an object is flattened into arguments too, unless a property name
 // clashes with a parameter or `space_id` (e.g. `PUT /api/spaces/space/{id}`) or the body is a
 // union, an array or a map: then the whole body is the one argument `body`. Multipart import
 // files become an `objects` array that the request builder turns into an ndjson file part.
 import { isSpaceAwarePath } from '../client/spaces.js';
-import { SPACE_ARG, type BodyBinding, type MultipartBinding, type ParamBinding, type RequestMapping, type Tier, type ToolAnnotations, type ToolSpec } from '../tools/spec.js';
+import { SPACE_ARG, type BodyBinding, type HttpMethod, type MultipartBinding, type ParamBinding, type RequestMapping, type Tier, type ToolAnnotations, type ToolSpec } from '../tools/spec.js';
 import { ComponentStore, type OperationFacts } from './facts.js';
 import { isObject, type JsonObject } from './json.js';
 import { isJsonMediaType } from './media-type.js';
@@ -20,16 +21,36 @@ import type { ToolEntry } from './toolsets.js';
 export type ToolModel = Omit<ToolSpec, 'inputSchema' | 'input'> & {
   /** Root `type: object` schema of all arguments; may refer to `#/components/schemas/*`. */
   input: JsonObject;
+  /** String-typed path and query arguments that also accept numbers and booleans (they travel as text anyway). */
+  textArgs: string[];
 };
 
 export const DESTRUCTIVE_NOTE = 'The server asks the user to confirm this call when the client supports it.';
-const SPACE_DESCRIPTION = 'Space id; default: the configured space.';
+/** What an omitted space_id means is said once, in the server's instructions, not in every tool. */
+const SPACE_SCHEMA: JsonObject = { type: 'string', pattern: '^[a-z0-9_-]+$' };
 const BODY_ARG = 'body';
 const OBJECTS_ARG = 'objects';
 const ARG_NAME = /^[a-zA-Z0-9_.-]{1,64}$/;
 /** SLO paths name their space in the path; the client adds `/s/{space}` itself. */
 const EXPLICIT_SPACE_PREFIX = /^\/s\/\{([^}]+)\}(\/.*)$/;
 const IMPORT_PATH = /\/_(import|resolve_import_errors)$/;
+/**
+ * The Security solution's specs declare a route's whole query schema as one object parameter
+ * named `query`; its properties are the real query parameters (`?agent_ids=a&agent_ids=b`).
+ * Other object parameters (`has_reference`) are one parameter whose value Kibana reads as JSON.
+ */
+const WHOLE_QUERY = 'query';
+/** Methods whose body is always sent, so a whole-body argument is required unless it may be null. */
+const BODY_METHODS: ReadonlySet<HttpMethod> = new Set(['POST', 'PUT', 'PATCH']);
+const IDEMPOTENT_METHODS: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
+
+interface Parameter {
+  name: string;
+  in: ParamBinding['in'];
+  required: boolean;
+  schema: JsonObject;
+  description?: unknown;
+}
 
 export function buildToolModel(facts: OperationFacts, entry: ToolEntry, components: ComponentStore): ToolModel {
   const { method, operation } = facts;
@@ -37,26 +58,17 @@ export function buildToolModel(facts: OperationFacts, entry: ToolEntry, componen
   const path = explicitSpace ? (explicitSpace[2] as string) : facts.path;
   const spaceAware = explicitSpace !== null || isSpaceAwarePath(facts.path);
   const layout = new ArgumentLayout();
-  const params: ParamBinding[] = [];
+  const request: RequestMapping = { method, path, params: [] };
   const headers: Record<string, string> = {};
 
-  for (const param of (Array.isArray(operation.parameters) ? operation.parameters : []).filter(isObject)) {
-    const name = String(param.name);
-    const location = param.in as ParamBinding['in'];
-    const schema = isObject(param.schema) ? param.schema : {};
-    if (explicitSpace && location === 'path' && name === explicitSpace[1]) continue;
-    if (location === 'header' && name === API_VERSION_HEADER) {
-      headers[name] = fixedValue(schema, components, name);
-      continue;
-    }
-    if (location === 'query' && entry.omit.includes(name) && param.required !== true) continue;
-    const arg = layout.add(argName(name), withDescription(schema, param.description), param.required === true);
-    params.push({ arg, name, in: location });
+  for (const param of parameters(operation)) {
+    if (explicitSpace && param.in === 'path' && param.name === explicitSpace[1]) continue;
+    if (param.in === 'header' && param.name === API_VERSION_HEADER) headers[param.name] = fixedValue(param.schema, components, param.name);
+    else if (!(param.in === 'query' && entry.omit.includes(param.name) && !param.required)) request.params.push(...parameterArguments(param, components, layout));
   }
-  if (spaceAware) layout.add(SPACE_ARG, { type: 'string', description: SPACE_DESCRIPTION }, false);
+  if (spaceAware) layout.add(SPACE_ARG, SPACE_SCHEMA, false);
 
-  const body = bodyBinding(facts, components, layout);
-  const request: RequestMapping = { method, path, params };
+  const body = bodyBinding(facts, entry, components, layout);
   if (body) request.body = body;
   if (Object.keys(headers).length > 0) request.headers = headers;
 
@@ -64,8 +76,8 @@ export function buildToolModel(facts: OperationFacts, entry: ToolEntry, componen
   const annotations: ToolAnnotations = {
     title: entry.title,
     readOnlyHint: tier === 'read',
-    destructiveHint: tier === 'destructive',
-    idempotentHint: entry.idempotent ?? (method === 'GET' || method === 'PUT' || method === 'DELETE'),
+    destructiveHint: tier === 'destructive' || entry.destructiveHint,
+    idempotentHint: entry.idempotent ?? (tier === 'read' || IDEMPOTENT_METHODS.has(method)),
     openWorldHint: entry.openWorld,
   };
   const operationRef: ToolModel['operation'] = { method, path: facts.path };
@@ -78,6 +90,7 @@ export function buildToolModel(facts: OperationFacts, entry: ToolEntry, componen
     annotations,
     spaceAware,
     input: layout.schema(),
+    textArgs: layout.textArgs(),
     request,
     operation: operationRef,
   };
@@ -92,16 +105,22 @@ export function finalDescription(description: string, tier: Tier): string {
 class ArgumentLayout {
   private readonly properties: JsonObject = {};
   private readonly required: string[] = [];
+  private readonly text: string[] = [];
 
   has(name: string): boolean {
     return name in this.properties;
   }
 
-  add(name: string, schema: JsonObject, required: boolean): string {
+  add(name: string, schema: JsonObject, required: boolean, asText = false): string {
     if (this.has(name)) throw new Error(`two arguments would be named "${name}"`);
     this.properties[name] = schema;
     if (required) this.required.push(name);
+    if (asText) this.text.push(name);
     return name;
+  }
+
+  textArgs(): string[] {
+    return [...this.text];
   }
 
   schema(): JsonObject {
@@ -110,6 +129,56 @@ class ArgumentLayout {
     schema.additionalProperties = false;
     return schema;
   }
+}
+
+function parameters(operation: JsonObject): Parameter[] {
+  return (Array.isArray(operation.parameters) ? operation.parameters : []).filter(isObject).map((param) => ({
+    name: String(param.name),
+    in: param.in as ParamBinding['in'],
+    required: param.required === true,
+    schema: isObject(param.schema) ? param.schema : {},
+    description: param.description,
+  }));
+}
+
+/** The arguments of one parameter: usually one, one per property for a whole-query object. */
+function parameterArguments(param: Parameter, components: ComponentStore, layout: ArgumentLayout): ParamBinding[] {
+  const query = wholeQueryShape(param, components);
+  if (query) {
+    return Object.entries(query.properties).map(([name, schema]) => {
+      const arg = layout.add(argName(name), schema, param.required && query.required.includes(name), isStringTyped(schema, components));
+      return { arg, name, in: 'query' };
+    });
+  }
+  const schema = param.in === 'query' && isFreeFormObject(param.schema, components) ? objectOrList(param.schema) : param.schema;
+  const asText = param.in !== 'header' && isStringTyped(schema, components);
+  const arg = layout.add(argName(param.name), withDescription(schema, param.description), param.required, asText);
+  return [{ arg, name: param.name, in: param.in }];
+}
+
+/** The properties of a parameter that stands for the route's whole query string (see WHOLE_QUERY). */
+export function wholeQueryShape(param: { name?: unknown; in?: unknown; schema?: unknown }, components: ComponentStore): ObjectShape | undefined {
+  if (param.in !== 'query' || param.name !== WHOLE_QUERY || !isObject(param.schema)) return undefined;
+  return flatObjectShape(param.schema, components);
+}
+
+function isStringTyped(schema: JsonObject, components: ComponentStore): boolean {
+  const resolved = components.resolve(schema);
+  return typesOf(resolved).includes('string') || (Array.isArray(resolved.enum) && resolved.enum.length > 0 && resolved.enum.every((v) => typeof v === 'string'));
+}
+
+function typesOf(schema: JsonObject): unknown[] {
+  return Array.isArray(schema.type) ? schema.type : [schema.type];
+}
+
+function isFreeFormObject(schema: JsonObject, components: ComponentStore): boolean {
+  const resolved = components.resolve(schema);
+  return resolved.type === 'object' && !resolved.properties && !resolved.additionalProperties && !resolved.oneOf && !resolved.anyOf && !resolved.allOf;
+}
+
+/** A free-form object filter (saved objects `has_reference`) takes one object or several; each travels JSON-encoded under the repeated key. */
+function objectOrList(schema: JsonObject): JsonObject {
+  return { anyOf: [schema, { type: 'array', items: schema }] };
 }
 
 function argName(wireName: string): string {
@@ -130,27 +199,43 @@ function fixedValue(schema: JsonObject, components: ComponentStore, name: string
   return value;
 }
 
-function bodyBinding(facts: OperationFacts, components: ComponentStore, layout: ArgumentLayout): BodyBinding | undefined {
+function bodyBinding(facts: OperationFacts, entry: ToolEntry, components: ComponentStore, layout: ArgumentLayout): BodyBinding | undefined {
   const requestBody = facts.operation.requestBody;
   if (!isObject(requestBody) || !isObject(requestBody.content)) return undefined;
   const [mediaType, media] = Object.entries(requestBody.content)[0] ?? [];
   if (mediaType === undefined || !isObject(media)) return undefined;
   const schema = isObject(media.schema) ? media.schema : {};
-  const required = requestBody.required === true;
-  if (mediaType === 'multipart/form-data') return multipartBinding(facts.path, schema, components, layout, required);
-  const wholeBodyArg = () => layout.add(layout.has(BODY_ARG) ? 'request_body' : BODY_ARG, schema, required);
-  if (!isJsonMediaType(mediaType)) return { kind: 'arg', arg: wholeBodyArg(), encoding: 'ndjson' };
-  const shape = flatObjectShape(schema, components);
-  if (shape && Object.keys(shape.properties).every((name) => ARG_NAME.test(name) && !layout.has(name))) {
-    const fields: Record<string, string> = {};
-    for (const [name, property] of Object.entries(shape.properties)) {
-      // The body is always sent, so its required properties are required arguments even where
-      // the spec forgets to mark the body itself required.
-      fields[layout.add(name, property, shape.required.includes(name))] = name;
-    }
-    return { kind: 'fields', fields };
+  if (mediaType === 'multipart/form-data') return multipartBinding(facts.path, schema, components, layout, requestBody.required === true);
+  const json = isJsonMediaType(mediaType);
+  const shape = json ? flatObjectShape(schema, components) : undefined;
+  if (shape && Object.keys(shape.properties).every((name) => ARG_NAME.test(name) && !layout.has(name))) return fieldsBinding(shape, entry.omit, layout);
+  const omitted = entry.omit.filter((name) => shape?.properties[name]);
+  if (omitted.length > 0) throw new Error(`omit: ${omitted.join(', ')} belong to a body sent as one argument`);
+  // A nullable body (Kibana's `schema.nullable`) may be left out; others are sent on these methods whatever the spec says.
+  const required = requestBody.required === true || (BODY_METHODS.has(facts.method) && !admitsNull(schema, components));
+  // The team's descriptions of the body's properties are stored on the request body (see extract).
+  const arg = layout.add(layout.has(BODY_ARG) ? 'request_body' : BODY_ARG, withDescription(schema, requestBody.description), required);
+  return { kind: 'arg', arg, encoding: json ? 'json' : 'ndjson' };
+}
+
+function admitsNull(schema: JsonObject, components: ComponentStore): boolean {
+  const resolved = components.resolve(schema);
+  const members = [resolved.anyOf, resolved.oneOf].flatMap((list) => (Array.isArray(list) ? list.filter(isObject) : []));
+  return typesOf(resolved).includes('null') || members.some((member) => admitsNull(member, components));
+}
+
+/**
+ * The body is always sent, so its required properties are required arguments even where the
+ * spec forgets to mark the body itself required. Omitted properties are optional ones only.
+ */
+function fieldsBinding(shape: ObjectShape, omit: string[], layout: ArgumentLayout): BodyBinding {
+  const fields: Record<string, string> = {};
+  for (const [name, property] of Object.entries(shape.properties)) {
+    const required = shape.required.includes(name);
+    if (!required && omit.includes(name)) continue;
+    fields[layout.add(name, property, required)] = name;
   }
-  return { kind: 'arg', arg: wholeBodyArg(), encoding: 'json' };
+  return { kind: 'fields', fields };
 }
 
 interface ObjectShape {
@@ -165,7 +250,7 @@ interface ObjectShape {
 export function flatObjectShape(schema: JsonObject, components: ComponentStore): ObjectShape | undefined {
   const resolved = components.resolve(schema);
   if (resolved.oneOf || resolved.anyOf || resolved.not || isObject(resolved.additionalProperties)) return undefined;
-  const types = Array.isArray(resolved.type) ? resolved.type : [resolved.type];
+  const types = typesOf(resolved);
   if (resolved.type !== undefined && !(types.length === 1 && types[0] === 'object')) return undefined;
   const shape: ObjectShape = { properties: {}, required: [] };
   for (const part of Array.isArray(resolved.allOf) ? resolved.allOf.filter(isObject) : []) {

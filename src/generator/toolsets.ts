@@ -14,9 +14,13 @@ export interface ToolEntry {
   readOnly: boolean;
   tier?: Tier;
   idempotent?: boolean;
+  /** Sets destructiveHint on a write tool that overwrites or replaces, without changing its tier. */
+  destructiveHint: boolean;
   openWorld: boolean;
   args: Record<string, string>;
   omit: string[];
+  /** Parameters the spec requires but Kibana does not. */
+  optional: string[];
 }
 
 export interface Toolset {
@@ -75,6 +79,8 @@ function parseTool(raw: unknown, toolset: string, where: string): ToolEntry {
   const tier = raw.tier;
   if (tier !== undefined && !TIERS.includes(tier as Tier)) throw new Error(`${where}: tier "${String(tier)}" is not one of ${TIERS.join(', ')}`);
   const args = isObject(raw.args) ? raw.args : {};
+  const destructiveHint = raw.destructive_hint === true;
+  if (destructiveHint && (tier === 'read' || raw.read_only === true || match[1] === 'GET')) throw new Error(`${where}: destructive_hint on a read-only tool`);
   return {
     toolset,
     method: match[1] as HttpMethod,
@@ -85,10 +91,16 @@ function parseTool(raw: unknown, toolset: string, where: string): ToolEntry {
     readOnly: raw.read_only === true,
     tier: tier as Tier | undefined,
     idempotent: typeof raw.idempotent === 'boolean' ? raw.idempotent : undefined,
+    destructiveHint,
     openWorld: raw.open_world === true,
     args: Object.fromEntries(Object.entries(args).map(([arg, text]) => [arg, String(text).trim()])),
-    omit: Array.isArray(raw.omit) ? raw.omit.map(String) : [],
+    omit: stringList(raw.omit),
+    optional: stringList(raw.optional),
   };
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : [];
 }
 
 function requireString(raw: JsonObject, key: string, where: string): string {

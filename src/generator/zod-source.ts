@@ -8,6 +8,20 @@ import { isObject, type JsonObject } from './json.js';
 
 export type ComponentIdentifier = (name: string) => string;
 
+/** Name of the helper a module using `inputSource` must define (see TEXT_HELPER). */
+const AS_TEXT = 'asText';
+/** Source of the helper that turns a number or boolean into the text it would travel as. */
+export const TEXT_HELPER = `const ${AS_TEXT} = (value: unknown): unknown => (typeof value === 'number' || typeof value === 'boolean' ? String(value) : value);`;
+
+/**
+ * The validator of a tool's root input object; `textArgs` also accept numbers and booleans,
+ * validated as the text they become (agents send `page_size: 10` for a string parameter).
+ */
+export function inputSource(schema: JsonObject, identifier: ComponentIdentifier, textArgs: readonly string[]): string {
+  const text = new Set(textArgs);
+  return objectSource(schema, identifier, (name, source) => (text.has(name) ? `z.preprocess(${AS_TEXT}, ${source})` : source));
+}
+
 export function zodSource(schema: JsonObject, identifier: ComponentIdentifier): string {
   const name = refName(schema);
   if (name !== undefined) return identifier(name);
@@ -67,14 +81,14 @@ function typeSource(type: string, schema: JsonObject, identifier: ComponentIdent
   }
 }
 
-function objectSource(schema: JsonObject, identifier: ComponentIdentifier): string {
+function objectSource(schema: JsonObject, identifier: ComponentIdentifier, property = (_name: string, source: string) => source): string {
   const properties = isObject(schema.properties) ? Object.entries(schema.properties).filter((e): e is [string, JsonObject] => isObject(e[1])) : [];
   const additional = schema.additionalProperties;
   if (properties.length === 0 && additional !== false) {
     return `z.record(z.string(), ${isObject(additional) ? zodSource(additional, identifier) : 'z.unknown()'})`;
   }
   const required = new Set(Array.isArray(schema.required) ? schema.required : []);
-  const fields = properties.map(([name, sub]) => `${literal(name)}: ${zodSource(sub, identifier)}${required.has(name) ? '' : '.optional()'}`);
+  const fields = properties.map(([name, sub]) => `${literal(name)}: ${property(name, zodSource(sub, identifier))}${required.has(name) ? '' : '.optional()'}`);
   const shape = `{ ${fields.join(', ')} }`;
   if (additional === false) return `z.strictObject(${shape})`;
   if (isObject(additional)) return `z.object(${shape}).catchall(${zodSource(additional, identifier)})`;

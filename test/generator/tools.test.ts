@@ -10,6 +10,23 @@ import { synthesize } from '../support/synthesize.js';
 import { fullInputSchema } from '../support/tools.js';
 import { listedTool } from '../../src/tools/listing.js';
 import { formatValidationError } from '../../src/tools/validation.js';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseToolsets } from '../../src/generator/toolsets.js';
+
+const entries = new Map(
+  parseToolsets(readFileSync(resolve(import.meta.dirname, '../../openapi/toolsets.yaml'), 'utf8')).flatMap((t) => t.tools.map((e) => [e.name, e] as const)),
+);
+/** Write tools that overwrite or replace existing data (review finding: they must say so). */
+const OVERWRITING = [
+  'import_saved_objects', 'copy_saved_objects_to_space', 'create_or_update_role', 'update_space', 'update_detection_rule',
+  'update_alerting_rule', 'create_or_update_apm_agent_config', 'update_dashboard', 'update_connector', 'create_or_update_runtime_field',
+];
+
+/** Arguments sent in the path or query string: string-typed ones also accept numbers and booleans. */
+function urlArgs(tool: (typeof tools)[number]): Set<string> {
+  return new Set(tool.request.params.filter((p) => p.in !== 'header').map((p) => p.arg));
+}
 
 const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
 
@@ -47,7 +64,8 @@ describe('generated tools', () => {
     const { method } = tool.request;
     const tier = tool.tier;
     expect(tool.annotations.readOnlyHint).toBe(tier === 'read');
-    expect(tool.annotations.destructiveHint).toBe(tier === 'destructive');
+    expect(tool.annotations.destructiveHint).toBe(tier === 'destructive' || entries.get(tool.name)?.destructiveHint === true);
+    if (tier === 'read') expect(tool.annotations.idempotentHint).toBe(entries.get(tool.name)?.idempotent ?? true);
     if (tier === 'destructive') expect(tool.description.endsWith(DESTRUCTIVE_NOTE)).toBe(true);
     if (method === 'GET') expect(tier).toBe('read');
     for (const header of ['kbn-xsrf', 'elastic-api-version', 'x-elastic-internal-origin', 'authorization']) {
@@ -80,7 +98,14 @@ describe('generated tools', () => {
       const message = result.success ? '' : formatValidationError(result.error);
       expect(message.includes(`missing required argument "${name}"`) || message.includes(`${name}: expected one of`), message).toBe(true);
     }
-    const stringArg = Object.entries(schema.properties ?? {}).find(([, sub]) => (sub as { type?: unknown }).type === 'string' && !('enum' in (sub as object)))?.[0];
+    const isPlainString = (sub: unknown) => (sub as { type?: unknown }).type === 'string' && !('enum' in (sub as object));
+    const strings = Object.entries(schema.properties ?? {}).filter(([, sub]) => isPlainString(sub)).map(([name]) => name);
+    for (const name of strings.filter((arg) => urlArgs(tool).has(arg))) {
+      const result = validator.safeParse({ ...synthesize(fullInputSchema(tool)), [name]: 42 });
+      const pattern = (schema.properties?.[name] as { pattern?: string }).pattern;
+      if (pattern === undefined || new RegExp(pattern, 'u').test('42')) expect(result.success && result.data[name], name).toBe('42');
+    }
+    const stringArg = strings.find((arg) => !urlArgs(tool).has(arg));
     if (stringArg) {
       const result = validator.safeParse({ ...synthesize(fullInputSchema(tool)), [stringArg]: 42 });
       expect(result.success ? '' : formatValidationError(result.error)).toContain(`${stringArg}: expected string, got number`);
@@ -88,7 +113,86 @@ describe('generated tools', () => {
   });
 });
 
+describe('arguments that travel in the URL', () => {
+  const tool = (name: string) => {
+    const found = tools.find((t) => t.name === name);
+    if (!found) throw new Error(`no tool ${name}`);
+    return found;
+  };
+
+  it('string-typed ones accept numbers and booleans as their text; the advertised type stays string', () => {
+    const timelines = tool('list_timelines');
+    expect(timelines.input().parse({ page_size: 10, page_index: '1' })).toMatchObject({ page_size: '10' });
+    expect((timelines.inputSchema.properties?.page_size as { type: unknown }).type).toEqual(['string', 'null']);
+    expect(tool('get_space').input().parse({ id: 7 })).toEqual({ id: '7' });
+    expect(tool('get_space').input().safeParse({ id: {} }).success).toBe(false);
+  });
+
+  it('an object standing for the whole query string becomes one query argument per property', () => {
+    const status = tool('get_endpoint_action_status');
+    expect(status.request.params).toEqual([{ arg: 'agent_ids', name: 'agent_ids', in: 'query' }]);
+    expect(tool('get_endpoint_policy_response').request.params).toEqual([{ arg: 'agentId', name: 'agentId', in: 'query' }]);
+    expect(status.input().parse({ agent_ids: ['a', 'b'] })).toEqual({ agent_ids: ['a', 'b'] });
+  });
+
+  it('has_reference of find_saved_objects takes one reference or a list', () => {
+    const find = tool('find_saved_objects').input();
+    const one = { type: 'dashboard', id: '1' };
+    expect(find.safeParse({ type: 'dashboard', has_reference: one }).success).toBe(true);
+    expect(find.safeParse({ type: 'dashboard', has_reference: [one, { type: 'tag', id: '2' }] }).success).toBe(true);
+  });
+
+  it('list_endpoints does not require hostStatuses', () => {
+    expect(tool('list_endpoints').inputSchema.required ?? []).not.toContain('hostStatuses');
+    expect(tool('list_endpoints').input().safeParse({}).success).toBe(true);
+  });
+
+  it('space_id is a lower-case space id', () => {
+    expect(tool('get_space').inputSchema.properties?.space_id).toBeUndefined();
+    expect(tool('find_saved_objects').input().safeParse({ type: 'x', space_id: 'Ops Team' }).success).toBe(false);
+    expect(tool('find_saved_objects').input().safeParse({ type: 'x', space_id: 'ops-team_2' }).success).toBe(true);
+  });
+});
+
+describe('whole-body arguments', () => {
+  it("carry the team's argument descriptions", () => {
+    for (const name of ['set_detection_alert_status', 'perform_detection_rules_bulk_action']) {
+      const body = tools.find((t) => t.name === name)?.inputSchema.properties?.body as { description?: string } | undefined;
+      expect(body?.description, name).toMatch(/\w+: /);
+    }
+  });
+
+  it('are required on POST, PUT and PATCH unless the body may be null', () => {
+    for (const tool of tools.filter((t) => t.request.body?.kind === 'arg' && t.request.method !== 'DELETE')) {
+      const body = tool.request.body as { arg: string };
+      const type = (tool.inputSchema.properties?.[body.arg] as { type?: unknown }).type;
+      const nullable = Array.isArray(type) && type.includes('null');
+      expect((tool.inputSchema.required ?? []).includes(body.arg), tool.name).toBe(!nullable);
+    }
+    expect(tools.find((t) => t.name === 'update_space')?.inputSchema.required).toContain('body');
+  });
+});
+
 describe('annotations follow method and overrides', () => {
+  it('tools that overwrite or replace are write tools with destructiveHint', () => {
+    for (const name of OVERWRITING) {
+      const tool = tools.find((t) => t.name === name);
+      expect(tool?.tier, name).toBe('write');
+      expect(tool?.annotations.destructiveHint, name).toBe(true);
+    }
+  });
+
+  it('search_apm_agent_config cannot write: its writing body properties are hidden', () => {
+    const search = tools.find((t) => t.name === 'search_apm_agent_config');
+    expect(Object.keys(search?.inputSchema.properties ?? {})).not.toEqual(expect.arrayContaining(['etag']));
+    expect(Object.keys(search?.inputSchema.properties ?? {})).not.toEqual(expect.arrayContaining(['mark_as_applied_by_agent']));
+    expect(search?.input().safeParse({ service: {}, mark_as_applied_by_agent: true }).success).toBe(false);
+  });
+
+  it('read-only POSTs are idempotent', () => {
+    for (const name of ['export_saved_objects', 'search_detection_alerts']) expect(tools.find((t) => t.name === name)?.annotations.idempotentHint, name).toBe(true);
+  });
+
   it('uses the method defaults unless toolsets.yaml overrides them', () => {
     const idempotentByMethod = { GET: true, PUT: true, DELETE: true, POST: false, PATCH: false };
     const readOnlyPosts = tools.filter((t) => t.request.method === 'POST' && t.tier === 'read');

@@ -3,6 +3,7 @@
 // but its spec does not declare (and the unprefixed variants of the SLO paths); upstream's
 // `kbn-xsrf` on GETs is dropped.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { isSpaceAwarePath } from '../../src/client/spaces.js';
 import { isMarkedOptional } from '../../src/generator/normalize-schema.js';
+import { parseToolsets } from '../../src/generator/toolsets.js';
 
 /**
  * Tools Prism cannot judge: it cannot check a multipart text field against an array schema
@@ -56,7 +58,8 @@ type Doc = { paths: Record<string, Record<string, unknown>> } & Record<string, u
 
 function withSpaceVariants(doc: Doc): Doc {
   const paths: Doc['paths'] = {};
-  for (const [path, item] of Object.entries(doc.paths)) paths[path] = withOptionalMarksHonoured(withoutXsrfOnGet(item));
+  const overRequired = overRequiredParameters();
+  for (const [path, item] of Object.entries(doc.paths)) paths[path] = withOptionalParameters(path, withoutXsrfOnGet(item), overRequired);
   for (const [path, item] of Object.entries(paths)) {
     const slo = SLO_PREFIX.exec(path);
     if (slo) paths[slo[2] as string] = withoutPathParameter(item, slo[1] as string);
@@ -67,11 +70,11 @@ function withSpaceVariants(doc: Doc): Doc {
 
 const SPACE_PARAMETER = { name: 'space_id', in: 'path', required: true, schema: { type: 'string' } };
 
-function mapOperations(item: Record<string, unknown>, change: (parameters: unknown[]) => unknown[]): Record<string, unknown> {
+function mapOperations(item: Record<string, unknown>, change: (parameters: unknown[], method: string) => unknown[]): Record<string, unknown> {
   const out: Record<string, unknown> = { ...item };
   for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
     const op = item[method] as Record<string, unknown> | undefined;
-    if (op) out[method] = { ...op, parameters: change((op.parameters as unknown[] | undefined) ?? []) };
+    if (op) out[method] = { ...op, parameters: change((op.parameters as unknown[] | undefined) ?? [], method) };
   }
   return out;
 }
@@ -84,12 +87,22 @@ function withoutXsrfOnGet(item: Record<string, unknown>): Record<string, unknown
   return { ...item, get: { ...get, parameters } };
 }
 
-/** Upstream says `required: true` on parameters whose schema Kibana marks optional (`x-oas-optional`); Kibana does not require them. */
-function withOptionalMarksHonoured(item: Record<string, unknown>): Record<string, unknown> {
-  return mapOperations(item, (parameters) =>
+/** `METHOD path name` of the parameters toolsets.yaml declares `optional` because upstream over-requires them. */
+function overRequiredParameters(): Set<string> {
+  const toolsets = parseToolsets(readFileSync(resolve(import.meta.dirname, '../../openapi/toolsets.yaml'), 'utf8'));
+  return new Set(toolsets.flatMap((toolset) => toolset.tools.flatMap((entry) => entry.optional.map((name) => `${entry.method} ${entry.path} ${name}`))));
+}
+
+/**
+ * Parameters Kibana does not require although upstream says `required: true`: those whose schema
+ * Kibana marks optional (`x-oas-optional`) and those toolsets.yaml corrects with `optional`.
+ */
+function withOptionalParameters(path: string, item: Record<string, unknown>, overRequired: Set<string>): Record<string, unknown> {
+  return mapOperations(item, (parameters, method) =>
     parameters.map((p) => {
-      const param = p as { required?: boolean; schema?: unknown };
-      return param.required === true && isMarkedOptional(param.schema) ? { ...param, required: false } : param;
+      const param = p as { name?: string; required?: boolean; schema?: unknown };
+      const optional = isMarkedOptional(param.schema) || overRequired.has(`${method.toUpperCase()} ${path} ${param.name}`);
+      return param.required === true && optional ? { ...param, required: false } : param;
     }),
   );
 }

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { ToolSpec } from '../spec.js';
 import * as schemas from './schemas.js';
 
+const asText = (value: unknown): unknown => (typeof value === 'number' || typeof value === 'boolean' ? String(value) : value);
+
 export const tools: ToolSpec[] = [
   {
     name: "list_apm_agent_configs",
@@ -12,8 +14,8 @@ export const tools: ToolSpec[] = [
     description: "Lists all APM agent configurations by service name and environment.",
     annotations: {"title":"List agent configurations","readOnlyHint":true,"destructiveHint":false,"idempotentHint":true,"openWorldHint":false},
     spaceAware: true,
-    inputSchema: {"type":"object","properties":{"space_id":{"type":"string","description":"Space id; default: the configured space."}},"additionalProperties":false},
-    input: () => z.strictObject({ "space_id": z.string().optional() }),
+    inputSchema: {"type":"object","properties":{"space_id":{"type":"string","pattern":"^[a-z0-9_-]+$"}},"additionalProperties":false},
+    input: () => z.strictObject({ "space_id": z.string().regex(new RegExp("^[a-z0-9_-]+$", 'u')).optional() }),
     request: {"method":"GET","path":"/api/apm/settings/agent-configuration","params":[],"headers":{"elastic-api-version":"2023-10-31"}},
     operation: {"method":"GET","path":"/api/apm/settings/agent-configuration","operationId":"getAgentConfigurations"},
   },
@@ -24,8 +26,8 @@ export const tools: ToolSpec[] = [
     description: "Reads the agent configuration of one service and environment.",
     annotations: {"title":"Get agent configuration","readOnlyHint":true,"destructiveHint":false,"idempotentHint":true,"openWorldHint":false},
     spaceAware: true,
-    inputSchema: {"type":"object","properties":{"name":{"type":"string","description":"Service name."},"environment":{"type":"string","description":"Service environment."},"space_id":{"type":"string","description":"Space id; default: the configured space."}},"additionalProperties":false},
-    input: () => z.strictObject({ "name": z.string().optional(), "environment": z.string().optional(), "space_id": z.string().optional() }),
+    inputSchema: {"type":"object","properties":{"name":{"type":"string","description":"Service name."},"environment":{"type":"string","description":"Service environment."},"space_id":{"type":"string","pattern":"^[a-z0-9_-]+$"}},"additionalProperties":false},
+    input: () => z.strictObject({ "name": z.preprocess(asText, z.string()).optional(), "environment": z.preprocess(asText, z.string()).optional(), "space_id": z.string().regex(new RegExp("^[a-z0-9_-]+$", 'u')).optional() }),
     request: {"method":"GET","path":"/api/apm/settings/agent-configuration/view","params":[{"arg":"name","name":"name","in":"query"},{"arg":"environment","name":"environment","in":"query"}],"headers":{"elastic-api-version":"2023-10-31"}},
     operation: {"method":"GET","path":"/api/apm/settings/agent-configuration/view","operationId":"getSingleAgentConfiguration"},
   },
@@ -34,10 +36,10 @@ export const tools: ToolSpec[] = [
     toolset: "apm",
     tier: "write",
     description: "Creates the agent configuration of a service and environment, or replaces it when overwrite is true.",
-    annotations: {"title":"Save agent configuration","readOnlyHint":false,"destructiveHint":false,"idempotentHint":true,"openWorldHint":false},
+    annotations: {"title":"Save agent configuration","readOnlyHint":false,"destructiveHint":true,"idempotentHint":true,"openWorldHint":false},
     spaceAware: true,
-    inputSchema: {"type":"object","properties":{"overwrite":{"type":"boolean"},"space_id":{"type":"string","description":"Space id; default: the configured space."},"agent_name":{"type":"string"},"service":{"type":"object","properties":{"environment":{"type":"string"},"name":{"type":"string"}},"description":"{name, environment}; leave either out to match all."},"settings":{"type":"object","additionalProperties":{"type":"string"},"description":"Agent settings as string values, such as transaction_sample_rate."}},"required":["service","settings"],"additionalProperties":false},
-    input: () => z.strictObject({ "overwrite": z.boolean().optional(), "space_id": z.string().optional(), "agent_name": z.string().optional(), "service": schemas.APM_UI_service_object, "settings": schemas.APM_UI_settings_object }),
+    inputSchema: {"type":"object","properties":{"overwrite":{"type":"boolean"},"space_id":{"type":"string","pattern":"^[a-z0-9_-]+$"},"agent_name":{"type":"string"},"service":{"type":"object","properties":{"environment":{"type":"string"},"name":{"type":"string"}},"description":"{name, environment}; leave either out to match all."},"settings":{"type":"object","additionalProperties":{"type":"string"},"description":"Agent settings as string values, such as transaction_sample_rate."}},"required":["service","settings"],"additionalProperties":false},
+    input: () => z.strictObject({ "overwrite": z.boolean().optional(), "space_id": z.string().regex(new RegExp("^[a-z0-9_-]+$", 'u')).optional(), "agent_name": z.string().optional(), "service": schemas.APM_UI_service_object, "settings": schemas.APM_UI_settings_object }),
     request: {"method":"PUT","path":"/api/apm/settings/agent-configuration","params":[{"arg":"overwrite","name":"overwrite","in":"query"}],"body":{"kind":"fields","fields":{"agent_name":"agent_name","service":"service","settings":"settings"}},"headers":{"elastic-api-version":"2023-10-31"}},
     operation: {"method":"PUT","path":"/api/apm/settings/agent-configuration","operationId":"createUpdateAgentConfiguration"},
   },
@@ -48,8 +50,8 @@ export const tools: ToolSpec[] = [
     description: "Deletes the agent configuration of a service and environment. The server asks the user to confirm this call when the client supports it.",
     annotations: {"title":"Delete agent configuration","readOnlyHint":false,"destructiveHint":true,"idempotentHint":true,"openWorldHint":false},
     spaceAware: true,
-    inputSchema: {"type":"object","properties":{"space_id":{"type":"string","description":"Space id; default: the configured space."},"environment":{"type":"string","description":"Service environment."},"name":{"type":"string","description":"Service name."}},"additionalProperties":false},
-    input: () => z.strictObject({ "space_id": z.string().optional(), "environment": z.string().optional(), "name": z.string().optional() }),
+    inputSchema: {"type":"object","properties":{"space_id":{"type":"string","pattern":"^[a-z0-9_-]+$"},"environment":{"type":"string","description":"Service environment."},"name":{"type":"string","description":"Service name."}},"additionalProperties":false},
+    input: () => z.strictObject({ "space_id": z.string().regex(new RegExp("^[a-z0-9_-]+$", 'u')).optional(), "environment": z.string().optional(), "name": z.string().optional() }),
     request: {"method":"DELETE","path":"/api/apm/settings/agent-configuration","params":[],"body":{"kind":"fields","fields":{"environment":"environment","name":"name"}},"headers":{"elastic-api-version":"2023-10-31"}},
     operation: {"method":"DELETE","path":"/api/apm/settings/agent-configuration","operationId":"deleteAgentConfiguration"},
   },
@@ -58,11 +60,11 @@ export const tools: ToolSpec[] = [
     toolset: "apm",
     tier: "read",
     description: "Finds the configuration an agent of this service and environment would receive.",
-    annotations: {"title":"Find effective agent configuration","readOnlyHint":true,"destructiveHint":false,"idempotentHint":false,"openWorldHint":false},
+    annotations: {"title":"Find effective agent configuration","readOnlyHint":true,"destructiveHint":false,"idempotentHint":true,"openWorldHint":false},
     spaceAware: true,
-    inputSchema: {"type":"object","properties":{"space_id":{"type":"string","description":"Space id; default: the configured space."},"etag":{"type":"string"},"mark_as_applied_by_agent":{"type":"boolean","description":"Leave unset; true records the config as applied."},"service":{"type":"object","properties":{"environment":{"type":"string"},"name":{"type":"string"}}}},"required":["service"],"additionalProperties":false},
-    input: () => z.strictObject({ "space_id": z.string().optional(), "etag": z.string().optional(), "mark_as_applied_by_agent": z.boolean().optional(), "service": schemas.APM_UI_service_object }),
-    request: {"method":"POST","path":"/api/apm/settings/agent-configuration/search","params":[],"body":{"kind":"fields","fields":{"etag":"etag","mark_as_applied_by_agent":"mark_as_applied_by_agent","service":"service"}},"headers":{"elastic-api-version":"2023-10-31"}},
+    inputSchema: {"type":"object","properties":{"space_id":{"type":"string","pattern":"^[a-z0-9_-]+$"},"service":{"type":"object","properties":{"environment":{"type":"string"},"name":{"type":"string"}}}},"required":["service"],"additionalProperties":false},
+    input: () => z.strictObject({ "space_id": z.string().regex(new RegExp("^[a-z0-9_-]+$", 'u')).optional(), "service": schemas.APM_UI_service_object }),
+    request: {"method":"POST","path":"/api/apm/settings/agent-configuration/search","params":[],"body":{"kind":"fields","fields":{"service":"service"}},"headers":{"elastic-api-version":"2023-10-31"}},
     operation: {"method":"POST","path":"/api/apm/settings/agent-configuration/search","operationId":"searchSingleConfiguration"},
   },
 ];

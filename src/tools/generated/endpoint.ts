@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { ToolSpec } from '../spec.js';
 import * as schemas from './schemas.js';
 
+const asText = (value: unknown): unknown => (typeof value === 'number' || typeof value === 'boolean' ? String(value) : value);
+
 export const tools: ToolSpec[] = [
   {
     name: "list_endpoints",
@@ -12,8 +14,8 @@ export const tools: ToolSpec[] = [
     description: "Lists hosts running Elastic Defend with OS, policy and health, filterable by KQL and status. Paged with page and pageSize.",
     annotations: {"title":"List endpoints","readOnlyHint":true,"destructiveHint":false,"idempotentHint":true,"openWorldHint":false},
     spaceAware: true,
-    inputSchema: {"type":"object","properties":{"page":{"type":"integer","default":1,"minimum":1},"pageSize":{"type":"integer","default":10,"minimum":1,"maximum":100},"kuery":{"type":"string","description":"KQL, such as united.endpoint.host.os.name:\"Windows\"."},"hostStatuses":{"type":"array","items":{"type":"string","enum":["healthy","offline","updating","inactive","unenrolled"]},"description":"Agent statuses to include."},"sortField":{"type":"string","enum":["enrolled_at","metadata.host.hostname","host_status","metadata.Endpoint.policy.applied.name","metadata.Endpoint.policy.applied.status","metadata.host.os.name","metadata.host.ip","metadata.agent.version","last_checkin"]},"sortDirection":{"type":"string","enum":["asc","desc"]},"space_id":{"type":"string","description":"Space id; default: the configured space."}},"required":["hostStatuses"],"additionalProperties":false},
-    input: () => z.strictObject({ "page": schemas.Security_Endpoint_Management_API_Page.optional(), "pageSize": schemas.Security_Endpoint_Management_API_PageSize.optional(), "kuery": schemas.Security_Endpoint_Management_API_Kuery.optional(), "hostStatuses": schemas.Security_Endpoint_Management_API_HostStatuses, "sortField": schemas.Security_Endpoint_Management_API_SortField.optional(), "sortDirection": schemas.Security_Endpoint_Management_API_SortDirection.optional(), "space_id": z.string().optional() }),
+    inputSchema: {"type":"object","properties":{"page":{"type":"integer","default":1,"minimum":1},"pageSize":{"type":"integer","default":10,"minimum":1,"maximum":100},"kuery":{"type":"string","description":"KQL, such as united.endpoint.host.os.name:\"Windows\"."},"hostStatuses":{"type":"array","items":{"type":"string","enum":["healthy","offline","updating","inactive","unenrolled"]},"description":"Agent statuses to include; all when left out."},"sortField":{"type":"string","enum":["enrolled_at","metadata.host.hostname","host_status","metadata.Endpoint.policy.applied.name","metadata.Endpoint.policy.applied.status","metadata.host.os.name","metadata.host.ip","metadata.agent.version","last_checkin"]},"sortDirection":{"type":"string","enum":["asc","desc"]},"space_id":{"type":"string","pattern":"^[a-z0-9_-]+$"}},"additionalProperties":false},
+    input: () => z.strictObject({ "page": schemas.Security_Endpoint_Management_API_Page.optional(), "pageSize": schemas.Security_Endpoint_Management_API_PageSize.optional(), "kuery": z.preprocess(asText, schemas.Security_Endpoint_Management_API_Kuery).optional(), "hostStatuses": schemas.Security_Endpoint_Management_API_HostStatuses.optional(), "sortField": z.preprocess(asText, schemas.Security_Endpoint_Management_API_SortField).optional(), "sortDirection": z.preprocess(asText, schemas.Security_Endpoint_Management_API_SortDirection).optional(), "space_id": z.string().regex(new RegExp("^[a-z0-9_-]+$", 'u')).optional() }),
     request: {"method":"GET","path":"/api/endpoint/metadata","params":[{"arg":"page","name":"page","in":"query"},{"arg":"pageSize","name":"pageSize","in":"query"},{"arg":"kuery","name":"kuery","in":"query"},{"arg":"hostStatuses","name":"hostStatuses","in":"query"},{"arg":"sortField","name":"sortField","in":"query"},{"arg":"sortDirection","name":"sortDirection","in":"query"}]},
     operation: {"method":"GET","path":"/api/endpoint/metadata","operationId":"GetEndpointMetadataList"},
   },
@@ -24,8 +26,8 @@ export const tools: ToolSpec[] = [
     description: "Reads one endpoint host's metadata by agent id.",
     annotations: {"title":"Get endpoint","readOnlyHint":true,"destructiveHint":false,"idempotentHint":true,"openWorldHint":false},
     spaceAware: true,
-    inputSchema: {"type":"object","properties":{"id":{"type":"string","description":"Agent id."},"space_id":{"type":"string","description":"Space id; default: the configured space."}},"required":["id"],"additionalProperties":false},
-    input: () => z.strictObject({ "id": z.string(), "space_id": z.string().optional() }),
+    inputSchema: {"type":"object","properties":{"id":{"type":"string","description":"Agent id."},"space_id":{"type":"string","pattern":"^[a-z0-9_-]+$"}},"required":["id"],"additionalProperties":false},
+    input: () => z.strictObject({ "id": z.preprocess(asText, z.string()), "space_id": z.string().regex(new RegExp("^[a-z0-9_-]+$", 'u')).optional() }),
     request: {"method":"GET","path":"/api/endpoint/metadata/{id}","params":[{"arg":"id","name":"id","in":"path"}]},
     operation: {"method":"GET","path":"/api/endpoint/metadata/{id}","operationId":"GetEndpointMetadata"},
   },
@@ -36,8 +38,8 @@ export const tools: ToolSpec[] = [
     description: "Lists response actions (isolate, kill process...) with their status, filterable by command, agent, user and dates. Paged with page and pageSize.",
     annotations: {"title":"List response actions","readOnlyHint":true,"destructiveHint":false,"idempotentHint":true,"openWorldHint":false},
     spaceAware: true,
-    inputSchema: {"type":"object","properties":{"page":{"type":"integer","default":1,"minimum":1},"pageSize":{"type":"integer","default":10,"minimum":1,"maximum":100},"commands":{"type":"array","items":{"type":"string","enum":["isolate","unisolate","kill-process","suspend-process","running-processes","get-file","execute","upload","scan"],"minLength":1}},"agentIds":{"minLength":1,"anyOf":[{"type":"array","minItems":1,"maxItems":50,"items":{"type":"string","minLength":1}},{"type":"string","minLength":1}]},"userIds":{"anyOf":[{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},{"type":"string","minLength":1}]},"startDate":{"type":"string"},"endDate":{"type":"string"},"agentTypes":{"type":"string","enum":["endpoint","sentinel_one","crowdstrike","microsoft_defender_endpoint"]},"withOutputs":{"anyOf":[{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},{"type":"string","minLength":1}]},"types":{"type":"array","minLength":1,"maxLength":2,"items":{"type":"string","enum":["automated","manual"]}},"space_id":{"type":"string","description":"Space id; default: the configured space."}},"additionalProperties":false},
-    input: () => z.strictObject({ "page": schemas.Security_Endpoint_Management_API_Page.optional(), "pageSize": schemas.Security_Endpoint_Management_API_PageSize.optional(), "commands": schemas.Security_Endpoint_Management_API_Commands.optional(), "agentIds": schemas.Security_Endpoint_Management_API_AgentIds.optional(), "userIds": schemas.Security_Endpoint_Management_API_UserIds.optional(), "startDate": schemas.Security_Endpoint_Management_API_StartDate.optional(), "endDate": schemas.Security_Endpoint_Management_API_EndDate.optional(), "agentTypes": schemas.Security_Endpoint_Management_API_AgentTypes.optional(), "withOutputs": schemas.Security_Endpoint_Management_API_WithOutputs.optional(), "types": schemas.Security_Endpoint_Management_API_Types.optional(), "space_id": z.string().optional() }),
+    inputSchema: {"type":"object","properties":{"page":{"type":"integer","default":1,"minimum":1},"pageSize":{"type":"integer","default":10,"minimum":1,"maximum":100},"commands":{"type":"array","items":{"type":"string","enum":["isolate","unisolate","kill-process","suspend-process","running-processes","get-file","execute","upload","scan"],"minLength":1}},"agentIds":{"minLength":1,"anyOf":[{"type":"array","minItems":1,"maxItems":50,"items":{"type":"string","minLength":1}},{"type":"string","minLength":1}]},"userIds":{"anyOf":[{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},{"type":"string","minLength":1}]},"startDate":{"type":"string"},"endDate":{"type":"string"},"agentTypes":{"type":"string","enum":["endpoint","sentinel_one","crowdstrike","microsoft_defender_endpoint"]},"withOutputs":{"anyOf":[{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},{"type":"string","minLength":1}]},"types":{"type":"array","minLength":1,"maxLength":2,"items":{"type":"string","enum":["automated","manual"]}},"space_id":{"type":"string","pattern":"^[a-z0-9_-]+$"}},"additionalProperties":false},
+    input: () => z.strictObject({ "page": schemas.Security_Endpoint_Management_API_Page.optional(), "pageSize": schemas.Security_Endpoint_Management_API_PageSize.optional(), "commands": schemas.Security_Endpoint_Management_API_Commands.optional(), "agentIds": schemas.Security_Endpoint_Management_API_AgentIds.optional(), "userIds": schemas.Security_Endpoint_Management_API_UserIds.optional(), "startDate": z.preprocess(asText, schemas.Security_Endpoint_Management_API_StartDate).optional(), "endDate": z.preprocess(asText, schemas.Security_Endpoint_Management_API_EndDate).optional(), "agentTypes": z.preprocess(asText, schemas.Security_Endpoint_Management_API_AgentTypes).optional(), "withOutputs": schemas.Security_Endpoint_Management_API_WithOutputs.optional(), "types": schemas.Security_Endpoint_Management_API_Types.optional(), "space_id": z.string().regex(new RegExp("^[a-z0-9_-]+$", 'u')).optional() }),
     request: {"method":"GET","path":"/api/endpoint/action","params":[{"arg":"page","name":"page","in":"query"},{"arg":"pageSize","name":"pageSize","in":"query"},{"arg":"commands","name":"commands","in":"query"},{"arg":"agentIds","name":"agentIds","in":"query"},{"arg":"userIds","name":"userIds","in":"query"},{"arg":"startDate","name":"startDate","in":"query"},{"arg":"endDate","name":"endDate","in":"query"},{"arg":"agentTypes","name":"agentTypes","in":"query"},{"arg":"withOutputs","name":"withOutputs","in":"query"},{"arg":"types","name":"types","in":"query"}]},
     operation: {"method":"GET","path":"/api/endpoint/action","operationId":"EndpointGetActionsList"},
   },
@@ -48,9 +50,9 @@ export const tools: ToolSpec[] = [
     description: "Counts pending response actions for the given agents.",
     annotations: {"title":"Pending actions per agent","readOnlyHint":true,"destructiveHint":false,"idempotentHint":true,"openWorldHint":false},
     spaceAware: true,
-    inputSchema: {"type":"object","properties":{"query":{"type":"object","properties":{"agent_ids":{"minLength":1,"anyOf":[{"type":"array","minItems":1,"maxItems":50,"items":{"type":"string","minLength":1}},{"type":"string","minLength":1}]}},"description":"{agent_ids: [...]}."},"space_id":{"type":"string","description":"Space id; default: the configured space."}},"required":["query"],"additionalProperties":false},
-    input: () => z.strictObject({ "query": z.looseObject({ "agent_ids": schemas.Security_Endpoint_Management_API_AgentIds.optional() }), "space_id": z.string().optional() }),
-    request: {"method":"GET","path":"/api/endpoint/action_status","params":[{"arg":"query","name":"query","in":"query"}]},
+    inputSchema: {"type":"object","properties":{"agent_ids":{"minLength":1,"anyOf":[{"type":"array","minItems":1,"maxItems":50,"items":{"type":"string","minLength":1}},{"type":"string","minLength":1}],"description":"Agent id or ids."},"space_id":{"type":"string","pattern":"^[a-z0-9_-]+$"}},"additionalProperties":false},
+    input: () => z.strictObject({ "agent_ids": schemas.Security_Endpoint_Management_API_AgentIds.optional(), "space_id": z.string().regex(new RegExp("^[a-z0-9_-]+$", 'u')).optional() }),
+    request: {"method":"GET","path":"/api/endpoint/action_status","params":[{"arg":"agent_ids","name":"agent_ids","in":"query"}]},
     operation: {"method":"GET","path":"/api/endpoint/action_status","operationId":"EndpointGetActionsStatus"},
   },
   {
@@ -60,8 +62,8 @@ export const tools: ToolSpec[] = [
     description: "Reads one response action with its status and outputs.",
     annotations: {"title":"Get response action","readOnlyHint":true,"destructiveHint":false,"idempotentHint":true,"openWorldHint":false},
     spaceAware: true,
-    inputSchema: {"type":"object","properties":{"action_id":{"type":"string"},"space_id":{"type":"string","description":"Space id; default: the configured space."}},"required":["action_id"],"additionalProperties":false},
-    input: () => z.strictObject({ "action_id": z.string(), "space_id": z.string().optional() }),
+    inputSchema: {"type":"object","properties":{"action_id":{"type":"string"},"space_id":{"type":"string","pattern":"^[a-z0-9_-]+$"}},"required":["action_id"],"additionalProperties":false},
+    input: () => z.strictObject({ "action_id": z.preprocess(asText, z.string()), "space_id": z.string().regex(new RegExp("^[a-z0-9_-]+$", 'u')).optional() }),
     request: {"method":"GET","path":"/api/endpoint/action/{action_id}","params":[{"arg":"action_id","name":"action_id","in":"path"}]},
     operation: {"method":"GET","path":"/api/endpoint/action/{action_id}","operationId":"EndpointGetActionsDetails"},
   },
@@ -72,9 +74,9 @@ export const tools: ToolSpec[] = [
     description: "Reads how an endpoint applied its policy, with each failed or warning step.",
     annotations: {"title":"Endpoint policy response","readOnlyHint":true,"destructiveHint":false,"idempotentHint":true,"openWorldHint":false},
     spaceAware: true,
-    inputSchema: {"type":"object","properties":{"query":{"type":"object","properties":{"agentId":{"type":"string"}},"description":"{agentId: ...}."},"space_id":{"type":"string","description":"Space id; default: the configured space."}},"required":["query"],"additionalProperties":false},
-    input: () => z.strictObject({ "query": z.looseObject({ "agentId": schemas.Security_Endpoint_Management_API_AgentId.optional() }), "space_id": z.string().optional() }),
-    request: {"method":"GET","path":"/api/endpoint/policy_response","params":[{"arg":"query","name":"query","in":"query"}]},
+    inputSchema: {"type":"object","properties":{"agentId":{"type":"string","description":"Agent id."},"space_id":{"type":"string","pattern":"^[a-z0-9_-]+$"}},"additionalProperties":false},
+    input: () => z.strictObject({ "agentId": z.preprocess(asText, schemas.Security_Endpoint_Management_API_AgentId).optional(), "space_id": z.string().regex(new RegExp("^[a-z0-9_-]+$", 'u')).optional() }),
+    request: {"method":"GET","path":"/api/endpoint/policy_response","params":[{"arg":"agentId","name":"agentId","in":"query"}]},
     operation: {"method":"GET","path":"/api/endpoint/policy_response","operationId":"GetPolicyResponse"},
   },
 ];

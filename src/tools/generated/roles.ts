@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import type { ToolSpec } from '../spec.js';
 
+const asText = (value: unknown): unknown => (typeof value === 'number' || typeof value === 'boolean' ? String(value) : value);
+
 export const tools: ToolSpec[] = [
   {
     name: "list_roles",
@@ -24,7 +26,7 @@ export const tools: ToolSpec[] = [
     annotations: {"title":"Get role","readOnlyHint":true,"destructiveHint":false,"idempotentHint":true,"openWorldHint":false},
     spaceAware: false,
     inputSchema: {"type":"object","properties":{"name":{"type":"string","minLength":1},"replaceDeprecatedPrivileges":{"type":"boolean"}},"required":["name"],"additionalProperties":false},
-    input: () => z.strictObject({ "name": z.string().min(1), "replaceDeprecatedPrivileges": z.boolean().optional() }),
+    input: () => z.strictObject({ "name": z.preprocess(asText, z.string().min(1)), "replaceDeprecatedPrivileges": z.boolean().optional() }),
     request: {"method":"GET","path":"/api/security/role/{name}","params":[{"arg":"name","name":"name","in":"path"},{"arg":"replaceDeprecatedPrivileges","name":"replaceDeprecatedPrivileges","in":"query"}]},
     operation: {"method":"GET","path":"/api/security/role/{name}","operationId":"get-security-role-name"},
   },
@@ -33,10 +35,10 @@ export const tools: ToolSpec[] = [
     toolset: "roles",
     tier: "write",
     description: "Creates a role or replaces an existing one with the given privileges. Set createOnly to fail instead of overwriting. Arguments nested deeper than 2 levels are shown without their fields; the call checks them in full and names any field that is missing or wrong.",
-    annotations: {"title":"Create or update role","readOnlyHint":false,"destructiveHint":false,"idempotentHint":true,"openWorldHint":false},
+    annotations: {"title":"Create or update role","readOnlyHint":false,"destructiveHint":true,"idempotentHint":true,"openWorldHint":false},
     spaceAware: false,
     inputSchema: {"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":1024},"createOnly":{"type":"boolean","default":false},"description":{"type":"string","maxLength":2048},"elasticsearch":{"type":"object","properties":{"cluster":{"type":"array","items":{"type":"string"}},"indices":{"type":"array","items":{"type":"object","required":["names","privileges"]}},"remote_cluster":{"type":"array","items":{"type":"object","required":["privileges","clusters"]}},"remote_indices":{"type":"array","items":{"type":"object","required":["clusters","names","privileges"]}},"run_as":{"type":"array","items":{"type":"string"}}},"additionalProperties":false,"description":"Cluster, index and run_as privileges."},"kibana":{"type":"array","items":{"type":"object","properties":{"base":{"anyOf":[{"anyOf":[{"type":"array"}]},{"type":"null"}]},"feature":{"type":"object"},"spaces":{"anyOf":[{"type":"array"}]}},"required":["base"],"additionalProperties":false},"description":"Kibana privileges, each with base or feature grants and the spaces they apply to."},"metadata":{"type":"object"}},"required":["name","elasticsearch"],"additionalProperties":false},
-    input: () => z.strictObject({ "name": z.string().min(1).max(1024), "createOnly": z.boolean().optional(), "description": z.string().max(2048).optional(), "elasticsearch": z.strictObject({ "cluster": z.array(z.string()).optional(), "indices": z.array(z.strictObject({ "allow_restricted_indices": z.boolean().optional(), "field_security": z.record(z.string(), z.array(z.string())).optional(), "names": z.array(z.string()).min(1), "privileges": z.array(z.string()).min(1), "query": z.string().optional() })).optional(), "remote_cluster": z.array(z.strictObject({ "clusters": z.array(z.string()).min(1), "privileges": z.array(z.string()).min(1) })).optional(), "remote_indices": z.array(z.strictObject({ "allow_restricted_indices": z.boolean().optional(), "clusters": z.array(z.string()).min(1), "field_security": z.record(z.string(), z.array(z.string())).optional(), "names": z.array(z.string()).min(1), "privileges": z.array(z.string()).min(1), "query": z.string().optional() })).optional(), "run_as": z.array(z.string()).optional() }), "kibana": z.array(z.strictObject({ "base": z.union([z.union([z.array(z.string()), z.array(z.string())]), z.null()]), "feature": z.record(z.string(), z.array(z.string())).optional(), "spaces": z.union([z.array(z.enum(["*"])).min(1).max(1), z.array(z.string())]).optional() })).optional(), "metadata": z.record(z.string(), z.unknown()).optional() }),
+    input: () => z.strictObject({ "name": z.preprocess(asText, z.string().min(1).max(1024)), "createOnly": z.boolean().optional(), "description": z.string().max(2048).optional(), "elasticsearch": z.strictObject({ "cluster": z.array(z.string()).optional(), "indices": z.array(z.strictObject({ "allow_restricted_indices": z.boolean().optional(), "field_security": z.record(z.string(), z.array(z.string())).optional(), "names": z.array(z.string()).min(1), "privileges": z.array(z.string()).min(1), "query": z.string().optional() })).optional(), "remote_cluster": z.array(z.strictObject({ "clusters": z.array(z.string()).min(1), "privileges": z.array(z.string()).min(1) })).optional(), "remote_indices": z.array(z.strictObject({ "allow_restricted_indices": z.boolean().optional(), "clusters": z.array(z.string()).min(1), "field_security": z.record(z.string(), z.array(z.string())).optional(), "names": z.array(z.string()).min(1), "privileges": z.array(z.string()).min(1), "query": z.string().optional() })).optional(), "run_as": z.array(z.string()).optional() }), "kibana": z.array(z.strictObject({ "base": z.union([z.union([z.array(z.string()), z.array(z.string())]), z.null()]), "feature": z.record(z.string(), z.array(z.string())).optional(), "spaces": z.union([z.array(z.enum(["*"])).min(1).max(1), z.array(z.string())]).optional() })).optional(), "metadata": z.record(z.string(), z.unknown()).optional() }),
     request: {"method":"PUT","path":"/api/security/role/{name}","params":[{"arg":"name","name":"name","in":"path"},{"arg":"createOnly","name":"createOnly","in":"query"}],"body":{"kind":"fields","fields":{"description":"description","elasticsearch":"elasticsearch","kibana":"kibana","metadata":"metadata"}}},
     operation: {"method":"PUT","path":"/api/security/role/{name}","operationId":"put-security-role-name"},
   },
@@ -48,7 +50,7 @@ export const tools: ToolSpec[] = [
     annotations: {"title":"Delete role","readOnlyHint":false,"destructiveHint":true,"idempotentHint":true,"openWorldHint":false},
     spaceAware: false,
     inputSchema: {"type":"object","properties":{"name":{"type":"string","minLength":1}},"required":["name"],"additionalProperties":false},
-    input: () => z.strictObject({ "name": z.string().min(1) }),
+    input: () => z.strictObject({ "name": z.preprocess(asText, z.string().min(1)) }),
     request: {"method":"DELETE","path":"/api/security/role/{name}","params":[{"arg":"name","name":"name","in":"path"}]},
     operation: {"method":"DELETE","path":"/api/security/role/{name}","operationId":"delete-security-role-name"},
   },

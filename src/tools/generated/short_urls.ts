@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import type { ToolSpec } from '../spec.js';
 
+const asText = (value: unknown): unknown => (typeof value === 'number' || typeof value === 'boolean' ? String(value) : value);
+
 export const tools: ToolSpec[] = [
   {
     name: "create_short_url",
@@ -24,7 +26,7 @@ export const tools: ToolSpec[] = [
     annotations: {"title":"Get short URL","readOnlyHint":true,"destructiveHint":false,"idempotentHint":true,"openWorldHint":false},
     spaceAware: false,
     inputSchema: {"type":"object","properties":{"id":{"type":"string"}},"required":["id"],"additionalProperties":false},
-    input: () => z.strictObject({ "id": z.string() }),
+    input: () => z.strictObject({ "id": z.preprocess(asText, z.string()) }),
     request: {"method":"GET","path":"/api/short_url/{id}","params":[{"arg":"id","name":"id","in":"path"}]},
     operation: {"method":"GET","path":"/api/short_url/{id}","operationId":"get-url"},
   },
@@ -36,7 +38,7 @@ export const tools: ToolSpec[] = [
     annotations: {"title":"Get short URL by slug","readOnlyHint":true,"destructiveHint":false,"idempotentHint":true,"openWorldHint":false},
     spaceAware: false,
     inputSchema: {"type":"object","properties":{"slug":{"type":"string"}},"required":["slug"],"additionalProperties":false},
-    input: () => z.strictObject({ "slug": z.string() }),
+    input: () => z.strictObject({ "slug": z.preprocess(asText, z.string()) }),
     request: {"method":"GET","path":"/api/short_url/_slug/{slug}","params":[{"arg":"slug","name":"slug","in":"path"}]},
     operation: {"method":"GET","path":"/api/short_url/_slug/{slug}","operationId":"resolve-url"},
   },
@@ -48,7 +50,7 @@ export const tools: ToolSpec[] = [
     annotations: {"title":"Delete short URL","readOnlyHint":false,"destructiveHint":true,"idempotentHint":true,"openWorldHint":false},
     spaceAware: false,
     inputSchema: {"type":"object","properties":{"id":{"type":"string"}},"required":["id"],"additionalProperties":false},
-    input: () => z.strictObject({ "id": z.string() }),
+    input: () => z.strictObject({ "id": z.preprocess(asText, z.string()) }),
     request: {"method":"DELETE","path":"/api/short_url/{id}","params":[{"arg":"id","name":"id","in":"path"}]},
     operation: {"method":"DELETE","path":"/api/short_url/{id}","operationId":"delete-url"},
   },

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import type { ToolSpec } from '../spec.js';
 
+const asText = (value: unknown): unknown => (typeof value === 'number' || typeof value === 'boolean' ? String(value) : value);
+
 export const tools: ToolSpec[] = [
   {
     name: "list_spaces",
@@ -12,7 +14,7 @@ export const tools: ToolSpec[] = [
     annotations: {"title":"List spaces","readOnlyHint":true,"destructiveHint":false,"idempotentHint":true,"openWorldHint":false},
     spaceAware: false,
     inputSchema: {"type":"object","properties":{"purpose":{"type":"string","enum":["any","copySavedObjectsIntoSpace","shareSavedObjectsIntoSpace"],"description":"Limit to spaces usable for this purpose."},"include_authorized_purposes":{"anyOf":[{"anyOf":[{"type":"boolean","enum":[false]},{"type":"boolean"}]},{"type":"null"}],"description":"Also return what the user may do in each space."}},"additionalProperties":false},
-    input: () => z.strictObject({ "purpose": z.enum(["any", "copySavedObjectsIntoSpace", "shareSavedObjectsIntoSpace"]).optional(), "include_authorized_purposes": z.union([z.union([z.literal(false), z.boolean()]), z.null()]).optional() }),
+    input: () => z.strictObject({ "purpose": z.preprocess(asText, z.enum(["any", "copySavedObjectsIntoSpace", "shareSavedObjectsIntoSpace"])).optional(), "include_authorized_purposes": z.union([z.union([z.literal(false), z.boolean()]), z.null()]).optional() }),
     request: {"method":"GET","path":"/api/spaces/space","params":[{"arg":"purpose","name":"purpose","in":"query"},{"arg":"include_authorized_purposes","name":"include_authorized_purposes","in":"query"}]},
     operation: {"method":"GET","path":"/api/spaces/space","operationId":"get-spaces-space"},
   },
@@ -24,7 +26,7 @@ export const tools: ToolSpec[] = [
     annotations: {"title":"Get space","readOnlyHint":true,"destructiveHint":false,"idempotentHint":true,"openWorldHint":false},
     spaceAware: false,
     inputSchema: {"type":"object","properties":{"id":{"type":"string"}},"required":["id"],"additionalProperties":false},
-    input: () => z.strictObject({ "id": z.string() }),
+    input: () => z.strictObject({ "id": z.preprocess(asText, z.string()) }),
     request: {"method":"GET","path":"/api/spaces/space/{id}","params":[{"arg":"id","name":"id","in":"path"}]},
     operation: {"method":"GET","path":"/api/spaces/space/{id}","operationId":"get-spaces-space-id"},
   },
@@ -45,10 +47,10 @@ export const tools: ToolSpec[] = [
     toolset: "spaces",
     tier: "write",
     description: "Replaces a space's settings; send the full definition, as fields left out are reset. Read it with get_space first.",
-    annotations: {"title":"Update space","readOnlyHint":false,"destructiveHint":false,"idempotentHint":true,"openWorldHint":false},
+    annotations: {"title":"Update space","readOnlyHint":false,"destructiveHint":true,"idempotentHint":true,"openWorldHint":false},
     spaceAware: false,
-    inputSchema: {"type":"object","properties":{"id":{"type":"string"},"body":{"type":"object","properties":{"_reserved":{"type":"boolean"},"color":{"type":"string"},"description":{"type":"string"},"disabledFeatures":{"type":"array","default":[],"items":{"type":"string"}},"id":{"type":"string"},"imageUrl":{"type":"string"},"initials":{"type":"string","maxLength":2},"name":{"type":"string","minLength":1},"solution":{"type":"string","enum":["security","oblt","es","classic"]}},"required":["id","name"],"additionalProperties":false}},"required":["id"],"additionalProperties":false},
-    input: () => z.strictObject({ "id": z.string(), "body": z.strictObject({ "_reserved": z.boolean().optional(), "color": z.string().optional(), "description": z.string().optional(), "disabledFeatures": z.array(z.string()).optional(), "id": z.string(), "imageUrl": z.string().optional(), "initials": z.string().max(2).optional(), "name": z.string().min(1), "solution": z.enum(["security", "oblt", "es", "classic"]).optional() }).optional() }),
+    inputSchema: {"type":"object","properties":{"id":{"type":"string"},"body":{"type":"object","properties":{"_reserved":{"type":"boolean"},"color":{"type":"string"},"description":{"type":"string"},"disabledFeatures":{"type":"array","default":[],"items":{"type":"string"}},"id":{"type":"string"},"imageUrl":{"type":"string"},"initials":{"type":"string","maxLength":2},"name":{"type":"string","minLength":1},"solution":{"type":"string","enum":["security","oblt","es","classic"]}},"required":["id","name"],"additionalProperties":false}},"required":["id","body"],"additionalProperties":false},
+    input: () => z.strictObject({ "id": z.preprocess(asText, z.string()), "body": z.strictObject({ "_reserved": z.boolean().optional(), "color": z.string().optional(), "description": z.string().optional(), "disabledFeatures": z.array(z.string()).optional(), "id": z.string(), "imageUrl": z.string().optional(), "initials": z.string().max(2).optional(), "name": z.string().min(1), "solution": z.enum(["security", "oblt", "es", "classic"]).optional() }) }),
     request: {"method":"PUT","path":"/api/spaces/space/{id}","params":[{"arg":"id","name":"id","in":"path"}],"body":{"kind":"arg","arg":"body","encoding":"json"}},
     operation: {"method":"PUT","path":"/api/spaces/space/{id}","operationId":"put-spaces-space-id"},
   },
@@ -60,7 +62,7 @@ export const tools: ToolSpec[] = [
     annotations: {"title":"Delete space","readOnlyHint":false,"destructiveHint":true,"idempotentHint":true,"openWorldHint":false},
     spaceAware: false,
     inputSchema: {"type":"object","properties":{"id":{"type":"string"}},"required":["id"],"additionalProperties":false},
-    input: () => z.strictObject({ "id": z.string() }),
+    input: () => z.strictObject({ "id": z.preprocess(asText, z.string()) }),
     request: {"method":"DELETE","path":"/api/spaces/space/{id}","params":[{"arg":"id","name":"id","in":"path"}]},
     operation: {"method":"DELETE","path":"/api/spaces/space/{id}","operationId":"delete-spaces-space-id"},
   },
@@ -69,10 +71,10 @@ export const tools: ToolSpec[] = [
     toolset: "spaces",
     tier: "write",
     description: "Copies saved objects from the current space into other spaces and reports per-object success or conflicts. With overwrite set, existing objects in the target spaces are replaced.",
-    annotations: {"title":"Copy saved objects to spaces","readOnlyHint":false,"destructiveHint":false,"idempotentHint":false,"openWorldHint":false},
-    spaceAware: false,
-    inputSchema: {"type":"object","properties":{"compatibilityMode":{"type":"boolean","default":false},"createNewCopies":{"type":"boolean","default":true},"includeReferences":{"type":"boolean","default":false,"description":"Also copy the objects they reference."},"objects":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"}},"required":["type","id"],"additionalProperties":false},"description":"Objects to copy, each with type and id."},"overwrite":{"type":"boolean","default":false},"spaces":{"type":"array","items":{"type":"string"},"description":"Target space ids."}},"required":["objects","spaces"],"additionalProperties":false},
-    input: () => z.strictObject({ "compatibilityMode": z.boolean().optional(), "createNewCopies": z.boolean().optional(), "includeReferences": z.boolean().optional(), "objects": z.array(z.strictObject({ "id": z.string(), "type": z.string() })), "overwrite": z.boolean().optional(), "spaces": z.array(z.string()) }),
+    annotations: {"title":"Copy saved objects to spaces","readOnlyHint":false,"destructiveHint":true,"idempotentHint":false,"openWorldHint":false},
+    spaceAware: true,
+    inputSchema: {"type":"object","properties":{"space_id":{"type":"string","pattern":"^[a-z0-9_-]+$"},"compatibilityMode":{"type":"boolean","default":false},"createNewCopies":{"type":"boolean","default":true},"includeReferences":{"type":"boolean","default":false,"description":"Also copy the objects they reference."},"objects":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string"}},"required":["type","id"],"additionalProperties":false},"description":"Objects to copy, each with type and id."},"overwrite":{"type":"boolean","default":false},"spaces":{"type":"array","items":{"type":"string"},"description":"Target space ids."}},"required":["objects","spaces"],"additionalProperties":false},
+    input: () => z.strictObject({ "space_id": z.string().regex(new RegExp("^[a-z0-9_-]+$", 'u')).optional(), "compatibilityMode": z.boolean().optional(), "createNewCopies": z.boolean().optional(), "includeReferences": z.boolean().optional(), "objects": z.array(z.strictObject({ "id": z.string(), "type": z.string() })), "overwrite": z.boolean().optional(), "spaces": z.array(z.string()) }),
     request: {"method":"POST","path":"/api/spaces/_copy_saved_objects","params":[],"body":{"kind":"fields","fields":{"compatibilityMode":"compatibilityMode","createNewCopies":"createNewCopies","includeReferences":"includeReferences","objects":"objects","overwrite":"overwrite","spaces":"spaces"}}},
     operation: {"method":"POST","path":"/api/spaces/_copy_saved_objects","operationId":"post-spaces-copy-saved-objects"},
   },
