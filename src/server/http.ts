@@ -59,7 +59,9 @@ export async function serveHttp(runtime: ServerRuntime, options: HttpOptions): P
     if (!body.ok) return sendJsonRpcError(res, body.status, -32700, body.reason);
 
     const server = createMcpServer(runtime, caller.authorization === undefined ? {} : { authorization: caller.authorization });
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    // Plain JSON answers, not SSE: a stateless server never learns the client's capabilities, so it
+    // sends no requests (elicitation) or notifications mid-call, and JSON is cheaper for both sides.
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     res.on('close', () => {
       void transport.close();
       void server.close();

@@ -91,6 +91,13 @@ describe('HTTP with a bearer token', () => {
     expect((await raw(server.url.replace('/mcp', '/other'), { method: 'GET' })).status).toBe(404);
   });
 
+  it('answers in plain JSON, not an event stream', async () => {
+    const response = await raw(server.url, { headers: { ...MCP_HEADERS, authorization: `Bearer ${TOKEN}` }, body: INITIALIZE });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    expect(JSON.parse(response.body).result.serverInfo.name).toBe('kibana-mcp');
+  });
+
   it('answers invalid JSON with a parse error', async () => {
     const response = await raw(server.url, { headers: { ...MCP_HEADERS, authorization: `Bearer ${TOKEN}` }, body: '{not json' });
     expect(response.status).toBe(400);
