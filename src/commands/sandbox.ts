@@ -8,7 +8,7 @@ const printToStdout = (line: string): void => {
 };
 
 export async function runSandbox(options: { port: number; host: string }, print = printToStdout): Promise<number> {
-  const sandbox = await startSandbox({ port: options.port, host: options.host });
+  const sandbox = await startSandbox({ port: options.port, host: options.host, recordRequests: false });
   const { apiKey, username, password } = sandbox.credentials;
   print(`Kibana sandbox (simulated Kibana ${sandbox.state.version}, demo data, in memory) at ${sandbox.url}`);
   print(`  API key:  ${apiKey}`);

@@ -60,7 +60,7 @@ async function connectKibana(options: ReadOptions, httpAuth: HttpAuth | undefine
     throw new ConfigError(`${options.sources.demo} and ${options.sources['passthrough-auth']}: the sandbox accepts only its own demo credentials`);
   }
   const { startSandbox } = await import('../sandbox/index.js');
-  const sandbox = await startSandbox();
+  const sandbox = await startSandbox({ recordRequests: false });
   logger.info(`demo: using the built-in sandbox Kibana at ${sandbox.url} (in memory; KIBANA_URL and credentials are ignored)`);
   const values = { ...options.values, 'kibana-url': sandbox.url, 'api-key': sandbox.credentials.apiKey };
   for (const secret of ['username', 'password', 'bearer-token'] as const) delete values[secret];

@@ -23,6 +23,8 @@ export interface SandboxOptions {
   auth?: Partial<SandboxCredentials>;
   /** Load the demo data set (spaces, data views, dashboards, rules, cases, alerts...). */
   seed?: boolean;
+  /** Keep a log of every request in `requests` (default true; off for long-running use). */
+  recordRequests?: boolean;
 }
 
 /**
@@ -57,7 +59,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       validator: requestValidator(),
       credentials,
       state,
-      log: requests,
+      ...(options.recordRequests === false ? {} : { log: requests }),
       isAvailable: () => available,
     }),
   );

@@ -24,14 +24,15 @@ export interface PipelineOptions {
   validator: RequestValidator;
   credentials: SandboxCredentials;
   state: SandboxState;
-  log: RequestLogEntry[];
+  /** Receives every request handled; absent in long-running use, where it would only grow. */
+  log?: RequestLogEntry[];
   isAvailable: () => boolean;
 }
 
 export function createRequestListener(options: PipelineOptions) {
   return (request: IncomingMessage, response: ServerResponse): void => {
     void handle(request, options).then(({ reply, entry }) => {
-      options.log.push(entry);
+      options.log?.push(entry);
       send(response, reply);
     });
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { startSandbox } from '../../src/sandbox/index.js';
 import { call, useSandbox } from './client.js';
 
 const sandbox = useSandbox({ version: '8.17.4' });
@@ -101,5 +102,15 @@ describe('sandbox HTTP behaviour', () => {
     const { status, body } = await call(sandbox(), 'GET', '/api/data_views');
     expect(status).toBe(200);
     expect(body.data_view).toHaveLength(3);
+  });
+});
+
+describe('long-running use', () => {
+  it('keeps no request log when asked not to', async () => {
+    const quiet = await startSandbox({ recordRequests: false, seed: false });
+    const response = await fetch(`${quiet.url}/api/status`, { headers: { authorization: `ApiKey ${quiet.credentials.apiKey}` } });
+    expect(response.status).toBe(200);
+    expect(quiet.requests).toEqual([]);
+    await quiet.stop();
   });
 });
