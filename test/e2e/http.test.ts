@@ -158,6 +158,20 @@ describe('destructive tools over HTTP', () => {
   });
 });
 
+describe('--demo over HTTP', () => {
+  it('serves the built-in sandbox Kibana without any Kibana settings', async () => {
+    const server = await startHttpServer(['--demo'], {});
+    expect(server.stderr()).toMatch(/demo: using the built-in sandbox Kibana at http:\/\/127\.0\.0\.1:\d+/);
+    const client = await connectHttp(server.url);
+    const status = await client.callTool({ name: 'get_status', arguments: {} });
+    expect(JSON.parse(textOf(status)).version.number).toMatch(/^8\.18\./);
+    const spaces = JSON.parse(textOf(await client.callTool({ name: 'list_spaces', arguments: {} })));
+    expect(spaces.map((space: { id: string }) => space.id)).toEqual(expect.arrayContaining(['default', 'security', 'marketing']));
+    await client.close();
+    expect(await server.stop()).toBe(0);
+  });
+});
+
 describe('graceful shutdown', () => {
   it('lets a call under way finish, then exits 0', async () => {
     const server = await startHttpServer([], { KIBANA_URL: kibana.url, KIBANA_API_KEY: 'k' });

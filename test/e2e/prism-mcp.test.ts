@@ -11,7 +11,8 @@ import { SPACE_ARG } from '../../src/tools/spec.js';
 import { PRISM_LIMITS, startPrism, type PrismServer } from '../support/prism.js';
 import { synthesize } from '../support/synthesize.js';
 import { fullInputSchema, HAVE_UPSTREAM, UPSTREAM_SPEC } from '../support/tools.js';
-import { connectStdio, textOf, type StdioPeer } from './support/mcp-peers.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { connectHttp, connectStdio, startHttpServer, textOf } from './support/mcp-peers.js';
 
 interface Verdict {
   method: string;
@@ -52,20 +53,42 @@ async function startVerdictProxy(target: string): Promise<{ url: string; verdict
 
 const COMMITTED_SPEC = resolve(import.meta.dirname, '../../openapi/kibana.yaml');
 
-describe(`every tool through MCP against Prism on ${HAVE_UPSTREAM ? 'the upstream 8.18 spec' : 'the committed openapi/kibana.yaml'}`, () => {
-  let prism: PrismServer;
-  let proxy: Awaited<ReturnType<typeof startVerdictProxy>>;
-  let peer: StdioPeer;
+const SPEC_LABEL = HAVE_UPSTREAM ? 'the upstream 8.18 spec' : 'the committed openapi/kibana.yaml';
+const SERVER_ARGS = ['--toolsets', 'all', '--tier', 'destructive', '--retries', '0'];
 
+/** The MCP peer over one transport, connected to a server whose Kibana is the verdict proxy. */
+async function connectOver(transport: 'stdio' | 'http', kibanaUrl: string): Promise<{ client: Client; close(): Promise<void> }> {
+  const env = { KIBANA_URL: kibanaUrl, KIBANA_API_KEY: 'dGVzdDp0ZXN0' };
+  if (transport === 'stdio') return connectStdio(SERVER_ARGS, env);
+  const server = await startHttpServer(SERVER_ARGS, env);
+  const client = await connectHttp(server.url);
+  return {
+    client,
+    async close() {
+      await client.close();
+      await server.stop();
+    },
+  };
+}
+
+let prism: PrismServer;
+let proxy: Awaited<ReturnType<typeof startVerdictProxy>>;
+beforeAll(async () => {
+  prism = await startPrism(HAVE_UPSTREAM ? UPSTREAM_SPEC : COMMITTED_SPEC);
+  proxy = await startVerdictProxy(prism.baseUrl);
+}, 90_000);
+afterAll(async () => {
+  await proxy?.stop();
+  await prism?.stop();
+});
+
+describe.each(['stdio', 'http'] as const)(`every tool through MCP over %s against Prism on ${SPEC_LABEL}`, (transport) => {
+  let peer: { client: Client; close(): Promise<void> };
   beforeAll(async () => {
-    prism = await startPrism(HAVE_UPSTREAM ? UPSTREAM_SPEC : COMMITTED_SPEC);
-    proxy = await startVerdictProxy(prism.baseUrl);
-    peer = await connectStdio(['--toolsets', 'all', '--tier', 'destructive', '--retries', '0'], { KIBANA_URL: proxy.url, KIBANA_API_KEY: 'dGVzdDp0ZXN0' });
-  }, 90_000);
+    peer = await connectOver(transport, proxy.url);
+  }, 30_000);
   afterAll(async () => {
     await peer?.close();
-    await proxy?.stop();
-    await prism?.stop();
   });
 
   it('lists every generated tool', async () => {
