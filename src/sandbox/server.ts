@@ -31,20 +31,23 @@ export interface PipelineOptions {
 
 export function createRequestListener(options: PipelineOptions) {
   return (request: IncomingMessage, response: ServerResponse): void => {
-    void handle(request, options).then(({ reply, entry }) => {
-      options.log?.push(entry);
-      send(response, reply);
-    });
+    handle(request, options)
+      .then(({ reply, entry }) => {
+        options.log?.push(entry);
+        send(response, reply, request.readableEnded);
+      })
+      .catch(() => response.destroy());
   };
 }
 
 async function handle(request: IncomingMessage, options: PipelineOptions): Promise<{ reply: Reply; entry: RequestLogEntry }> {
   const method = request.method ?? 'GET';
-  const url = new URL(request.url ?? '/', 'http://sandbox');
-  const { space, path } = splitSpace(url.pathname);
-  const entry: RequestLogEntry = { method, path: url.pathname, space, status: 0 };
+  const entry: RequestLogEntry = { method, path: request.url ?? '', space: 'default', status: 0 };
   let reply: Reply;
   try {
+    const url = parseUrl(request.url);
+    const { space, path } = splitSpace(url.pathname);
+    Object.assign(entry, { path: url.pathname, space });
     reply = await dispatch(request, method, url, space, path, options);
   } catch (error) {
     if (!(error instanceof KibanaError)) entry.error = error instanceof Error ? error.message : String(error);
@@ -79,9 +82,19 @@ async function dispatch(
   return result instanceof Reply ? result : new Reply(200, result);
 }
 
-function send(response: ServerResponse, reply: Reply): void {
+function parseUrl(raw: string | undefined): URL {
+  try {
+    return new URL(raw ?? '/', 'http://sandbox');
+  } catch {
+    throw badRequest(`Invalid request URL: ${JSON.stringify(raw)}`);
+  }
+}
+
+/** `bodyRead` false: the answer came before the request body was read, so the connection cannot be reused. */
+function send(response: ServerResponse, reply: Reply, bodyRead: boolean): void {
+  const connection = bodyRead ? {} : { connection: 'close' };
   if (reply.body === undefined) {
-    response.writeHead(reply.status).end();
+    response.writeHead(reply.status, connection).end();
     return;
   }
   const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
@@ -89,6 +102,7 @@ function send(response: ServerResponse, reply: Reply): void {
     .writeHead(reply.status, {
       'content-type': reply.contentType ?? 'application/json; charset=utf-8',
       'content-length': Buffer.byteLength(text),
+      ...connection,
     })
     .end(text);
 }

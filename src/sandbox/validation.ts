@@ -88,7 +88,9 @@ export class RequestValidator {
       },
       body: (value) => {
         if (value === undefined) {
-          if (requestBody?.required) throw badRequest('[request body]: expected value of type [object] but got [undefined]');
+          // The spec often forgets `required` on bodies whose schema has required fields; Kibana still wants them.
+          const wantsBody = requestBody?.required === true || (bodyValidator !== undefined && !bodyValidator({}));
+          if (wantsBody) throw badRequest('[request body]: expected value of type [object] but got [undefined]');
           return;
         }
         if (bodyValidator) check(bodyValidator, value, 'request body', this.document);

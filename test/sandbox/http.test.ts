@@ -114,3 +114,35 @@ describe('long-running use', () => {
     await quiet.stop();
   });
 });
+
+describe('hostile or sloppy input', () => {
+  async function rawExchange(url: string, text: string): Promise<string> {
+    const { connect } = await import('node:net');
+    const { port } = new URL(url);
+    return new Promise((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => socket.end(text));
+      let answer = '';
+      socket.on('data', (chunk) => (answer += chunk.toString('utf8')));
+      socket.on('end', () => resolve(answer));
+      socket.on('error', reject);
+    });
+  }
+
+  it('answers an unparsable request URL with 400 and keeps serving', async () => {
+    const answer = await rawExchange(sandbox().url, 'GET http://[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+    expect((await call(sandbox(), 'GET', '/api/status')).status).toBe(200);
+  });
+
+  it('wants the body of a write whose schema has required fields', async () => {
+    const { status, body } = await call(sandbox(), 'POST', '/api/spaces/space');
+    expect(status).toBe(400);
+    expect(body.message).toBe('[request body]: expected value of type [object] but got [undefined]');
+  });
+
+  it('closes the connection when it answers before reading the body', async () => {
+    const { status, headers } = await call(sandbox(), 'POST', '/api/spaces/space', { body: { id: 'x', name: 'X' }, auth: false });
+    expect(status).toBe(401);
+    expect(headers.get('connection')).toBe('close');
+  });
+});

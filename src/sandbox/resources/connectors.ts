@@ -8,6 +8,8 @@ import type { SavedObject } from '../saved-object-store.js';
 import type { SandboxState } from '../state.js';
 import { now } from '../store.js';
 
+const MAX_RECORDED_EXECUTIONS = 1_000;
+
 export const CONNECTOR_TYPE = 'action';
 
 export interface ConnectorExecution {
@@ -140,6 +142,8 @@ export const connectorRoutes: Route[] = [
         params: (body as { params: unknown }).params,
         executedAt: now(),
       });
+      // A long-running demo keeps only the recent executions.
+      if (state.connectorExecutions.length > MAX_RECORDED_EXECUTIONS) state.connectorExecutions.shift();
       return { status: 'ok', connector_id: connector.id, data: {} };
     },
   },
