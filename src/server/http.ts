@@ -16,6 +16,8 @@ export interface HttpOptions {
   origins: OriginPolicy;
   /** Largest accepted request body, in bytes. */
   maxBodyBytes?: number;
+  /** How long shutdown waits for exchanges under way before cutting connections. */
+  shutdownGraceMs?: number;
 }
 
 export interface RunningHttpServer extends RunningServer {
@@ -41,7 +43,8 @@ export async function serveHttp(runtime: ServerRuntime, options: HttpOptions): P
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const path = pathOf(req.url);
+    if (path === undefined) return sendJsonRpcError(res, 400, -32600, 'Bad request: unreadable request URL');
     const refused = checkHostAndOrigin(req.headers, options.origins);
     if (refused) return sendJsonRpcError(res, 403, -32000, refused);
     if (path === '/healthz' && req.method === 'GET') return sendJson(res, 200, { status: 'ok', tools: runtime.tools.length });
@@ -86,11 +89,26 @@ export async function serveHttp(runtime: ServerRuntime, options: HttpOptions): P
     async close() {
       const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
-      await exchanges.idle();
+      // A client trickling a request body must not hold the shutdown for long.
+      const graceMs = options.shutdownGraceMs ?? 10_000;
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, graceMs);
+      });
+      await Promise.race([exchanges.idle(), grace]);
+      clearTimeout(timer);
       httpServer.closeAllConnections();
       await stopped;
     },
   };
+}
+
+function pathOf(url: string | undefined): string | undefined {
+  try {
+    return new URL(url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return undefined;
+  }
 }
 
 type BodyResult = { ok: true; value: unknown } | { ok: false; status: number; reason: string };

@@ -48,6 +48,8 @@ export function createMcpServer(runtime: ServerRuntime, caller: CallerContext = 
     { name: PACKAGE_NAME, version: PACKAGE_VERSION },
     { capabilities: { tools: {} }, instructions: serverInstructions(runtime.defaultSpace), jsonSchemaValidator: sharedValidator },
   );
+  // Messages the SDK cannot parse or answer are dropped by it; at least say so on stderr.
+  server.onerror = (error) => runtime.logger.warn(`protocol error: ${error.message.split('\n')[0]}`);
   const byName = new Map(runtime.tools.map((tool) => [tool.name, tool]));
   const listing = runtime.tools.map((tool) => listedTool(tool) as Tool);
 
@@ -63,7 +65,7 @@ export function createMcpServer(runtime: ServerRuntime, caller: CallerContext = 
       maxResultChars: runtime.maxResultChars,
       signal: extra.signal,
       ...(caller.authorization === undefined ? {} : { authorization: caller.authorization }),
-      ...(canAsk ? { confirm: (message: string) => askToConfirm(message, extra.sendRequest) } : {}),
+      ...(canAsk ? { confirm: (message: string) => askToConfirm(message, extra.sendRequest, extra.signal) } : {}),
     };
     const started = Date.now();
     const result = await runtime.inFlight.track(() => callTool(spec, request.params.arguments, context));
@@ -75,7 +77,7 @@ export function createMcpServer(runtime: ServerRuntime, caller: CallerContext = 
 
 type SendRequest = Parameters<Parameters<Server['setRequestHandler']>[1]>[1]['sendRequest'];
 
-async function askToConfirm(message: string, sendRequest: SendRequest): Promise<boolean> {
+async function askToConfirm(message: string, sendRequest: SendRequest, signal: AbortSignal): Promise<boolean> {
   const answer = await sendRequest(
     {
       method: 'elicitation/create',
@@ -90,6 +92,7 @@ async function askToConfirm(message: string, sendRequest: SendRequest): Promise<
       },
     },
     ElicitResultSchema,
+    { signal },
   );
   return answer.action === 'accept' && answer.content?.confirm === true;
 }

@@ -5,7 +5,9 @@ import type { KibanaResponse } from '../client/types.js';
 export const DEFAULT_MAX_RESULT_CHARS = 20_000;
 
 /** Arguments that narrow a listing, in the order they are worth suggesting. */
-const NARROWING_ARGUMENTS = ['per_page', 'perPage', 'size', 'page', 'fields', 'filter', 'search', 'search_fields', 'query', 'sort_field', 'type'];
+const NARROWING_ARGUMENTS = [
+  'per_page', 'perPage', 'pageSize', 'page_size', 'size', 'page', 'page_index', 'fields', 'filter', 'search', 'search_fields', 'query', 'kqlQuery', 'sort_field', 'type',
+];
 
 export interface ShapeOptions {
   maxChars: number;
@@ -63,9 +65,11 @@ function capText(text: string, options: ShapeOptions): CallToolResult {
 
 function narrowingAdvice(options: ShapeOptions): string {
   const useful = NARROWING_ARGUMENTS.filter((name) => options.argumentNames.includes(name));
-  return useful.length > 0
-    ? `Narrow the call with ${useful.map((name) => `"${name}"`).join(', ')}.`
-    : 'Narrow the call (fewer ids, a smaller page, a filter), or fetch single objects by id.';
+  if (useful.length > 0) return `Narrow the call with ${useful.map((name) => `"${name}"`).join(', ')}.`;
+  const own = options.argumentNames.filter((name) => name !== 'space_id');
+  return own.length > 0
+    ? 'Narrow the call (fewer ids, a filter), or fetch single objects by id.'
+    : 'This tool has no arguments that narrow it; the rest is out of reach unless the server runs with a larger --max-result-chars.';
 }
 
 interface FoundArray {

@@ -212,6 +212,18 @@ describe('destructive calls ask the user when the client can be asked', () => {
     });
   }
 
+  it('does nothing when the question itself fails', async () => {
+    kibana.handle(() => ({ status: 200, body: {} }));
+    const peer = await connect(['--tier', 'destructive'], {}, { capabilities: { elicitation: { form: {} } } });
+    peer.client.setRequestHandler(ElicitRequestSchema, async () => {
+      throw new Error('user closed the dialog');
+    });
+    const result = await peer.client.callTool({ name: 'delete_data_view', arguments: deleteArgs });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/^Not done: the user could not be asked to confirm delete_data_view \(.*user closed the dialog.*\)\. Nothing was changed\.$/);
+    expect(kibana.requests.some(isDelete)).toBe(false);
+  });
+
   it('proceeds without asking when the client has no elicitation', async () => {
     kibana.handle(() => ({ status: 200, body: {} }));
     const { client } = await connect(['--tier', 'destructive']);

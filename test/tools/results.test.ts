@@ -85,7 +85,11 @@ describe('successResult', () => {
     const result = successResult(json(items), { maxChars: 1_000, argumentNames: [] });
     expect(JSON.parse(textOf(result)).length).toBeLessThan(200);
     expect(textOf(result, 1)).toContain('items of the result list');
-    expect(textOf(result, 1)).toContain('fetch single objects by id');
+    expect(textOf(result, 1)).toContain('has no arguments that narrow it');
+    const withIds = successResult(json(items), { maxChars: 1_000, argumentNames: ['ids', 'space_id'] });
+    expect(textOf(withIds, 1)).toContain('fetch single objects by id');
+    const paged = successResult(json(items), { maxChars: 1_000, argumentNames: ['page_size', 'page_index'] });
+    expect(textOf(paged, 1)).toContain('"page_size", "page_index"');
   });
 
   it('cuts a large object without lists at the character cap', () => {

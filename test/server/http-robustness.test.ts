@@ -1,0 +1,53 @@
+// In-process checks of the HTTP layer against sloppy or slow clients.
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KibanaClient } from '../../src/client/index.js';
+import { silentLogger } from '../../src/logger.js';
+import { serveHttp, type RunningHttpServer } from '../../src/server/http.js';
+import { defaultOriginPolicy } from '../../src/server/http-origin.js';
+import { createRuntime } from '../../src/server/mcp-server.js';
+import { tools } from '../../src/tools/generated/index.js';
+
+let client: KibanaClient;
+let server: RunningHttpServer;
+
+beforeAll(async () => {
+  client = new KibanaClient({ baseUrl: 'http://127.0.0.1:9', auth: { kind: 'apiKey', apiKey: 'k' }, connectTimeoutMs: 500, timeoutMs: 500, retries: 0, userAgent: 'test' });
+  const runtime = createRuntime({ tools, client, defaultSpace: 'default', maxResultChars: 20_000, logger: silentLogger });
+  server = await serveHttp(runtime, { host: '127.0.0.1', port: 0, auth: { kind: 'none' }, origins: defaultOriginPolicy('127.0.0.1'), shutdownGraceMs: 300 });
+});
+afterAll(() => client.close());
+
+const port = () => Number(new URL(server.url).port);
+
+function rawExchange(text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port(), '127.0.0.1', () => socket.write(text));
+    let answer = '';
+    socket.on('data', (chunk) => {
+      answer += chunk.toString('utf8');
+      if (answer.includes('\r\n\r\n')) socket.end();
+    });
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+describe('the HTTP layer', () => {
+  it('answers an unreadable request URL with 400, not 500', async () => {
+    const answer = await rawExchange('GET http://[ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+  });
+
+  it('does not let a client trickling its body hold shutdown past the grace period', async () => {
+    const socket = connect(port(), '127.0.0.1', () => {
+      socket.write(`POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{`);
+    });
+    socket.on('error', () => {});
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const closedSocket = new Promise((resolve) => socket.once('close', resolve));
+    await server.close();
+    await closedSocket;
+    expect(socket.destroyed).toBe(true);
+  });
+});
