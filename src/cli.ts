@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // `kibana-mcp`: flags and environment → configuration → the chosen command.
 import { renderHelp, type CommandHelp } from './config/help.js';
-import { INSECURE_TLS_WARNING, resolveKibanaConfig, type KibanaConfig } from './config/kibana-config.js';
 import { ConfigError, readOptions, type ReadOptions } from './config/read-options.js';
 import { UsageError } from './usage-error.js';
 import { PACKAGE_VERSION } from './version.js';
@@ -42,15 +41,9 @@ const COMMANDS: Command[] = [
   {
     name: 'check',
     summary: 'Connect to Kibana, read /api/status, print its version and the effective configuration.',
-    run: async (options) => (await import('./commands/check.js')).runCheck(kibanaConfig(options), printLine),
+    run: async (options) => (await import('./commands/check.js')).runCheck(options, printLine),
   },
 ];
-
-function kibanaConfig(options: ReadOptions): KibanaConfig {
-  const config = resolveKibanaConfig(options);
-  if (config.tlsInsecure) process.stderr.write(`kibana-mcp warn: ${INSECURE_TLS_WARNING}\n`);
-  return config;
-}
 
 export async function main(argv: string[]): Promise<number> {
   const options = readOptions(argv, process.env);
@@ -70,6 +63,12 @@ export async function main(argv: string[]): Promise<number> {
   if (extra.length > 0) throw new ConfigError(`unexpected argument "${extra[0]}" after ${command.name}`);
   return command.run(options);
 }
+
+// `kibana-mcp list-tools | head` closes stdout early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

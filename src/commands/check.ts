@@ -2,7 +2,9 @@
 import { KibanaClient, KibanaError } from '../client/index.js';
 import type { KibanaErrorCategory } from '../client/types.js';
 import { clientOptionsFrom, describeKibanaConfig } from '../config/client-options.js';
-import type { KibanaConfig } from '../config/kibana-config.js';
+import type { ReadOptions } from '../config/read-options.js';
+import { createLogger, type LogLevel } from '../logger.js';
+import { connectKibana } from './kibana-connection.js';
 
 export interface KibanaStatus {
   version: string;
@@ -18,7 +20,9 @@ const FAILURE_HINTS: Partial<Record<KibanaErrorCategory, string>> = {
   network: 'Kibana is not reachable: check the host and port in KIBANA_URL',
 };
 
-export async function runCheck(config: KibanaConfig, print: (line: string) => void): Promise<number> {
+export async function runCheck(options: ReadOptions, print: (line: string) => void): Promise<number> {
+  const kibana = await connectKibana(options, createLogger(options.values['log-level'] as LogLevel));
+  const { config } = kibana;
   const client = new KibanaClient(clientOptionsFrom(config));
   try {
     const status = await readStatus(client);
@@ -31,6 +35,7 @@ export async function runCheck(config: KibanaConfig, print: (line: string) => vo
     return 1;
   } finally {
     await client.close();
+    await kibana.stop();
   }
 }
 

@@ -1,7 +1,6 @@
 // `kibana-mcp` / `kibana-mcp serve`: the MCP server over stdio (default) or Streamable HTTP.
 import { KibanaClient } from '../client/index.js';
 import { clientOptionsFrom } from '../config/client-options.js';
-import { INSECURE_TLS_WARNING, resolveKibanaConfig, type KibanaConfig } from '../config/kibana-config.js';
 import { ConfigError, type ReadOptions } from '../config/read-options.js';
 import { createLogger, type Logger, type LogLevel } from '../logger.js';
 import { isLoopbackHost, type HttpAuth } from '../server/http-auth.js';
@@ -9,6 +8,7 @@ import { defaultOriginPolicy } from '../server/http-origin.js';
 import { serveHttp } from '../server/http.js';
 import { createRuntime } from '../server/mcp-server.js';
 import { serveStdio, type RunningServer } from '../server/stdio.js';
+import { connectKibana } from './kibana-connection.js';
 import { toolSelectionFrom } from './tool-selection.js';
 import { selectTools } from '../tools/registry.js';
 import { tools as generatedTools, toolsets } from '../tools/generated/index.js';
@@ -19,7 +19,7 @@ export async function runServe(options: ReadOptions): Promise<number> {
   const httpMode = values.http === true;
   const httpAuth = httpMode ? resolveHttpAuth(options) : undefined;
   const tools = selectTools(generatedTools, toolsets, toolSelectionFrom(options));
-  const kibana = await connectKibana(options, httpAuth, logger);
+  const kibana = await connectKibana(options, logger, { passthroughAuth: httpAuth?.kind === 'passthrough' });
   const { config } = kibana;
 
   const client = new KibanaClient({ ...clientOptionsFrom(config), logger });
@@ -42,29 +42,6 @@ export async function runServe(options: ReadOptions): Promise<number> {
   await kibana.stop();
   logger.info('stopped');
   return 0;
-}
-
-interface KibanaConnection {
-  config: KibanaConfig;
-  stop(): Promise<void>;
-}
-
-/** The configured Kibana, or with --demo a sandbox Kibana started in this process. */
-async function connectKibana(options: ReadOptions, httpAuth: HttpAuth | undefined, logger: Logger): Promise<KibanaConnection> {
-  if (options.values.demo !== true) {
-    const config = resolveKibanaConfig(options, { passthroughAuth: httpAuth?.kind === 'passthrough' });
-    if (config.tlsInsecure) logger.warn(INSECURE_TLS_WARNING);
-    return { config, stop: async () => {} };
-  }
-  if (httpAuth?.kind === 'passthrough') {
-    throw new ConfigError(`${options.sources.demo} and ${options.sources['passthrough-auth']}: the sandbox accepts only its own demo credentials`);
-  }
-  const { startSandbox } = await import('../sandbox/index.js');
-  const sandbox = await startSandbox({ recordRequests: false });
-  logger.info(`demo: using the built-in sandbox Kibana at ${sandbox.url} (in memory; KIBANA_URL and credentials are ignored)`);
-  const values = { ...options.values, 'kibana-url': sandbox.url, 'api-key': sandbox.credentials.apiKey };
-  for (const secret of ['username', 'password', 'bearer-token'] as const) delete values[secret];
-  return { config: resolveKibanaConfig({ ...options, values }), stop: () => sandbox.stop() };
 }
 
 function resolveHttpAuth(options: ReadOptions): HttpAuth {

@@ -42,7 +42,7 @@ export const OPTIONS = [
   { flag: 'passthrough-auth', env: 'MCP_PASSTHROUGH_AUTH', type: 'boolean', default: 'false', help: "Forward each HTTP caller's Authorization header to Kibana; no Kibana credentials configured." },
   { flag: 'allowed-hosts', env: 'MCP_ALLOWED_HOSTS', type: 'list', placeholder: 'NAMES', help: 'Host names HTTP callers may use besides localhost/127.0.0.1/[::1] and the bound address.' },
   { flag: 'allowed-origins', env: 'MCP_ALLOWED_ORIGINS', type: 'list', placeholder: 'ORIGINS', help: 'Browser origins (scheme://host:port) allowed besides those on allowed hosts.' },
-  { flag: 'demo', env: 'KIBANA_MCP_DEMO', type: 'boolean', default: 'false', help: 'Serve against a built-in sandbox Kibana (in memory, seeded): no Kibana or credentials needed.' },
+  { flag: 'demo', env: 'KIBANA_MCP_DEMO', type: 'boolean', default: 'false', help: 'Use a built-in sandbox Kibana (in memory, seeded) for serve and check: no Kibana or credentials needed.' },
   { flag: 'log-level', env: 'KIBANA_MCP_LOG_LEVEL', type: 'enum', placeholder: 'LEVEL', values: ['error', 'warn', 'info', 'debug'], default: 'info', help: 'Logging on stderr.' },
 ] as const satisfies readonly OptionSpec[];
 

@@ -64,7 +64,9 @@ function describeParseError(error: unknown): string {
   const code = (error as { code?: string }).code;
   const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option ?? ''}; run kibana-mcp --help for the list`.replace('  ', ' ');
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `${option ?? 'an option'} expects a value${option === undefined ? '' : ` (${option} VALUE)`}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return option === undefined ? 'an option expects a value' : `${option} expects a value (${option} VALUE, or ${option}=VALUE for one that starts with "-")`;
+  }
   return message.split('\n')[0] ?? message;
 }
 

@@ -75,6 +75,12 @@ describe('kibana-mcp check', () => {
     expect(last.headers.authorization).toBe(`Basic ${Buffer.from('elastic:changeme-secret').toString('base64')}`);
   });
 
+  it('--demo checks the built-in sandbox', async () => {
+    const { code, stdout } = await runCli(['check', '--demo'], {});
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Kibana 8\.18\.\d+ at http:\/\/127\.0\.0\.1:\d+: status available/);
+  });
+
   it('says 401 in one line and exits 1', async () => {
     kibana.handle(() => kibanaError(401, 'Unauthorized', 'missing authentication credentials'));
     const { code, stdout } = await runCli(['check'], { KIBANA_URL: kibana.url, KIBANA_API_KEY: 'secret-key-value' });

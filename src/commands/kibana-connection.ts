@@ -1,0 +1,26 @@
+// Which Kibana a command talks to: the configured one, or with --demo a sandbox started in this process.
+import { INSECURE_TLS_WARNING, resolveKibanaConfig, type KibanaConfig, type KibanaConfigRequirements } from '../config/kibana-config.js';
+import { ConfigError, type ReadOptions } from '../config/read-options.js';
+import type { Logger } from '../logger.js';
+
+export interface KibanaConnection {
+  config: KibanaConfig;
+  stop(): Promise<void>;
+}
+
+export async function connectKibana(options: ReadOptions, logger: Logger, requirements: KibanaConfigRequirements = {}): Promise<KibanaConnection> {
+  if (options.values.demo !== true) {
+    const config = resolveKibanaConfig(options, requirements);
+    if (config.tlsInsecure) logger.warn(INSECURE_TLS_WARNING);
+    return { config, stop: async () => {} };
+  }
+  if (requirements.passthroughAuth) {
+    throw new ConfigError(`${options.sources.demo} and ${options.sources['passthrough-auth']}: the sandbox accepts only its own demo credentials`);
+  }
+  const { startSandbox } = await import('../sandbox/index.js');
+  const sandbox = await startSandbox({ recordRequests: false });
+  logger.info(`demo: using the built-in sandbox Kibana at ${sandbox.url} (in memory; KIBANA_URL and credentials are ignored)`);
+  const values = { ...options.values, 'kibana-url': sandbox.url, 'api-key': sandbox.credentials.apiKey };
+  for (const secret of ['username', 'password', 'bearer-token'] as const) delete values[secret];
+  return { config: resolveKibanaConfig({ ...options, values }), stop: () => sandbox.stop() };
+}
