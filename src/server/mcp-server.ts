@@ -2,8 +2,9 @@
 // Transports (stdio, Streamable HTTP) plug in without touching anything here.
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
+import { z } from 'zod';
 import {
-  CallToolRequestSchema,
+  type CallToolRequest,
   ElicitResultSchema,
   ErrorCode,
   ListToolsRequestSchema,
@@ -39,6 +40,13 @@ export interface CallerContext {
   authorization?: string;
 }
 
+/**
+ * The SDK's Server checks tools/call params itself and answers -32602 Invalid params when they
+ * are malformed; registering with the strict schema would make the generic layer fail first,
+ * with -32603 Internal error.
+ */
+const LOOSE_CALL_TOOL_REQUEST = z.looseObject({ method: z.literal('tools/call'), params: z.unknown().optional() });
+
 // The SDK builds an Ajv instance per server unless given one; stateless HTTP makes a server per request.
 let sharedValidator: AjvJsonSchemaValidator | undefined;
 
@@ -54,7 +62,8 @@ export function createMcpServer(runtime: ServerRuntime, caller: CallerContext = 
   const listing = runtime.tools.map((tool) => listedTool(tool) as Tool);
 
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listing }));
-  server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+  server.setRequestHandler(LOOSE_CALL_TOOL_REQUEST, async (raw, extra) => {
+    const request = raw as unknown as CallToolRequest;
     const spec = byName.get(request.params.name);
     if (!spec) throw new McpError(ErrorCode.InvalidParams, `Unknown tool "${request.params.name}"; call tools/list for the available tools`);
     const canAsk = server.getClientCapabilities()?.elicitation?.form !== undefined;

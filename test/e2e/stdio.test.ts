@@ -287,3 +287,26 @@ describe('a client that sends its calls and closes stdin at once', () => {
     expect(call?.result?.structuredContent).toEqual({ version: { number: 'late' } });
   });
 });
+
+describe('malformed tools/call requests', () => {
+  it('are answered with -32602 Invalid params, and the server keeps serving', async () => {
+    const { spawn } = await import('node:child_process');
+    const { CLI, serverEnv } = await import('./support/mcp-peers.js');
+    kibana.handle(() => ({ body: { version: { number: '8.18.2' } } }));
+    const child = spawn(process.execPath, [CLI], { env: serverEnv(env()), stdio: ['pipe', 'pipe', 'ignore'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    const calls = [{ name: 'get_status', arguments: null }, { name: 123 }, undefined, { name: 'get_status', arguments: [] }];
+    const messages = [
+      { jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } },
+      { jsonrpc: '2.0', method: 'notifications/initialized' },
+      ...calls.map((params, index) => ({ jsonrpc: '2.0', id: index + 1, method: 'tools/call', ...(params === undefined ? {} : { params }) })),
+      { jsonrpc: '2.0', id: 99, method: 'tools/call', params: { name: 'get_status', arguments: {} } },
+    ];
+    child.stdin.end(messages.map((message) => JSON.stringify(message)).join('\n') + '\n');
+    await new Promise((resolve) => child.once('exit', resolve));
+    const answers = new Map(stdout.trim().split('\n').map((line) => JSON.parse(line)).map((answer) => [answer.id, answer]));
+    for (let id = 1; id <= calls.length; id += 1) expect(answers.get(id)?.error?.code, `call ${id}`).toBe(-32602);
+    expect(answers.get(99)?.result?.structuredContent).toEqual({ version: { number: '8.18.2' } });
+  });
+});
