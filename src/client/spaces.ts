@@ -27,5 +27,11 @@ export function isSpaceAwarePath(path: string): boolean {
   return !SPACE_AGNOSTIC_PREFIXES.some((prefix) => path === prefix.replace(/\/$/, '') || path.startsWith(prefix));
 }
 
+/** A path template that names its space as a parameter (`/s/{spaceId}/api/...`): that parameter and the rest. */
+export function splitSpaceParameter(template: string): { parameter: string; rest: string } | undefined {
+  const match = /^\/s\/\{([^}]+)\}(\/.*)$/.exec(template);
+  return match ? { parameter: match[1]!, rest: match[2]! } : undefined;
+}
+
 /** Space ids are lower-case letters, digits, `_` and `-` (Kibana's own rule). */
 export const SPACE_ID_PATTERN = /^[a-z0-9_-]+$/;

@@ -9,7 +9,7 @@
 // clashes with a parameter or `space_id` (e.g. `PUT /api/spaces/space/{id}`) or the body is a
 // union, an array or a map: then the whole body is the one argument `body`. Multipart import
 // files become an `objects` array that the request builder turns into an ndjson file part.
-import { isSpaceAwarePath } from '../client/spaces.js';
+import { isSpaceAwarePath, splitSpaceParameter } from '../client/spaces.js';
 import { SPACE_ARG, type BodyBinding, type HttpMethod, type MultipartBinding, type ParamBinding, type RequestMapping, type Tier, type ToolAnnotations, type ToolSpec } from '../tools/spec.js';
 import { ComponentStore, type OperationFacts } from './facts.js';
 import { isObject, type JsonObject } from './json.js';
@@ -31,8 +31,6 @@ const SPACE_SCHEMA: JsonObject = { type: 'string', pattern: '^[a-z0-9_-]+$' };
 const BODY_ARG = 'body';
 const OBJECTS_ARG = 'objects';
 const ARG_NAME = /^[a-zA-Z0-9_.-]{1,64}$/;
-/** SLO paths name their space in the path; the client adds `/s/{space}` itself. */
-const EXPLICIT_SPACE_PREFIX = /^\/s\/\{([^}]+)\}(\/.*)$/;
 const IMPORT_PATH = /\/_(import|resolve_import_errors)$/;
 /**
  * The Security solution's specs declare a route's whole query schema as one object parameter
@@ -54,15 +52,16 @@ interface Parameter {
 
 export function buildToolModel(facts: OperationFacts, entry: ToolEntry, components: ComponentStore): ToolModel {
   const { method, operation } = facts;
-  const explicitSpace = EXPLICIT_SPACE_PREFIX.exec(facts.path);
-  const path = explicitSpace ? (explicitSpace[2] as string) : facts.path;
-  const spaceAware = explicitSpace !== null || isSpaceAwarePath(facts.path);
+  // SLO paths name their space in the path; the tool takes space_id and the client adds `/s/{space}`.
+  const explicitSpace = splitSpaceParameter(facts.path);
+  const path = explicitSpace ? explicitSpace.rest : facts.path;
+  const spaceAware = explicitSpace !== undefined || isSpaceAwarePath(facts.path);
   const layout = new ArgumentLayout();
   const request: RequestMapping = { method, path, params: [] };
   const headers: Record<string, string> = {};
 
   for (const param of parameters(operation)) {
-    if (explicitSpace && param.in === 'path' && param.name === explicitSpace[1]) continue;
+    if (explicitSpace && param.in === 'path' && param.name === explicitSpace.parameter) continue;
     if (param.in === 'header' && param.name === API_VERSION_HEADER) headers[param.name] = fixedValue(param.schema, components, param.name);
     else if (!(param.in === 'query' && entry.omit.includes(param.name) && !param.required)) request.params.push(...parameterArguments(param, components, layout));
   }

@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { isSpaceAwarePath } from '../../src/client/spaces.js';
+import { isSpaceAwarePath, splitSpaceParameter } from '../../src/client/spaces.js';
 import { isMarkedOptional } from '../../src/generator/normalize-schema.js';
 import { parseToolsets } from '../../src/generator/toolsets.js';
 
@@ -26,7 +26,6 @@ export interface PrismServer {
 }
 
 const PRISM = resolve(import.meta.dirname, '../../node_modules/.bin/prism');
-const SLO_PREFIX = /^\/s\/\{([^}]+)\}(\/.*)$/;
 
 export async function startPrism(specFile: string): Promise<PrismServer> {
   const dir = await mkdtemp(join(tmpdir(), 'kibana-mcp-prism-'));
@@ -61,8 +60,8 @@ function withSpaceVariants(doc: Doc): Doc {
   const overRequired = overRequiredParameters();
   for (const [path, item] of Object.entries(doc.paths)) paths[path] = withOptionalParameters(path, withoutXsrfOnGet(item), overRequired);
   for (const [path, item] of Object.entries(paths)) {
-    const slo = SLO_PREFIX.exec(path);
-    if (slo) paths[slo[2] as string] = withoutPathParameter(item, slo[1] as string);
+    const slo = splitSpaceParameter(path);
+    if (slo) paths[slo.rest] = withoutPathParameter(item, slo.parameter);
     else if (isSpaceAwarePath(path)) paths[`/s/{space_id}${path}`] = withSpaceParameter(item);
   }
   return { ...doc, paths };
