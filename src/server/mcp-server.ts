@@ -35,6 +35,23 @@ export function createRuntime(parts: Omit<ServerRuntime, 'spaceGuard' | 'inFligh
   return { ...parts, spaceGuard: new SpaceGuard(parts.client), inFlight: new InFlight() };
 }
 
+interface Catalogue {
+  listing: Tool[];
+  byName: Map<string, ToolSpec>;
+}
+
+// Built once per tool set, not once per server: stateless HTTP makes a server per request.
+const catalogues = new WeakMap<readonly ToolSpec[], Catalogue>();
+
+function catalogueOf(tools: readonly ToolSpec[]): Catalogue {
+  let catalogue = catalogues.get(tools);
+  if (!catalogue) {
+    catalogue = { listing: tools.map((tool) => listedTool(tool) as Tool), byName: new Map(tools.map((tool) => [tool.name, tool])) };
+    catalogues.set(tools, catalogue);
+  }
+  return catalogue;
+}
+
 /** What one connection (or one stateless HTTP request) brings of its own. */
 export interface CallerContext {
   authorization?: string;
@@ -58,8 +75,7 @@ export function createMcpServer(runtime: ServerRuntime, caller: CallerContext = 
   );
   // Messages the SDK cannot parse or answer are dropped by it; at least say so on stderr.
   server.onerror = (error) => runtime.logger.warn(`protocol error: ${error.message.split('\n')[0]}`);
-  const byName = new Map(runtime.tools.map((tool) => [tool.name, tool]));
-  const listing = runtime.tools.map((tool) => listedTool(tool) as Tool);
+  const { listing, byName } = catalogueOf(runtime.tools);
 
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listing }));
   server.setRequestHandler(LOOSE_CALL_TOOL_REQUEST, async (raw, extra) => {
