@@ -153,7 +153,7 @@ export function timeoutError(ctx: ErrorContext, timeoutMs: number): KibanaError 
   });
 }
 
-const TLS_HINT = 'pass its CA certificate with caCert (or, for testing only, turn verification off with tlsInsecure)';
+const TLS_HINT = 'trust that certificate authority (a custom CA), or, for testing only, turn certificate verification off';
 
 const UNKNOWN_CA = { category: 'tls', say: (host: string) => `TLS: ${host}'s certificate is signed by an unknown CA; ${TLS_HINT}` } as const;
 

@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KibanaError } from '../../src/client/index.js';
+import { createTestPki, type KeyPair, type TestPki } from '../support/certificates.js';
 import { type TestServer, json, makeClient, rejection, startServer } from './helpers.js';
 
 const servers: TestServer[] = [];
@@ -125,30 +122,20 @@ describe('network failures', () => {
 });
 
 describe('TLS', () => {
-  let dir: string;
+  let pki: TestPki;
   let ca: string;
-  let trusted: { key: string; cert: string };
-  let wrongName: { key: string; cert: string };
-  let selfSigned: { key: string; cert: string };
+  let trusted: KeyPair;
+  let wrongName: KeyPair;
+  let selfSigned: KeyPair;
 
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'kibana-client-tls-'));
-    const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-    const read = (name: string) => readFileSync(join(dir, name), 'utf8');
-    openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=Test CA');
-    const issue = (name: string, san: string) => {
-      writeFileSync(join(dir, `${name}.ext`), `subjectAltName=${san}\n`);
-      openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name}`);
-      openssl('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.pem`, '-days', '2', '-extfile', `${name}.ext`);
-      return { key: read(`${name}.key`), cert: read(`${name}.pem`) };
-    };
-    trusted = issue('server', 'IP:127.0.0.1,DNS:localhost');
-    wrongName = issue('other', 'DNS:kibana.example.test');
-    openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'self.key', '-out', 'self.pem', '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1');
-    selfSigned = { key: read('self.key'), cert: read('self.pem') };
-    ca = read('ca.pem');
+    pki = createTestPki();
+    ca = pki.ca;
+    trusted = pki.issue('server', 'IP:127.0.0.1,DNS:localhost');
+    wrongName = pki.issue('other', 'DNS:kibana.example.test');
+    selfSigned = pki.selfSigned();
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => pki.remove());
 
   it('trusts a server certificate signed by caCert', async () => {
     const server = await serve(json(200, { tls: true }), trusted);
@@ -164,7 +151,7 @@ describe('TLS', () => {
     const err = await rejection(client.request({ method: 'GET', path: '/api/status' }));
     await client.close();
     expect(err).toMatchObject({ category: 'tls', code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', attempts: 1 });
-    expect(err.message).toMatch(/signed by an unknown CA; pass its CA certificate with caCert/);
+    expect(err.message).toMatch(/signed by an unknown CA; trust that certificate authority/);
     expect(server.requests).toHaveLength(0);
   });
 

@@ -1,6 +1,9 @@
-import { createServer } from 'node:net';
+import { createServer as createHttpsServer } from 'node:https';
+import type { Server } from 'node:https';
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPTIONS } from '../../src/config/options.js';
+import { createTestPki, type TestPki } from '../support/certificates.js';
 import { PACKAGE_VERSION } from '../../src/version.js';
 import { kibanaError, startRecordingKibana, type RecordingKibana } from './support/recording-kibana.js';
 import { runCli } from './support/mcp-peers.js';
@@ -115,6 +118,45 @@ describe('kibana-mcp check', () => {
     const { code, stdout } = await runCli(['check', '--timeout', '300', '--retries', '0'], { KIBANA_URL: kibana.url, KIBANA_API_KEY: 'k' });
     expect(code).toBe(1);
     expect(stdout).toMatch(/^check failed: .*did not answer in time/);
+  });
+});
+
+describe('kibana-mcp check over TLS', () => {
+  let pki: TestPki;
+  let server: Server;
+  let url: string;
+
+  beforeAll(async () => {
+    pki = createTestPki();
+    server = createHttpsServer(pki.issue('kibana', 'IP:127.0.0.1'), (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(STATUS));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    pki.remove();
+  });
+
+  it('says the TLS handshake failed and names KIBANA_CA_CERT when the CA is unknown', async () => {
+    const { code, stdout } = await runCli(['check'], { KIBANA_URL: url, KIBANA_API_KEY: 'k' });
+    expect(code).toBe(1);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    expect(stdout).toMatch(/^check failed: .*unknown CA.*set KIBANA_CA_CERT/);
+  });
+
+  it('succeeds with the CA from KIBANA_CA_CERT', async () => {
+    const { code, stdout } = await runCli(['check'], { KIBANA_URL: url, KIBANA_API_KEY: 'k', KIBANA_CA_CERT: pki.caFile });
+    expect(code, stdout).toBe(0);
+    expect(stdout).toMatch(new RegExp(`ca-cert\\s+${pki.caFile}`));
+  });
+
+  it('succeeds with KIBANA_TLS_INSECURE=true, with a warning on stderr', async () => {
+    const { code, stderr } = await runCli(['check'], { KIBANA_URL: url, KIBANA_API_KEY: 'k', KIBANA_TLS_INSECURE: 'true' });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/TLS certificate verification is off/);
   });
 });
 
