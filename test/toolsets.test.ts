@@ -18,19 +18,6 @@ const HAVE_TSV = existsSync(TSV_PATH);
 const SPEC_SKIP = HAVE_SPEC ? '' : ' [skipped: ../shared/openapi/kibana-8.18.yaml not found]';
 const TSV_SKIP = HAVE_TSV ? '' : ' [skipped: ../shared/openapi/kibana-9x-main-operations.tsv not found]';
 
-/**
- * Selected operations that Kibana 9.x no longer has (by method + path), each with the reason we
- * keep it. Keep this list small: every entry is a tool that fails on a 9.x Kibana.
- */
-const NOT_IN_9X: Record<string, string> = {
-  'GET /api/dashboards/dashboard':
-    '8.x technical-preview dashboards API; 9.4 replaced it with /api/dashboards, which 8.18 lacks',
-  'GET /api/dashboards/dashboard/{id}': 'same: 8.x preview dashboards API',
-  'POST /api/dashboards/dashboard/{id}': 'same: 8.x preview dashboards API',
-  'PUT /api/dashboards/dashboard/{id}': 'same: 8.x preview dashboards API',
-  'DELETE /api/dashboards/dashboard/{id}': 'same: 8.x preview dashboards API',
-};
-
 const TOOLSET_KEYS = new Set(['default', 'description', 'tools']);
 const ENTRY_KEYS = new Set([
   'op',
@@ -45,6 +32,7 @@ const ENTRY_KEYS = new Set([
   'args',
   'omit',
   'optional',
+  'replaced_in',
 ]);
 const REQUIRED_ENTRY_KEYS = ['op', 'name', 'title', 'description'] as const;
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -67,6 +55,7 @@ interface Entry {
   args?: Record<string, string>;
   omit?: string[];
   optional?: string[];
+  replaced_in?: string;
   [key: string]: unknown;
 }
 interface Toolset {
@@ -389,20 +378,19 @@ describe('toolsets.yaml against Kibana 9.x', () => {
         }),
     );
 
-  it.skipIf(!HAVE_TSV)(`every selected operation exists in 9.x or is allow-listed with a reason${TSV_SKIP}`, () => {
+  it.skipIf(!HAVE_TSV)(`every selected operation exists in 9.x, or says in which version it was replaced${TSV_SKIP}`, () => {
     const ops = nineX();
-    const missing = entries.map(({ entry }) => entry.op).filter((op) => !ops.has(op) && !(op in NOT_IN_9X));
-    expect(missing).toEqual([]);
+    const missing = entries.map(({ entry }) => entry).filter((entry) => !ops.has(entry.op) && entry.replaced_in === undefined);
+    expect(missing.map((entry) => entry.op)).toEqual([]);
   });
 
-  it.skipIf(!HAVE_TSV)(`the 9.x allow-list is selected, really missing from 9.x and explained${TSV_SKIP}`, () => {
+  it.skipIf(!HAVE_TSV)(`replaced_in marks only operations 9.x really lacks, with a version${TSV_SKIP}`, () => {
     const ops = nineX();
-    const selected = new Set(entries.map(({ entry }) => entry.op));
-    for (const [op, reason] of Object.entries(NOT_IN_9X)) {
-      expect(selected.has(op), `${op} is not selected`).toBe(true);
-      expect(ops.has(op), `${op} exists in 9.x: drop it from NOT_IN_9X`).toBe(false);
-      expect(reason.trim().length, op).toBeGreaterThan(0);
+    const marked = entries.map(({ entry }) => entry).filter((entry) => entry.replaced_in !== undefined);
+    for (const entry of marked) {
+      expect(ops.has(entry.op), `${entry.op} exists in 9.x: drop replaced_in`).toBe(false);
+      expect(String(entry.replaced_in)).toMatch(/^9\.\d+\.\d+$/);
     }
-    expect(Object.keys(NOT_IN_9X).length).toBeLessThanOrEqual(10);
+    expect(marked.length).toBeLessThanOrEqual(10);
   });
 });

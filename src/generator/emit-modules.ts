@@ -62,6 +62,7 @@ export function toolsetModule(tools: EmittedTool[], identifier: ComponentIdentif
       ['input', `() => ${inputSources[index]}`],
       ['request', literal(model.request)],
       ['operation', literal(model.operation)],
+      ...(model.replacedIn === undefined ? [] : [['replacedIn', literal(model.replacedIn)] as [string, string]]),
     ];
     lines.push('  {', ...fields.map(([key, value]) => `    ${key}: ${value},`), '  },');
   });

@@ -92,6 +92,7 @@ export function buildToolModel(facts: OperationFacts, entry: ToolEntry, componen
     textArgs: layout.textArgs(),
     request,
     operation: operationRef,
+    ...(entry.replacedIn === undefined ? {} : { replacedIn: entry.replacedIn }),
   };
 }
 

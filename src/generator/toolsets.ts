@@ -21,6 +21,8 @@ export interface ToolEntry {
   omit: string[];
   /** Parameters the spec requires but Kibana does not. */
   optional: string[];
+  /** The Kibana version from which the operation is gone (replaced by another API). */
+  replacedIn?: string;
 }
 
 export interface Toolset {
@@ -33,6 +35,7 @@ export interface Toolset {
 export const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const TOOL_NAME = /^[a-z0-9_]{1,48}$/;
 const TIERS: readonly Tier[] = ['read', 'write', 'destructive'];
+const VERSION = /^\d+\.\d+\.\d+$/;
 
 /** `METHOD path`, the key of an operation everywhere in the generator. */
 export function operationKey(method: string, path: string): string {
@@ -80,6 +83,8 @@ function parseTool(raw: unknown, toolset: string, where: string): ToolEntry {
   if (tier !== undefined && !TIERS.includes(tier as Tier)) throw new Error(`${where}: tier "${String(tier)}" is not one of ${TIERS.join(', ')}`);
   const args = isObject(raw.args) ? raw.args : {};
   const destructiveHint = raw.destructive_hint === true;
+  const replacedIn = raw.replaced_in === undefined ? undefined : String(raw.replaced_in);
+  if (replacedIn !== undefined && !VERSION.test(replacedIn)) throw new Error(`${where}: replaced_in "${replacedIn}" is not a version like 9.4.0`);
   if (destructiveHint && (tier === 'read' || raw.read_only === true || match[1] === 'GET')) throw new Error(`${where}: destructive_hint on a read-only tool`);
   return {
     toolset,
@@ -96,6 +101,7 @@ function parseTool(raw: unknown, toolset: string, where: string): ToolEntry {
     args: Object.fromEntries(Object.entries(args).map(([arg, text]) => [arg, String(text).trim()])),
     omit: stringList(raw.omit),
     optional: stringList(raw.optional),
+    ...(replacedIn === undefined ? {} : { replacedIn }),
   };
 }
 

@@ -14,6 +14,7 @@ import {
 import type { KibanaClient } from '../client/index.js';
 import type { Logger } from '../logger.js';
 import { callTool, type CallContext } from '../tools/call.js';
+import { KibanaVersion } from '../tools/kibana-version.js';
 import { SpaceGuard } from '../tools/space-guard.js';
 import { listedTool } from '../tools/listing.js';
 import type { ToolSpec } from '../tools/spec.js';
@@ -26,13 +27,14 @@ export interface ServerRuntime {
   client: KibanaClient;
   defaultSpace: string;
   spaceGuard: SpaceGuard;
+  kibanaVersion: KibanaVersion;
   maxResultChars: number;
   logger: Logger;
   inFlight: InFlight;
 }
 
-export function createRuntime(parts: Omit<ServerRuntime, 'spaceGuard' | 'inFlight'>): ServerRuntime {
-  return { ...parts, spaceGuard: new SpaceGuard(parts.client), inFlight: new InFlight() };
+export function createRuntime(parts: Omit<ServerRuntime, 'spaceGuard' | 'kibanaVersion' | 'inFlight'>): ServerRuntime {
+  return { ...parts, spaceGuard: new SpaceGuard(parts.client), kibanaVersion: new KibanaVersion(parts.client), inFlight: new InFlight() };
 }
 
 interface Catalogue {
@@ -87,6 +89,7 @@ export function createMcpServer(runtime: ServerRuntime, caller: CallerContext = 
       client: runtime.client,
       defaultSpace: runtime.defaultSpace,
       spaceGuard: runtime.spaceGuard,
+      kibanaVersion: runtime.kibanaVersion,
       maxResultChars: runtime.maxResultChars,
       signal: extra.signal,
       ...(caller.authorization === undefined ? {} : { authorization: caller.authorization }),

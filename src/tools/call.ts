@@ -3,6 +3,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
 import type { KibanaClient } from '../client/index.js';
 import { buildRequest } from './build-request.js';
+import { isAtLeast, type KibanaVersion } from './kibana-version.js';
 import { errorResult, failureResult } from './error-results.js';
 import { successResult } from './results.js';
 import { MissingSpaceError, spacesWrittenBy, type SpaceGuard } from './space-guard.js';
@@ -13,6 +14,8 @@ export interface CallContext {
   client: KibanaClient;
   defaultSpace: string;
   spaceGuard: SpaceGuard;
+  /** Asked only by tools whose operation newer Kibanas no longer have. */
+  kibanaVersion?: KibanaVersion;
   maxResultChars: number;
   /** The caller's own Authorization header, in passthrough mode. */
   authorization?: string;
@@ -46,6 +49,8 @@ export async function callTool(spec: ToolSpec, rawArgs: Record<string, unknown> 
   try {
     const request = buildRequest(spec, parsed.data, context.defaultSpace);
     const credentials = context.authorization === undefined ? {} : { authorization: context.authorization };
+    const retired = await retiredOn(spec, context, credentials);
+    if (retired) return errorResult(retired);
     const written = spec.annotations.readOnlyHint ? [] : spacesWrittenBy(request, spec.spaceAware);
     for (const space of written) {
       await context.spaceGuard.assertExists(space, { ...credentials, ...(context.signal ? { signal: context.signal } : {}) });
@@ -62,6 +67,14 @@ export async function callTool(spec: ToolSpec, rawArgs: Record<string, unknown> 
     if (error instanceof MissingSpaceError) return errorResult(error.message);
     return failureResult(error);
   }
+}
+
+/** Why the call is not sent, when the connected Kibana no longer has the operation. */
+async function retiredOn(spec: ToolSpec, context: CallContext, credentials: { authorization?: string }): Promise<string | undefined> {
+  if (spec.replacedIn === undefined || !context.kibanaVersion) return undefined;
+  const version = await context.kibanaVersion.get({ ...credentials, ...(context.signal ? { signal: context.signal } : {}) });
+  if (version === undefined || !isAtLeast(version, spec.replacedIn)) return undefined;
+  return `Not sent: Kibana ${version} no longer has this API (${spec.operation.method} ${spec.operation.path} was replaced in ${spec.replacedIn}). The tool's description names what to use instead.`;
 }
 
 function confirmationMessage(spec: ToolSpec, args: Record<string, unknown>): string {

@@ -82,6 +82,8 @@ export interface ToolSpec {
   /** Builds the full validator; called once, on the first call of the tool. */
   input: () => z.ZodType<Record<string, unknown>>;
   request: RequestMapping;
+  /** The Kibana version from which the operation is gone; the server refuses the call on such a Kibana. */
+  replacedIn?: string;
   /** The upstream operation this tool was derived from (for reports and drift checks). */
   operation: { method: HttpMethod; path: string; operationId?: string };
 }

@@ -129,6 +129,32 @@ describe('tools/call reaches Kibana with the right request', () => {
   });
 });
 
+describe('operations newer Kibanas no longer have', () => {
+  const dashboardsOn = (version: string) => (request: RecordedRequest) =>
+    request.path === '/api/status' ? { body: { version: { number: version } } } : { body: { dashboards: [] } };
+
+  it('are refused, not sent, on a Kibana at or past the version that replaced them', async () => {
+    kibana.handle(dashboardsOn('9.4.1'));
+    const { client } = await connect(['--toolsets', 'dashboards']);
+    const result = await client.callTool({ name: 'list_dashboards', arguments: {} });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toBe(
+      "Not sent: Kibana 9.4.1 no longer has this API (GET /api/dashboards/dashboard was replaced in 9.4.0). The tool's description names what to use instead.",
+    );
+    await client.callTool({ name: 'list_dashboards', arguments: {} });
+    expect(kibana.requests.map((request) => request.path)).toEqual(['/api/status']);
+  });
+
+  it('are sent on an older Kibana, and other tools never ask for the version', async () => {
+    kibana.handle(dashboardsOn('8.18.2'));
+    const { client } = await connect(['--toolsets', 'dashboards,data_views']);
+    await client.callTool({ name: 'list_data_views', arguments: {} });
+    const result = await client.callTool({ name: 'list_dashboards', arguments: {} });
+    expect(result.isError).toBeFalsy();
+    expect(kibana.requests.map((request) => request.path)).toEqual(['/api/data_views', '/api/status', '/api/dashboards/dashboard']);
+  });
+});
+
 describe('invalid arguments are refused with field-level messages', () => {
   it('names a missing required argument, a wrong type and an unknown argument', async () => {
     const { client } = await connect();

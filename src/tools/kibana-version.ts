@@ -1,0 +1,33 @@
+// The connected Kibana's version, read once from GET /api/status when a call first needs it.
+import type { KibanaClient } from '../client/index.js';
+
+export class KibanaVersion {
+  #known: string | undefined;
+  #probe: Promise<string | undefined> | undefined;
+
+  constructor(private readonly client: KibanaClient) {}
+
+  /** The version number, or undefined when Kibana does not say (the probe is then tried again next time). */
+  async get(request: { authorization?: string; signal?: AbortSignal } = {}): Promise<string | undefined> {
+    if (this.#known !== undefined) return this.#known;
+    this.#probe ??= this.client
+      .request<{ version?: { number?: unknown } }>({ method: 'GET', path: '/api/status', ...request })
+      .then((response) => (typeof response.data?.version?.number === 'string' ? response.data.version.number : undefined))
+      .catch(() => undefined)
+      .finally(() => {
+        this.#probe = undefined;
+      });
+    this.#known = await this.#probe;
+    return this.#known;
+  }
+}
+
+/** `version` is `floor` or later, comparing major.minor.patch numerically (suffixes such as -SNAPSHOT ignored). */
+export function isAtLeast(version: string, floor: string): boolean {
+  const parts = (text: string) => text.split(/[.-]/).slice(0, 3).map((part) => Number.parseInt(part, 10) || 0);
+  const [a, b] = [parts(version), parts(floor)];
+  for (let i = 0; i < 3; i += 1) {
+    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+  }
+  return true;
+}
