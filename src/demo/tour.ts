@@ -64,10 +64,11 @@ const STEPS: Step[] = [
     summary: (d) => `default space: ${d.data_view.map((v: any) => v.title).join(', ') || 'none'} (no logs-tour-* here)`,
   },
   {
-    say: 'Export the saved objects of the space (ndjson comes back as items with a count).',
+    say: "Export the saved objects of the space (ndjson comes back as items, a count and Kibana's export summary).",
     tool: 'export_saved_objects',
     args: { space_id: TOUR_SPACE, type: ['index-pattern'] },
-    summary: (d) => `${d.count} ndjson lines: ${d.items.map((i: any) => i.type ?? `summary (exported ${i.exportedCount})`).join(', ')}`,
+    summary: (d) =>
+      `${d.count} object(s): ${d.items.map((i: any) => `${i.type} "${i.attributes?.title}"`).join(', ')}; summary: exported ${d.details?.exportedCount}, missing references ${d.details?.missingRefCount}`,
   },
   {
     say: 'Errors come back with a hint the agent can act on.',

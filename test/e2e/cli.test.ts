@@ -180,6 +180,7 @@ describe('kibana-mcp demo', () => {
     expect(stdout).toMatch(/✓ Kibana 8\.18\.\d+, overall status available/);
     expect(stdout).toMatch(/✓ space "tour" \(Guided tour\) created/);
     expect(stdout).toMatch(/✓ 1 case\(s\) tagged "tour"/);
+    expect(stdout).toMatch(/✓ 1 object\(s\): index-pattern "logs-tour-\*"; summary: exported 1, missing references 0/);
     expect(stdout).toMatch(/! Hint: Check the id and the space/);
     expect(stdout).toMatch(/! Space "no-such-space" does not exist/);
     expect(stdout).not.toContain('✗');
