@@ -12,23 +12,24 @@ export interface DecodedResponse {
 
 type BodyKind = 'json' | 'ndjson' | 'text' | 'unsupported';
 
-/** Reads and decodes the body. Error statuses never throw here: their body, if readable, becomes the error's message. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
+/** Reads and decodes the body. Error statuses never throw here: their body, if readable, becomes the error's message. */
 export async function decodeResponse(res: Dispatcher.ResponseData, ctx: ErrorContext, maxBytes = DEFAULT_MAX_RESPONSE_BYTES): Promise<DecodedResponse> {
   const headers = flattenHeaders(res.headers);
   const contentType = headers['content-type'] ?? '';
   const status = res.statusCode;
   const result: DecodedResponse = { status, headers, contentType, data: undefined };
+  // Before the empty-body shortcut: login proxies often redirect with no body at all.
+  if (status >= 300 && status < 400 && status !== 304) {
+    await res.body.dump();
+    throw notAnApiAnswer(ctx, status, `a redirect to ${headers.location ?? '(no location)'}`);
+  }
   if (status === 204 || status === 304 || headers['content-length'] === '0') {
     await res.body.dump();
     return result;
   }
   const kind = bodyKind(contentType);
-  if (status >= 300 && status < 400) {
-    await res.body.dump();
-    throw notAnApiAnswer(ctx, status, `a redirect to ${headers.location ?? '(no location)'}`);
-  }
   if (status < 300 && /^\s*text\/html/i.test(contentType)) {
     await res.body.dump();
     throw notAnApiAnswer(ctx, status, 'an HTML page');

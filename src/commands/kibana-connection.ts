@@ -22,5 +22,10 @@ export async function connectKibana(options: ReadOptions, logger: Logger, requir
   logger.info(`demo: using the built-in sandbox Kibana at ${sandbox.url} (in memory; KIBANA_URL and credentials are ignored)`);
   const values = { ...options.values, 'kibana-url': sandbox.url, 'api-key': sandbox.credentials.apiKey };
   for (const secret of ['username', 'password', 'bearer-token'] as const) delete values[secret];
-  return { config: resolveKibanaConfig({ ...options, values }), stop: () => sandbox.stop() };
+  try {
+    return { config: resolveKibanaConfig({ ...options, values }), stop: () => sandbox.stop() };
+  } catch (error) {
+    await sandbox.stop();
+    throw error;
+  }
 }

@@ -6,7 +6,7 @@ import { createLogger, type Logger, type LogLevel } from '../logger.js';
 import { isLoopbackHost, type HttpAuth } from '../server/http-auth.js';
 import { defaultOriginPolicy } from '../server/http-origin.js';
 import { serveHttp } from '../server/http.js';
-import { createRuntime } from '../server/mcp-server.js';
+import { createRuntime, type ServerRuntime } from '../server/mcp-server.js';
 import { serveStdio, type RunningServer } from '../server/stdio.js';
 import { connectKibana } from './kibana-connection.js';
 import { toolSelectionFrom } from './tool-selection.js';
@@ -23,25 +23,39 @@ export async function runServe(options: ReadOptions): Promise<number> {
   const { config } = kibana;
 
   const client = new KibanaClient({ ...clientOptionsFrom(config), logger });
-  const runtime = createRuntime({ tools, client, defaultSpace: config.space, maxResultChars: values['max-result-chars'] as number, logger });
-  if (httpAuth && tools.some((tool) => tool.tier === 'destructive')) {
-    // Elicitation needs the client's capabilities from initialize, which a stateless server never keeps.
-    logger.warn('over stateless HTTP, destructive calls run without asking the user to confirm: expose tier destructive only to callers you trust');
+  try {
+    const runtime = createRuntime({ tools, client, defaultSpace: config.space, maxResultChars: values['max-result-chars'] as number, logger });
+    if (httpAuth && tools.some((tool) => tool.tier === 'destructive')) {
+      // Elicitation needs the client's capabilities from initialize, which a stateless server never keeps.
+      logger.warn('over stateless HTTP, destructive calls run without asking the user to confirm: expose tier destructive only to callers you trust');
+    }
+    const running: RunningServer = httpAuth ? await listenHttp(runtime, httpAuth, options) : await serveStdio(runtime);
+    await untilStopped(running, logger);
+  } finally {
+    await client.close();
+    await kibana.stop();
   }
-  const running: RunningServer = httpAuth
-    ? await serveHttp(runtime, {
-        host: values.host as string,
-        port: values.port as number,
-        auth: httpAuth,
-        origins: defaultOriginPolicy(values.host as string, (values['allowed-hosts'] as string[]) ?? [], (values['allowed-origins'] as string[]) ?? []),
-      })
-    : await serveStdio(runtime);
-
-  await untilStopped(running, logger);
-  await client.close();
-  await kibana.stop();
   logger.info('stopped');
   return 0;
+}
+
+async function listenHttp(runtime: ServerRuntime, auth: HttpAuth, { values, sources }: ReadOptions): Promise<RunningServer> {
+  const host = values.host as string;
+  const port = values.port as number;
+  try {
+    return await serveHttp(runtime, {
+      host,
+      port,
+      auth,
+      origins: defaultOriginPolicy(host, (values['allowed-hosts'] as string[]) ?? [], (values['allowed-origins'] as string[]) ?? []),
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      throw new ConfigError(`${sources.port} / ${sources.host}: cannot listen on ${host}:${port} (${code})`);
+    }
+    throw error;
+  }
 }
 
 function resolveHttpAuth(options: ReadOptions): HttpAuth {

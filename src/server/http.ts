@@ -89,13 +89,15 @@ export async function serveHttp(runtime: ServerRuntime, options: HttpOptions): P
     async close() {
       const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
-      // A client trickling a request body must not hold the shutdown for long.
+      // A client trickling a request body must not hold the shutdown for long; tool calls under
+      // way still finish and their answers leave before the connections are cut.
       const graceMs = options.shutdownGraceMs ?? 10_000;
       let timer: NodeJS.Timeout | undefined;
       const grace = new Promise<void>((resolve) => {
         timer = setTimeout(resolve, graceMs);
       });
-      await Promise.race([exchanges.idle(), grace]);
+      const callsDone = grace.then(() => runtime.inFlight.idle()).then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+      await Promise.race([exchanges.idle(), callsDone]);
       clearTimeout(timer);
       httpServer.closeAllConnections();
       await stopped;

@@ -54,6 +54,11 @@ describe('answers that are not API answers', () => {
     expect(err.message).toBe('GET /redirect: 302 Found: got a redirect to https://sso.example.com/login instead of an API response (a login proxy in front of Kibana, or a wrong base URL?)');
   });
 
+  it('refuses a redirect with an empty body too', async () => {
+    const err = await rejection(get('/empty-redirect', (_req, res) => res.writeHead(302, { location: '/oauth2/start', 'content-length': '0' }).end()));
+    expect(err).toMatchObject({ category: 'not_api', status: 302 });
+  });
+
   it('refuses an HTML page answered with 200', async () => {
     const err = await rejection(get('/login', raw(200, 'text/html; charset=utf-8', '<html>log in</html>')));
     expect(err).toMatchObject({ category: 'not_api', status: 200 });

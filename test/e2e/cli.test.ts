@@ -65,6 +65,21 @@ describe('invalid configuration stops before any MCP traffic', () => {
   }
 });
 
+describe('start-up failures with --demo', () => {
+  it('stop the sandbox and exit 2 instead of hanging', async () => {
+    const badSpace = await runCli(['--demo', '--space', 'BAD SPACE'], {});
+    expect(badSpace.code).toBe(2);
+    expect(badSpace.stderr).toMatch(/^kibana-mcp: --space: expected a space id/m);
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const { port } = busy.address() as AddressInfo;
+    const taken = await runCli(['--demo', '--http', '--port', String(port)], {});
+    busy.close();
+    expect(taken.code).toBe(2);
+    expect(taken.stderr).toMatch(new RegExp(`^kibana-mcp: --port / --host: cannot listen on 127\\.0\\.0\\.1:${port} \\(EADDRINUSE\\)$`, 'm'));
+  });
+});
+
 describe('kibana-mcp check', () => {
   it('prints the version, status and masked configuration', async () => {
     kibana.handle(() => ({ body: STATUS }));

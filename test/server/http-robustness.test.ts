@@ -7,6 +7,8 @@ import { serveHttp, type RunningHttpServer } from '../../src/server/http.js';
 import { defaultOriginPolicy } from '../../src/server/http-origin.js';
 import { createRuntime } from '../../src/server/mcp-server.js';
 import { tools } from '../../src/tools/generated/index.js';
+import { connectHttp } from '../e2e/support/mcp-peers.js';
+import { startRecordingKibana } from '../e2e/support/recording-kibana.js';
 
 let client: KibanaClient;
 let server: RunningHttpServer;
@@ -32,6 +34,23 @@ function rawExchange(text: string): Promise<string> {
     socket.on('error', reject);
   });
 }
+
+describe('shutdown with a slow Kibana', () => {
+  it('lets a tool call under way finish past the grace period, and answers it', async () => {
+    const kibana = await startRecordingKibana(() => ({ body: { version: { number: 'slow' } }, delayMs: 600 }));
+    const slowClient = new KibanaClient({ baseUrl: kibana.url, auth: { kind: 'apiKey', apiKey: 'k' }, connectTimeoutMs: 500, timeoutMs: 5_000, retries: 0, userAgent: 'test' });
+    const runtime = createRuntime({ tools, client: slowClient, defaultSpace: 'default', maxResultChars: 20_000, logger: silentLogger });
+    const slowServer = await serveHttp(runtime, { host: '127.0.0.1', port: 0, auth: { kind: 'none' }, origins: defaultOriginPolicy('127.0.0.1'), shutdownGraceMs: 100 });
+    const mcp = await connectHttp(slowServer.url);
+    const call = mcp.callTool({ name: 'get_status', arguments: {} });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const closed = slowServer.close();
+    expect(JSON.parse(((await call).content as Array<{ text: string }>)[0]!.text)).toEqual({ version: { number: 'slow' } });
+    await closed;
+    await slowClient.close();
+    await kibana.stop();
+  });
+});
 
 describe('the HTTP layer', () => {
   it('answers an unreadable request URL with 400, not 500', async () => {
