@@ -44,9 +44,11 @@ function normalisePayload(response: KibanaResponse): unknown {
 }
 
 function truncateJson(payload: unknown, fullLength: number, options: ShapeOptions): CallToolResult {
-  const list = largestArray(payload);
-  if (list && list.items.length > 1) {
-    const kept = mostItemsThatFit(payload, list, options.maxChars, fullLength);
+  // The list that takes the most room is the one to cut (hits, not the aggregation buckets beside them).
+  const lists = arraysIn(payload).filter((list) => list.items.length > 1);
+  const bySize = lists.map((list) => ({ list, size: JSON.stringify(list.items).length })).sort((a, b) => b.size - a.size);
+  for (const { list, size } of bySize) {
+    const kept = mostItemsThatFit(payload, list, options.maxChars, size);
     if (kept > 0) {
       const trimmed = withArray(payload, list.path, list.items.slice(0, kept));
       const where = list.path.length === 0 ? 'the result list' : `"${list.path.join('.')}"`;
@@ -81,15 +83,10 @@ interface FoundArray {
 /** Lists sit at most this deep in Kibana's answers (`hits.hits` of a search is the deepest). */
 const MAX_LIST_DEPTH = 3;
 
-function largestArray(payload: unknown, path: string[] = []): FoundArray | undefined {
-  if (Array.isArray(payload)) return { path, items: payload };
-  if (!isPlainObject(payload) || path.length >= MAX_LIST_DEPTH) return undefined;
-  let best: FoundArray | undefined;
-  for (const [key, value] of Object.entries(payload)) {
-    const found = largestArray(value, [...path, key]);
-    if (found && (!best || found.items.length > best.items.length)) best = found;
-  }
-  return best;
+function arraysIn(payload: unknown, path: string[] = []): FoundArray[] {
+  if (Array.isArray(payload)) return [{ path, items: payload }];
+  if (!isPlainObject(payload) || path.length >= MAX_LIST_DEPTH) return [];
+  return Object.entries(payload).flatMap(([key, value]) => arraysIn(value, [...path, key]));
 }
 
 function withArray(payload: unknown, path: readonly string[], items: unknown[]): unknown {
@@ -100,18 +97,22 @@ function withArray(payload: unknown, path: readonly string[], items: unknown[]):
 }
 
 /**
- * Binary search for the longest prefix of the list whose serialised payload fits. It starts from
- * twice the estimate given by the average item size, so each probe serialises about `maxChars`,
- * not half of a possibly huge payload.
+ * The longest prefix of the list whose serialised payload fits. The first bound comes from the
+ * list's average item size, so each probe serialises about `maxChars`, not half of a possibly
+ * huge payload; it doubles while it still fits, then a binary search settles the exact count.
  */
-function mostItemsThatFit(payload: unknown, list: FoundArray, maxChars: number, fullLength: number): number {
-  const averageItemChars = Math.max(1, fullLength / list.items.length);
+function mostItemsThatFit(payload: unknown, list: FoundArray, maxChars: number, listChars: number): number {
+  const count = list.items.length;
+  const fits = (n: number) => JSON.stringify(withArray(payload, list.path, list.items.slice(0, n))).length <= maxChars;
   let low = 0;
-  let high = Math.min(list.items.length - 1, Math.ceil((2 * maxChars) / averageItemChars) + 1);
+  let high = Math.min(count, Math.ceil(maxChars / Math.max(1, listChars / count)) + 1);
+  while (high < count && fits(high)) {
+    low = high;
+    high = Math.min(count, high * 2);
+  }
   while (low < high) {
     const middle = Math.ceil((low + high) / 2);
-    const size = JSON.stringify(withArray(payload, list.path, list.items.slice(0, middle))).length;
-    if (size <= maxChars) low = middle;
+    if (fits(middle)) low = middle;
     else high = middle - 1;
   }
   return low;

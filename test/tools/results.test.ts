@@ -80,6 +80,25 @@ describe('successResult', () => {
     expect(textOf(result, 1)).toContain('"size", "query"');
   });
 
+  it('cuts the list that takes the room, not a longer list of small buckets beside it', () => {
+    const hits = Array.from({ length: 10 }, (_, i) => ({ _id: `alert-${i}`, _source: { message: 'm'.repeat(300) } }));
+    const buckets = Array.from({ length: 20 }, (_, i) => ({ key: `rule-${i}`, doc_count: i }));
+    const result = successResult(json({ hits: { hits }, aggregations: { by_rule: { buckets } } }), { maxChars: 2_000, argumentNames: ['size'] });
+    const kept = JSON.parse(textOf(result));
+    expect(kept.aggregations.by_rule.buckets).toHaveLength(20);
+    expect(kept.hits.hits.length).toBeGreaterThan(0);
+    expect(kept.hits.hits.length).toBeLessThan(10);
+    expect(textOf(result, 1)).toMatch(/items of "hits\.hits"/);
+  });
+
+  it('keeps the longest prefix that fits when the first items are much smaller than the rest', () => {
+    const items = [...Array.from({ length: 300 }, (_, i) => ({ i })), ...Array.from({ length: 50 }, (_, i) => ({ i, pad: 'p'.repeat(2_000) }))];
+    const result = successResult(json({ items }), { maxChars: 5_000, argumentNames: [] });
+    const kept = JSON.parse(textOf(result)).items.length;
+    expect(JSON.stringify({ items: items.slice(0, kept) }).length).toBeLessThanOrEqual(5_000);
+    expect(JSON.stringify({ items: items.slice(0, kept + 1) }).length).toBeGreaterThan(5_000);
+  });
+
   it('cuts a top-level array the same way', () => {
     const items = Array.from({ length: 200 }, (_, i) => ({ i, pad: 'y'.repeat(30) }));
     const result = successResult(json(items), { maxChars: 1_000, argumentNames: [] });
