@@ -34,7 +34,7 @@ export function createRequestListener(options: PipelineOptions) {
     handle(request, options)
       .then(({ reply, entry }) => {
         options.log?.push(entry);
-        send(response, reply, request.readableEnded);
+        send(response, reply, request.readableEnded || !announcesBody(request));
       })
       .catch(() => response.destroy());
   };
@@ -80,6 +80,11 @@ async function dispatch(
   validator?.body(body);
   const result = await route.handler({ space, params, query, body, state: options.state, username });
   return result instanceof Reply ? result : new Reply(200, result);
+}
+
+function announcesBody(request: IncomingMessage): boolean {
+  const length = request.headers['content-length'];
+  return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
 function parseUrl(raw: string | undefined): URL {

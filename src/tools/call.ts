@@ -72,7 +72,7 @@ export async function callTool(spec: ToolSpec, rawArgs: Record<string, unknown> 
 /** Why the call is not sent, when the connected Kibana no longer has the operation. */
 async function retiredOn(spec: ToolSpec, context: CallContext, credentials: { authorization?: string }): Promise<string | undefined> {
   if (spec.replacedIn === undefined || !context.kibanaVersion) return undefined;
-  const version = await context.kibanaVersion.get({ ...credentials, ...(context.signal ? { signal: context.signal } : {}) });
+  const version = await context.kibanaVersion.get(credentials);
   if (version === undefined || !isAtLeast(version, spec.replacedIn)) return undefined;
   return `Not sent: Kibana ${version} no longer has this API (${spec.operation.method} ${spec.operation.path} was replaced in ${spec.replacedIn}). The tool's description names what to use instead.`;
 }

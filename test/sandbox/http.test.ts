@@ -140,6 +140,12 @@ describe('hostile or sloppy input', () => {
     expect(body.message).toBe('[request body]: expected value of type [object] but got [undefined]');
   });
 
+  it('keeps the connection open when a request without a body is refused', async () => {
+    const { status, headers } = await call(sandbox(), 'GET', '/api/no-such-route');
+    expect(status).toBe(404);
+    expect(headers.get('connection')).not.toBe('close');
+  });
+
   it('closes the connection when it answers before reading the body', async () => {
     const { status, headers } = await call(sandbox(), 'POST', '/api/spaces/space', { body: { id: 'x', name: 'X' }, auth: false });
     expect(status).toBe(401);
