@@ -69,7 +69,7 @@ export interface RequestMapping {
 }
 
 export interface ToolSpec {
-  /** Matches `^[a-zA-Z0-9_-]{1,48}$`; verb first (`list_data_views`). */
+  /** Matches `^[a-z0-9_]{1,48}$` (inside MCP's `^[a-zA-Z0-9_-]{1,64}$`, leaving room for client prefixes); verb first (`list_data_views`). */
   name: string;
   toolset: string;
   tier: Tier;
