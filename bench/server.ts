@@ -20,7 +20,11 @@ const MINIMAL_SERVER = fileURLToPath(new URL('./fixtures/minimal-server.mjs', im
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
 async function coldStart(args: string[], env: Record<string, string>): Promise<number> {
@@ -54,8 +58,20 @@ async function benchColdStart(kibana: RecordingKibana): Promise<Rows> {
 
 async function benchAddedLatency(kibana: RecordingKibana): Promise<Rows> {
   const calls = 2_000;
-  const direct = new KibanaClient({ baseUrl: kibana.url, auth: { kind: 'apiKey', apiKey: 'k' }, connectTimeoutMs: 1_000, timeoutMs: 5_000, retries: 0, userAgent: USER_AGENT });
-  const transport = new StdioClientTransport({ command: process.execPath, args: [CLI], env: serverEnv({ KIBANA_URL: kibana.url, KIBANA_API_KEY: 'k' }), stderr: 'ignore' });
+  const direct = new KibanaClient({
+    baseUrl: kibana.url,
+    auth: { kind: 'apiKey', apiKey: 'k' },
+    connectTimeoutMs: 1_000,
+    timeoutMs: 5_000,
+    retries: 0,
+    userAgent: USER_AGENT,
+  });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [CLI],
+    env: serverEnv({ KIBANA_URL: kibana.url, KIBANA_API_KEY: 'k' }),
+    stderr: 'ignore',
+  });
   const client = new Client({ name: 'bench', version: '1' });
   await client.connect(transport);
 
@@ -76,12 +92,20 @@ async function benchAddedLatency(kibana: RecordingKibana): Promise<Rows> {
   return ['p50', 'p99'].map((label) => {
     const p = label === 'p50' ? 50 : 99;
     const added = percentile(viaMcp, p) - percentile(viaClient, p);
-    return { percentile: label, 'KibanaClient.request ms': round(percentile(viaClient, p), 3), 'tools/call over stdio ms': round(percentile(viaMcp, p), 3), 'added ms': round(added, 3), target: label === 'p50' ? '<= 1 ms' : '<= 5 ms' };
+    return {
+      percentile: label,
+      'KibanaClient.request ms': round(percentile(viaClient, p), 3),
+      'tools/call over stdio ms': round(percentile(viaMcp, p), 3),
+      'added ms': round(added, 3),
+      target: label === 'p50' ? '<= 1 ms' : '<= 5 ms',
+    };
   });
 }
 
 function residentMegabytes(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'))!;
   return Number(/\d+/.exec(line)![0]) / 1024;
 }
 
@@ -122,9 +146,21 @@ async function benchHttp(kibana: RecordingKibana): Promise<Rows> {
 async function benchHeap(kibana: RecordingKibana): Promise<Rows> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) return [{ measure: 'skipped: run with node --expose-gc (npm run bench does)', value: '' }];
-  const client = new KibanaClient({ baseUrl: kibana.url, auth: { kind: 'apiKey', apiKey: 'k' }, connectTimeoutMs: 1_000, timeoutMs: 5_000, retries: 0, userAgent: USER_AGENT });
+  const client = new KibanaClient({
+    baseUrl: kibana.url,
+    auth: { kind: 'apiKey', apiKey: 'k' },
+    connectTimeoutMs: 1_000,
+    timeoutMs: 5_000,
+    retries: 0,
+    userAgent: USER_AGENT,
+  });
   const runtime = createRuntime({ tools, client, defaultSpace: 'default', maxResultChars: 20_000, logger: silentLogger });
-  const running = await serveHttp(runtime, { host: '127.0.0.1', port: 0, auth: { kind: 'none' }, origins: defaultOriginPolicy('127.0.0.1') });
+  const running = await serveHttp(runtime, {
+    host: '127.0.0.1',
+    port: 0,
+    auth: { kind: 'none' },
+    origins: defaultOriginPolicy('127.0.0.1'),
+  });
   const clients = await Promise.all(Array.from({ length: 32 }, () => connectHttp(running.url)));
   const rows: Rows = [];
   let done = 0;
@@ -143,7 +179,10 @@ async function benchHeap(kibana: RecordingKibana): Promise<Rows> {
       gc();
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    rows.push({ measure: `heap used after GC, after ${checkpoint} calls, MB`, value: round(process.memoryUsage().heapUsed / 1_048_576, 1) });
+    rows.push({
+      measure: `heap used after GC, after ${checkpoint} calls, MB`,
+      value: round(process.memoryUsage().heapUsed / 1_048_576, 1),
+    });
   }
   await Promise.all(clients.map((mcp) => mcp.close()));
   await running.close();
@@ -152,7 +191,9 @@ async function benchHeap(kibana: RecordingKibana): Promise<Rows> {
 }
 
 export async function benchServer(): Promise<Array<{ name: string; rows: Rows }>> {
-  const kibana = await startRecordingKibana(() => ({ body: { version: { number: '8.18.2' }, status: { overall: { level: 'available' } } } }));
+  const kibana = await startRecordingKibana(() => ({
+    body: { version: { number: '8.18.2' }, status: { overall: { level: 'available' } } },
+  }));
   kibana.handle(() => {
     kibana.requests.length = 0; // keep the stub's own memory flat
     return { body: { version: { number: '8.18.2' }, status: { overall: { level: 'available' } } } };

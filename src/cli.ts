@@ -75,7 +75,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const message = error instanceof UsageError ? error.message : error instanceof Error ? error.stack ?? error.message : String(error);
+    const message = error instanceof UsageError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
     process.stderr.write(`kibana-mcp: ${message}\n`);
     process.exitCode = error instanceof UsageError ? 2 : 1;
   },

@@ -99,7 +99,10 @@ function spec(): Json {
 function deref(node: any, doc: Json = spec()): any {
   let cur = node;
   for (let i = 0; cur && typeof cur === 'object' && typeof cur.$ref === 'string' && i < 50; i++) {
-    const parts = cur.$ref.replace(/^#\//, '').split('/').map((p: string) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const parts = cur.$ref
+      .replace(/^#\//, '')
+      .split('/')
+      .map((p: string) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
     cur = parts.reduce((acc: any, key: string) => acc?.[key], doc);
   }
   return cur;
@@ -151,7 +154,10 @@ describe('toolsets.yaml format', () => {
   it('toolsets have a snake_case id, a one-line description, tools and no unknown keys', () => {
     for (const [id, ts] of Object.entries(toolsets)) {
       expect(id, id).toMatch(TOOLSET_ID_RE);
-      expect(Object.keys(ts).filter((k) => !TOOLSET_KEYS.has(k)), id).toEqual([]);
+      expect(
+        Object.keys(ts).filter((k) => !TOOLSET_KEYS.has(k)),
+        id,
+      ).toEqual([]);
       expect(typeof ts.description, id).toBe('string');
       expect(ts.description.trim().length, id).toBeGreaterThan(0);
       expect(ts.description, id).not.toMatch(/\n/);
@@ -163,7 +169,10 @@ describe('toolsets.yaml format', () => {
   it('every entry has the required fields, valid values and no unknown keys', () => {
     for (const { entry: e } of entries) {
       const l = label(e);
-      expect(Object.keys(e).filter((k) => !ENTRY_KEYS.has(k)), l).toEqual([]);
+      expect(
+        Object.keys(e).filter((k) => !ENTRY_KEYS.has(k)),
+        l,
+      ).toEqual([]);
       for (const key of REQUIRED_ENTRY_KEYS) {
         expect(typeof e[key], `${l}.${key}`).toBe('string');
         expect((e[key] as string).trim().length, `${l}.${key}`).toBeGreaterThan(0);
@@ -175,7 +184,10 @@ describe('toolsets.yaml format', () => {
       if ('open_world' in e) expect(typeof e.open_world, `${l}.open_world`).toBe('boolean');
       if ('destructive_hint' in e) {
         expect(e.destructive_hint, `${l}.destructive_hint: false is the default`).toBe(true);
-        expect(isReadOnly(e) || e.tier === 'destructive' || (e.tier === undefined && e.op.startsWith('DELETE ')), `${l}.destructive_hint on a read or destructive tool`).toBe(false);
+        expect(
+          isReadOnly(e) || e.tier === 'destructive' || (e.tier === undefined && e.op.startsWith('DELETE ')),
+          `${l}.destructive_hint on a read or destructive tool`,
+        ).toBe(false);
       }
       for (const key of ['omit', 'optional'] as const) {
         if (!(key in e)) continue;
@@ -323,9 +335,7 @@ describe('toolsets.yaml against the Kibana 8.18 spec', () => {
   it.skipIf(!HAVE_SPEC)(`avoids operations the 8.18 spec marks deprecated, except listed ones${SPEC_SKIP}`, () => {
     // Saved objects find/get are deprecated upstream without a replacement and still exist in 9.x.
     const allowed = new Set(['GET /api/saved_objects/_find', 'GET /api/saved_objects/{type}/{id}']);
-    const deprecated = entries
-      .map(({ entry }) => entry.op)
-      .filter((op) => operation(op)?.deprecated === true && !allowed.has(op));
+    const deprecated = entries.map(({ entry }) => entry.op).filter((op) => operation(op)?.deprecated === true && !allowed.has(op));
     expect(deprecated).toEqual([]);
   });
 
@@ -356,8 +366,7 @@ describe('toolsets.yaml against the Kibana 8.18 spec', () => {
         .filter((t): t is string => typeof t === 'string')
         .map(shingles);
       const ours = [e.description, ...Object.values(e.args ?? {})];
-      for (const text of ours)
-        for (const s of shingles(text)) if (upstream.some((u) => u.has(s))) copied.push(`${label(e)}: "${s}"`);
+      for (const text of ours) for (const s of shingles(text)) if (upstream.some((u) => u.has(s))) copied.push(`${label(e)}: "${s}"`);
     }
     expect(copied).toEqual([]);
   });

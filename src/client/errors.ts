@@ -120,7 +120,9 @@ export function notAnApiAnswer(ctx: ErrorContext, status: number, what: string):
     method: ctx.method,
     path: ctx.path,
     status,
-    detail: ctx.redact(`${status} ${STATUS_CODES[status] ?? ''}: got ${what} instead of an API response (a login proxy in front of Kibana, or a wrong base URL?)`),
+    detail: ctx.redact(
+      `${status} ${STATUS_CODES[status] ?? ''}: got ${what} instead of an API response (a login proxy in front of Kibana, or a wrong base URL?)`,
+    ),
   });
 }
 
@@ -155,7 +157,10 @@ export function timeoutError(ctx: ErrorContext, timeoutMs: number): KibanaError 
 
 const TLS_HINT = 'trust that certificate authority (a custom CA), or, for testing only, turn certificate verification off';
 
-const UNKNOWN_CA = { category: 'tls', say: (host: string) => `TLS: ${host}'s certificate is signed by an unknown CA; ${TLS_HINT}` } as const;
+const UNKNOWN_CA = {
+  category: 'tls',
+  say: (host: string) => `TLS: ${host}'s certificate is signed by an unknown CA; ${TLS_HINT}`,
+} as const;
 
 /** What each failure code means to the person configuring the server. */
 const NETWORK_CODES: Record<string, { category: KibanaErrorCategory; say: (host: string, original: string) => string }> = {
@@ -173,8 +178,14 @@ const NETWORK_CODES: Record<string, { category: KibanaErrorCategory; say: (host:
   UND_ERR_CONNECT_TIMEOUT: { category: 'timeout', say: (host) => `cannot connect to ${host} within the connect timeout` },
   UND_ERR_HEADERS_TIMEOUT: { category: 'timeout', say: (host) => `${host} sent no response headers in time` },
   UND_ERR_BODY_TIMEOUT: { category: 'timeout', say: (host) => `${host} stopped sending the response body` },
-  DEPTH_ZERO_SELF_SIGNED_CERT: { category: 'tls', say: (host) => `TLS: ${host} presented a self-signed certificate that is not trusted; ${TLS_HINT}` },
-  SELF_SIGNED_CERT_IN_CHAIN: { category: 'tls', say: (host) => `TLS: ${host}'s certificate chain ends in an untrusted self-signed CA; ${TLS_HINT}` },
+  DEPTH_ZERO_SELF_SIGNED_CERT: {
+    category: 'tls',
+    say: (host) => `TLS: ${host} presented a self-signed certificate that is not trusted; ${TLS_HINT}`,
+  },
+  SELF_SIGNED_CERT_IN_CHAIN: {
+    category: 'tls',
+    say: (host) => `TLS: ${host}'s certificate chain ends in an untrusted self-signed CA; ${TLS_HINT}`,
+  },
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: UNKNOWN_CA,
   UNABLE_TO_GET_ISSUER_CERT: UNKNOWN_CA,
   UNABLE_TO_GET_ISSUER_CERT_LOCALLY: UNKNOWN_CA,

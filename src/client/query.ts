@@ -38,7 +38,5 @@ function scalar(key: string, value: unknown): string {
 function decimal(key: string, value: number): string {
   if (!Number.isFinite(value)) throw new TypeError(`query parameter '${key}' is not a finite number`);
   const text = String(value);
-  return text.includes('e')
-    ? value.toLocaleString('en-US', { useGrouping: false, maximumSignificantDigits: 21 })
-    : text;
+  return text.includes('e') ? value.toLocaleString('en-US', { useGrouping: false, maximumSignificantDigits: 21 }) : text;
 }

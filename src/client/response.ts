@@ -15,7 +15,11 @@ type BodyKind = 'json' | 'ndjson' | 'text' | 'unsupported';
 export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 /** Reads and decodes the body. Error statuses never throw here: their body, if readable, becomes the error's message. */
-export async function decodeResponse(res: Dispatcher.ResponseData, ctx: ErrorContext, maxBytes = DEFAULT_MAX_RESPONSE_BYTES): Promise<DecodedResponse> {
+export async function decodeResponse(
+  res: Dispatcher.ResponseData,
+  ctx: ErrorContext,
+  maxBytes = DEFAULT_MAX_RESPONSE_BYTES,
+): Promise<DecodedResponse> {
   const headers = flattenHeaders(res.headers);
   const contentType = headers['content-type'] ?? '';
   const status = res.statusCode;

@@ -15,7 +15,14 @@ const RETRYABLE_STATUS: ReadonlySet<number> = new Set([429, 502, 503, 504]);
  * DELETE answers 404) or run a long operation twice. Retry writes only when Kibana surely did nothing.
  */
 const WRITE_RETRYABLE_STATUS: ReadonlySet<number> = new Set([429, 503]);
-const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const NOT_SENT_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 

@@ -8,14 +8,20 @@ export interface KibanaConnection {
   stop(): Promise<void>;
 }
 
-export async function connectKibana(options: ReadOptions, logger: Logger, requirements: KibanaConfigRequirements = {}): Promise<KibanaConnection> {
+export async function connectKibana(
+  options: ReadOptions,
+  logger: Logger,
+  requirements: KibanaConfigRequirements = {},
+): Promise<KibanaConnection> {
   if (options.values.demo !== true) {
     const config = resolveKibanaConfig(options, requirements);
     if (config.tlsInsecure) logger.warn(INSECURE_TLS_WARNING);
     return { config, stop: async () => {} };
   }
   if (requirements.passthroughAuth) {
-    throw new ConfigError(`${options.sources.demo} and ${options.sources['passthrough-auth']}: the sandbox accepts only its own demo credentials`);
+    throw new ConfigError(
+      `${options.sources.demo} and ${options.sources['passthrough-auth']}: the sandbox accepts only its own demo credentials`,
+    );
   }
   const { startSandbox } = await import('../sandbox/index.js');
   const sandbox = await startSandbox({ recordRequests: false });

@@ -24,10 +24,18 @@ export async function runServe(options: ReadOptions): Promise<number> {
 
   const client = new KibanaClient({ ...clientOptionsFrom(config), logger });
   try {
-    const runtime = createRuntime({ tools, client, defaultSpace: config.space, maxResultChars: values['max-result-chars'] as number, logger });
+    const runtime = createRuntime({
+      tools,
+      client,
+      defaultSpace: config.space,
+      maxResultChars: values['max-result-chars'] as number,
+      logger,
+    });
     if (httpAuth && tools.some((tool) => tool.tier === 'destructive')) {
       // Elicitation needs the client's capabilities from initialize, which a stateless server never keeps.
-      logger.warn('over stateless HTTP, destructive calls run without asking the user to confirm: expose tier destructive only to callers you trust');
+      logger.warn(
+        'over stateless HTTP, destructive calls run without asking the user to confirm: expose tier destructive only to callers you trust',
+      );
     }
     const running: RunningServer = httpAuth ? await listenHttp(runtime, httpAuth, options) : await serveStdio(runtime);
     await untilStopped(running, logger);
@@ -64,12 +72,16 @@ function resolveHttpAuth(options: ReadOptions): HttpAuth {
   const passthrough = values['passthrough-auth'] === true;
   const host = values.host as string;
   if (token !== undefined && passthrough) {
-    throw new ConfigError(`${sources['http-token']} and ${sources['passthrough-auth']}: choose one; in passthrough mode the Authorization header carries the caller's Kibana credentials`);
+    throw new ConfigError(
+      `${sources['http-token']} and ${sources['passthrough-auth']}: choose one; in passthrough mode the Authorization header carries the caller's Kibana credentials`,
+    );
   }
   if (token !== undefined) return { kind: 'token', token };
   if (passthrough) return { kind: 'passthrough' };
   if (!isLoopbackHost(host)) {
-    throw new ConfigError(`${sources.host}: refusing to serve ${host} without caller authentication; set MCP_HTTP_TOKEN (--http-token) or --passthrough-auth, or bind 127.0.0.1`);
+    throw new ConfigError(
+      `${sources.host}: refusing to serve ${host} without caller authentication; set MCP_HTTP_TOKEN (--http-token) or --passthrough-auth, or bind 127.0.0.1`,
+    );
   }
   return { kind: 'none' };
 }

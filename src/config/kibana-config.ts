@@ -43,12 +43,15 @@ export function resolveKibanaConfig(options: ReadOptions, requirements: KibanaCo
 }
 
 function parseKibanaUrl(raw: string | undefined, source: string | undefined): string {
-  if (raw === undefined) throw new ConfigError('KIBANA_URL (or --kibana-url) is required: the base URL of your Kibana, e.g. https://localhost:5601');
+  if (raw === undefined)
+    throw new ConfigError('KIBANA_URL (or --kibana-url) is required: the base URL of your Kibana, e.g. https://localhost:5601');
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(`${source}: expected an http(s) URL such as https://localhost:5601, got "${raw.replace(/\/\/[^/@]*@/, '//***@')}"`);
+    throw new ConfigError(
+      `${source}: expected an http(s) URL such as https://localhost:5601, got "${raw.replace(/\/\/[^/@]*@/, '//***@')}"`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ConfigError(`${source}: expected an http:// or https:// URL, got "${url.protocol}"`);
@@ -67,11 +70,15 @@ function resolveAuth(options: ReadOptions, requirements: KibanaConfigRequirement
   const password = values.password as string | undefined;
   const token = values['bearer-token'] as string | undefined;
 
-  const given = [apiKey && sources['api-key'], username && sources.username, password && sources.password, token && sources['bearer-token']].filter(
-    (source): source is string => typeof source === 'string',
-  );
+  const given = [
+    apiKey && sources['api-key'],
+    username && sources.username,
+    password && sources.password,
+    token && sources['bearer-token'],
+  ].filter((source): source is string => typeof source === 'string');
   if (requirements.passthroughAuth) {
-    if (given.length > 0) throw new ConfigError(`${given.join(', ')}: passthrough auth forwards each caller's credentials; configure no Kibana credentials`);
+    if (given.length > 0)
+      throw new ConfigError(`${given.join(', ')}: passthrough auth forwards each caller's credentials; configure no Kibana credentials`);
     return { kind: 'none' };
   }
   const modes = [apiKey !== undefined, username !== undefined || password !== undefined, token !== undefined].filter(Boolean).length;

@@ -63,14 +63,21 @@ function describeParseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string }).code;
   const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option ?? ''}; run kibana-mcp --help for the list`.replace('  ', ' ');
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    return `unknown option ${option ?? ''}; run kibana-mcp --help for the list`.replace('  ', ' ');
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    return option === undefined ? 'an option expects a value' : `${option} expects a value (${option} VALUE, or ${option}=VALUE for one that starts with "-")`;
+    return option === undefined
+      ? 'an option expects a value'
+      : `${option} expects a value (${option} VALUE, or ${option}=VALUE for one that starts with "-")`;
   }
   return message.split('\n')[0] ?? message;
 }
 
-function pickRaw(spec: OptionSpec, flagValue: unknown, env: NodeJS.ProcessEnv): { raw: string; source: string; defaulted?: true } | undefined {
+function pickRaw(
+  spec: OptionSpec,
+  flagValue: unknown,
+  env: NodeJS.ProcessEnv,
+): { raw: string; source: string; defaulted?: true } | undefined {
   if (flagValue !== undefined) return { raw: String(flagValue), source: `--${spec.flag}` };
   const envValue = spec.env ? env[spec.env] : undefined;
   if (spec.env && envValue !== undefined && envValue !== '') return { raw: envValue, source: spec.env };
@@ -100,7 +107,10 @@ function convert(spec: OptionSpec, raw: string, source: string): OptionValue {
     case 'enum':
       return spec.values?.includes(raw) ? raw : fail(`one of ${spec.values?.join(', ')}`);
     case 'list': {
-      const items = raw.split(',').map((item) => item.trim()).filter(Boolean);
+      const items = raw
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
       return items.length > 0 ? items : fail('a comma-separated list');
     }
   }

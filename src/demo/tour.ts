@@ -22,7 +22,12 @@ interface Step {
 }
 
 const STEPS: Step[] = [
-  { say: 'Which Kibana is this?', tool: 'get_status', args: {}, summary: (d) => `Kibana ${d.version.number}, overall status ${d.status.overall.level}` },
+  {
+    say: 'Which Kibana is this?',
+    tool: 'get_status',
+    args: {},
+    summary: (d) => `Kibana ${d.version.number}, overall status ${d.status.overall.level}`,
+  },
   {
     say: 'Create a space for the tour.',
     tool: 'create_space',
@@ -52,11 +57,25 @@ const STEPS: Step[] = [
   {
     say: '',
     tool: 'add_case_comment',
-    args: { space_id: TOUR_SPACE, caseId: '$case', body: { type: 'user', comment: 'Checked the firewall: nothing blocked.', owner: 'cases' } },
+    args: {
+      space_id: TOUR_SPACE,
+      caseId: '$case',
+      body: { type: 'user', comment: 'Checked the firewall: nothing blocked.', owner: 'cases' },
+    },
     summary: (d) => `the case now has ${d.totalComment} comment(s)`,
   },
-  { say: 'Find what we made.', tool: 'find_cases', args: { space_id: TOUR_SPACE, tags: 'tour' }, summary: (d) => `${d.total} case(s) tagged "tour": ${d.cases.map((c: any) => c.title).join(', ')}` },
-  { say: '', tool: 'list_data_views', args: { space_id: TOUR_SPACE }, summary: (d) => `${d.data_view.length} data view(s) in "${TOUR_SPACE}": ${d.data_view.map((v: any) => v.title).join(', ')}` },
+  {
+    say: 'Find what we made.',
+    tool: 'find_cases',
+    args: { space_id: TOUR_SPACE, tags: 'tour' },
+    summary: (d) => `${d.total} case(s) tagged "tour": ${d.cases.map((c: any) => c.title).join(', ')}`,
+  },
+  {
+    say: '',
+    tool: 'list_data_views',
+    args: { space_id: TOUR_SPACE },
+    summary: (d) => `${d.data_view.length} data view(s) in "${TOUR_SPACE}": ${d.data_view.map((v: any) => v.title).join(', ')}`,
+  },
   {
     say: 'The data view lives in its space only.',
     tool: 'list_data_views',
@@ -108,9 +127,16 @@ export async function runTour(print: Print): Promise<number> {
   try {
     const server = client.getServerVersion();
     const { tools } = await client.listTools();
-    print(`kibana-mcp guided tour: an MCP client talking to ${server?.name} ${server?.version} over stdio, against the built-in sandbox Kibana.\n`);
+    print(
+      `kibana-mcp guided tour: an MCP client talking to ${server?.name} ${server?.version} over stdio, against the built-in sandbox Kibana.\n`,
+    );
     print(`The server offers ${tools.length} tools (the default toolsets at tier "write"), for example:`);
-    print(`  ${tools.slice(0, 8).map((tool) => tool.name).join(', ')}, …\n`);
+    print(
+      `  ${tools
+        .slice(0, 8)
+        .map((tool) => tool.name)
+        .join(', ')}, …\n`,
+    );
 
     let caseId = '';
     let step = 0;

@@ -55,7 +55,9 @@ export function advertise(tool: Omit<ListedToolSource, 'inputSchema'> & { input:
 function mapSubschemas(schema: JsonObject, visit: (sub: JsonObject, member: boolean) => JsonObject): JsonObject {
   const out: JsonObject = { ...schema };
   if (isObject(schema.properties)) {
-    out.properties = Object.fromEntries(Object.entries(schema.properties).map(([name, sub]) => [name, isObject(sub) ? visit(sub, false) : sub]));
+    out.properties = Object.fromEntries(
+      Object.entries(schema.properties).map(([name, sub]) => [name, isObject(sub) ? visit(sub, false) : sub]),
+    );
   }
   for (const key of SUBSCHEMA) if (isObject(schema[key])) out[key] = visit(schema[key], false);
   for (const key of SUBSCHEMA_LISTS) {
@@ -83,7 +85,9 @@ function withSharedDefs(input: JsonObject, components: ComponentStore): JsonSche
   };
   count(input, []);
   const keep = new Set(
-    [...uses].filter(([name, n]) => recursive.has(name) || (n > 1 && JSON.stringify(component(components, name)).length > TINY_SCHEMA)).map(([name]) => name),
+    [...uses]
+      .filter(([name, n]) => recursive.has(name) || (n > 1 && JSON.stringify(component(components, name)).length > TINY_SCHEMA))
+      .map(([name]) => name),
   );
   const rewrite = (schema: JsonObject): JsonObject => {
     const name = refName(schema);

@@ -28,7 +28,8 @@ function report({ converted, skipped, warnings }: ExtractResult, written: string
   const lines = [`converted ${converted.length} of ${converted.length + skipped.length} operations`];
   const byReason = new Map<string, string[]>();
   for (const { operation, reason } of skipped) byReason.set(reason, [...(byReason.get(reason) ?? []), operation]);
-  for (const [reason, operations] of [...byReason].sort()) lines.push(`skipped ${operations.length}: ${reason}`, ...operations.map((op) => `  ${op}`));
+  for (const [reason, operations] of [...byReason].sort())
+    lines.push(`skipped ${operations.length}: ${reason}`, ...operations.map((op) => `  ${op}`));
   lines.push(...warnings.map((w) => `warning: ${w}`));
   if (written) lines.push(`wrote ${written}`);
   return `${lines.join('\n')}\n`;

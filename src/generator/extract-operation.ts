@@ -9,7 +9,13 @@ import { isMarkedOptional, isPlaceholderSchema, normalizeSchema, type NormalizeC
 
 /** Headers the client sets itself; never parameters of an extracted operation. */
 const TRANSPORT_HEADERS = new Set([
-  'kbn-xsrf', 'x-elastic-internal-origin', 'authorization', 'content-type', 'accept', 'user-agent', 'es-security-runas-user',
+  'kbn-xsrf',
+  'x-elastic-internal-origin',
+  'authorization',
+  'content-type',
+  'accept',
+  'user-agent',
+  'es-security-runas-user',
 ]);
 export const API_VERSION_HEADER = 'elastic-api-version';
 const PARAMETER_LOCATIONS = new Set(['path', 'query', 'header']);
@@ -61,7 +67,8 @@ function extractParameters(raw: RawOperation, context: NormalizeContext): Extrac
   const declared = [raw.pathItem.parameters, raw.operation.parameters].flatMap((list) => (Array.isArray(list) ? list : []));
   for (const entry of declared) {
     const param = resolved(entry, context);
-    if (!isObject(param) || typeof param.name !== 'string' || typeof param.in !== 'string') throw new Error('a parameter has no name or location');
+    if (!isObject(param) || typeof param.name !== 'string' || typeof param.in !== 'string')
+      throw new Error('a parameter has no name or location');
     const location = param.in.toLowerCase();
     if (location === 'cookie') continue;
     if (!PARAMETER_LOCATIONS.has(location)) throw new Error(`parameter ${param.name} is in unknown location "${param.in}"`);

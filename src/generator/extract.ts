@@ -25,7 +25,10 @@ export function extractDocument(spec: LoadedSpec, toolsets: Toolset[] | 'all'): 
   const schemas = isObject(spec.document.components) && isObject(spec.document.components.schemas) ? spec.document.components.schemas : {};
   const context: NormalizeContext = { resolveRef: spec.resolveRef, useComponent: () => {} };
   const components = new ComponentStore((name) => (name in schemas ? normalizeSchema(schemas[name], context) : undefined));
-  const entries = toolsets === 'all' ? upstream.map(({ method, path, operation }) => defaultEntry(method, path, operation)) : toolsets.flatMap((t) => t.tools);
+  const entries =
+    toolsets === 'all'
+      ? upstream.map(({ method, path, operation }) => defaultEntry(method, path, operation))
+      : toolsets.flatMap((t) => t.tools);
   const byKey = new Map(upstream.map((op) => [operationKey(op.method, op.path), op]));
   const result: ExtractResult = { document: {}, converted: [], skipped: [], warnings: [] };
   const extracted: OperationFacts[] = [];
@@ -72,9 +75,28 @@ function upstreamOperations(document: JsonObject): UpstreamOperation[] {
 /** A stand-in selection entry for `--all`: named after the operationId, described by its summary. */
 function defaultEntry(method: HttpMethod, path: string, operation: JsonObject): ToolEntry {
   const id = typeof operation.operationId === 'string' ? operation.operationId : `${method} ${path}`;
-  const name = id.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 48) || 'operation';
+  const name =
+    id
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_|_$/g, '')
+      .slice(0, 48) || 'operation';
   const title = typeof operation.summary === 'string' && operation.summary.trim() !== '' ? operation.summary.trim() : id;
-  return { toolset: 'all', method, path, name, title, description: title, readOnly: false, destructiveHint: false, openWorld: false, args: {}, omit: [], optional: [] };
+  return {
+    toolset: 'all',
+    method,
+    path,
+    name,
+    title,
+    description: title,
+    readOnly: false,
+    destructiveHint: false,
+    openWorld: false,
+    args: {},
+    omit: [],
+    optional: [],
+  };
 }
 
 /** Puts the team's title, description and argument descriptions where the facts are. */
@@ -107,7 +129,8 @@ function mergeOurProse(facts: OperationFacts, entry: ToolEntry, components: Comp
     pending.clear();
   }
   const problems = [...pending.keys()];
-  for (const name of entry.omit) if (!parameters.some((p) => p.name === name && p.in === 'query') && !bodyProperties.has(name)) problems.push(name);
+  for (const name of entry.omit)
+    if (!parameters.some((p) => p.name === name && p.in === 'query') && !bodyProperties.has(name)) problems.push(name);
   return problems.map((name) => `${operationKey(entry.method, entry.path)}: "${name}" (args/omit) matches no parameter or body property`);
 }
 
@@ -152,7 +175,9 @@ function inKeyOrder(object: JsonObject, order: string[]): JsonObject {
 
 function assembleDocument(upstream: JsonObject, operations: OperationFacts[], components: ComponentStore): JsonObject {
   const paths: JsonObject = {};
-  const sorted = [...operations].sort((a, b) => a.path.localeCompare(b.path) || HTTP_METHODS.indexOf(a.method) - HTTP_METHODS.indexOf(b.method));
+  const sorted = [...operations].sort(
+    (a, b) => a.path.localeCompare(b.path) || HTTP_METHODS.indexOf(a.method) - HTTP_METHODS.indexOf(b.method),
+  );
   for (const { method, path, operation } of sorted) {
     const item = (paths[path] ??= {}) as JsonObject;
     item[method.toLowerCase()] = inKeyOrder(operation, OPERATION_KEY_ORDER);

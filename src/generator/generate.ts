@@ -43,7 +43,13 @@ export function generate(document: JsonObject, toolsets: Toolset[]): GenerateRes
   const identifier = componentIdentifiers(used);
   const files = new Map<string, string>();
   for (const { toolset, tools } of emitted) files.set(`${moduleName(toolset)}.ts`, toolsetModule(tools, identifier));
-  files.set('schemas.ts', schemasModule(used.map((name) => [name, components.get(name) as JsonObject]), identifier));
+  files.set(
+    'schemas.ts',
+    schemasModule(
+      used.map((name) => [name, components.get(name) as JsonObject]),
+      identifier,
+    ),
+  );
   files.set('index.ts', indexModule(toolsets));
   return { files, skipped };
 }

@@ -10,7 +10,17 @@
 // union, an array or a map: then the whole body is the one argument `body`. Multipart import
 // files become an `objects` array that the request builder turns into an ndjson file part.
 import { isSpaceAwarePath, splitSpaceParameter } from '../client/spaces.js';
-import { SPACE_ARG, type BodyBinding, type HttpMethod, type MultipartBinding, type ParamBinding, type RequestMapping, type Tier, type ToolAnnotations, type ToolSpec } from '../tools/spec.js';
+import {
+  SPACE_ARG,
+  type BodyBinding,
+  type HttpMethod,
+  type MultipartBinding,
+  type ParamBinding,
+  type RequestMapping,
+  type Tier,
+  type ToolAnnotations,
+  type ToolSpec,
+} from '../tools/spec.js';
 import { ComponentStore, type OperationFacts } from './facts.js';
 import { isObject, type JsonObject } from './json.js';
 import { isJsonMediaType } from './media-type.js';
@@ -63,7 +73,8 @@ export function buildToolModel(facts: OperationFacts, entry: ToolEntry, componen
   for (const param of parameters(operation)) {
     if (explicitSpace && param.in === 'path' && param.name === explicitSpace.parameter) continue;
     if (param.in === 'header' && param.name === API_VERSION_HEADER) headers[param.name] = fixedValue(param.schema, components, param.name);
-    else if (!(param.in === 'query' && entry.omit.includes(param.name) && !param.required)) request.params.push(...parameterArguments(param, components, layout));
+    else if (!(param.in === 'query' && entry.omit.includes(param.name) && !param.required))
+      request.params.push(...parameterArguments(param, components, layout));
   }
   if (spaceAware) layout.add(SPACE_ARG, SPACE_SCHEMA, false);
 
@@ -157,14 +168,20 @@ function parameterArguments(param: Parameter, components: ComponentStore, layout
 }
 
 /** The properties of a parameter that stands for the route's whole query string (see WHOLE_QUERY). */
-export function wholeQueryShape(param: { name?: unknown; in?: unknown; schema?: unknown }, components: ComponentStore): ObjectShape | undefined {
+export function wholeQueryShape(
+  param: { name?: unknown; in?: unknown; schema?: unknown },
+  components: ComponentStore,
+): ObjectShape | undefined {
   if (param.in !== 'query' || param.name !== WHOLE_QUERY || !isObject(param.schema)) return undefined;
   return flatObjectShape(param.schema, components);
 }
 
 function isStringTyped(schema: JsonObject, components: ComponentStore): boolean {
   const resolved = components.resolve(schema);
-  return typesOf(resolved).includes('string') || (Array.isArray(resolved.enum) && resolved.enum.length > 0 && resolved.enum.every((v) => typeof v === 'string'));
+  return (
+    typesOf(resolved).includes('string') ||
+    (Array.isArray(resolved.enum) && resolved.enum.length > 0 && resolved.enum.every((v) => typeof v === 'string'))
+  );
 }
 
 function typesOf(schema: JsonObject): unknown[] {
@@ -173,7 +190,14 @@ function typesOf(schema: JsonObject): unknown[] {
 
 function isFreeFormObject(schema: JsonObject, components: ComponentStore): boolean {
   const resolved = components.resolve(schema);
-  return resolved.type === 'object' && !resolved.properties && !resolved.additionalProperties && !resolved.oneOf && !resolved.anyOf && !resolved.allOf;
+  return (
+    resolved.type === 'object' &&
+    !resolved.properties &&
+    !resolved.additionalProperties &&
+    !resolved.oneOf &&
+    !resolved.anyOf &&
+    !resolved.allOf
+  );
 }
 
 /** A free-form object filter (saved objects `has_reference`) takes one object or several; each travels JSON-encoded under the repeated key. */
@@ -208,7 +232,8 @@ function bodyBinding(facts: OperationFacts, entry: ToolEntry, components: Compon
   if (mediaType === 'multipart/form-data') return multipartBinding(facts.path, schema, components, layout, requestBody.required === true);
   const json = isJsonMediaType(mediaType);
   const shape = json ? flatObjectShape(schema, components) : undefined;
-  if (shape && Object.keys(shape.properties).every((name) => ARG_NAME.test(name) && !layout.has(name))) return fieldsBinding(shape, entry.omit, layout);
+  if (shape && Object.keys(shape.properties).every((name) => ARG_NAME.test(name) && !layout.has(name)))
+    return fieldsBinding(shape, entry.omit, layout);
   const omitted = entry.omit.filter((name) => shape?.properties[name]);
   if (omitted.length > 0) throw new Error(`omit: ${omitted.join(', ')} belong to a body sent as one argument`);
   // A nullable body (Kibana's `schema.nullable`) may be left out; others are sent on these methods whatever the spec says.
@@ -266,7 +291,13 @@ export function flatObjectShape(schema: JsonObject, components: ComponentStore):
   return Object.keys(shape.properties).length > 0 ? shape : undefined;
 }
 
-function multipartBinding(path: string, schema: JsonObject, components: ComponentStore, layout: ArgumentLayout, required: boolean): BodyBinding {
+function multipartBinding(
+  path: string,
+  schema: JsonObject,
+  components: ComponentStore,
+  layout: ArgumentLayout,
+  required: boolean,
+): BodyBinding {
   const shape = flatObjectShape(schema, components);
   if (!shape) throw new Error('multipart body without named parts');
   const parts: MultipartBinding[] = [];
@@ -276,10 +307,21 @@ function multipartBinding(path: string, schema: JsonObject, components: Componen
     const partRequired = shape.required.includes(field) || (required && file);
     if (file && IMPORT_PATH.test(path)) {
       const items = { type: 'object' };
-      const arg = layout.add(OBJECTS_ARG, withDescription({ type: 'array', items }, property.description ?? 'The objects to import, as JSON objects (sent as an ndjson file).'), partRequired);
+      const arg = layout.add(
+        OBJECTS_ARG,
+        withDescription(
+          { type: 'array', items },
+          property.description ?? 'The objects to import, as JSON objects (sent as an ndjson file).',
+        ),
+        partRequired,
+      );
       parts.push({ arg, field, as: 'ndjson-file', filename: 'import.ndjson' });
     } else if (file) {
-      const arg = layout.add(argName(field), withDescription({ type: 'string' }, property.description ?? 'The file content, as text.'), partRequired);
+      const arg = layout.add(
+        argName(field),
+        withDescription({ type: 'string' }, property.description ?? 'The file content, as text.'),
+        partRequired,
+      );
       parts.push({ arg, field, as: 'text', filename: field });
     } else {
       const arg = layout.add(argName(field), property, partRequired);

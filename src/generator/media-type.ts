@@ -9,7 +9,10 @@ export interface MediaType {
 
 export function parseMediaType(raw: string): MediaType {
   const [head = '', ...params] = raw.split(';');
-  const type = head.trim().toLowerCase().replace(/^application:/, 'application/');
+  const type = head
+    .trim()
+    .toLowerCase()
+    .replace(/^application:/, 'application/');
   const version = params.map((p) => /^\s*elastic-api-version\s*=\s*"?([^"\s]+)"?\s*$/i.exec(p)?.[1]).find(Boolean);
   return version ? { type, apiVersion: version } : { type };
 }

@@ -17,12 +17,36 @@ const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 
 const TYPE_TYPOS: Record<string, string> = { objects: 'object', int: 'integer', bool: 'boolean' };
 /** Formats a JSON Schema validator or an OpenAPI tool understands; others (`nonempty`, `date-math`, `integer`) are dropped. */
 const STANDARD_FORMATS = new Set([
-  'date-time', 'date', 'time', 'duration', 'email', 'hostname', 'ipv4', 'ipv6', 'uri', 'uri-reference',
-  'uuid', 'regex', 'int32', 'int64', 'float', 'double', 'byte', 'binary',
+  'date-time',
+  'date',
+  'time',
+  'duration',
+  'email',
+  'hostname',
+  'ipv4',
+  'ipv6',
+  'uri',
+  'uri-reference',
+  'uuid',
+  'regex',
+  'int32',
+  'int64',
+  'float',
+  'double',
+  'byte',
+  'binary',
 ]);
 /** Keywords copied as they are when their value has the right JSON type. */
 const NUMERIC_KEYWORDS = [
-  'minimum', 'maximum', 'multipleOf', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties',
+  'minimum',
+  'maximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'minProperties',
+  'maxProperties',
 ] as const;
 /** Keyword lookup that tolerates upstream case mistakes (`additionalproperties`). */
 function keyword(schema: JsonObject, name: string): unknown {
@@ -112,13 +136,17 @@ class Normalizer {
       const fixed = typeof t === 'string' ? (TYPE_TYPOS[t] ?? t) : undefined;
       if (fixed !== undefined && JSON_TYPES.has(fixed) && !types.includes(fixed)) types.push(fixed);
     }
-    if (types.length === 0 && (isObject(keyword(raw, 'properties')) || isObject(keyword(raw, 'additionalProperties')))) types.push('object');
+    if (types.length === 0 && (isObject(keyword(raw, 'properties')) || isObject(keyword(raw, 'additionalProperties'))))
+      types.push('object');
     return types;
   }
 
   /** OpenAPI 3.0 writes `exclusiveMinimum: true` next to `minimum`; 3.1 writes the bound itself. */
   private exclusiveBounds(raw: JsonObject, out: JsonObject): void {
-    for (const [exclusive, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+    for (const [exclusive, bound] of [
+      ['exclusiveMinimum', 'minimum'],
+      ['exclusiveMaximum', 'maximum'],
+    ] as const) {
       const value = raw[exclusive];
       if (typeof value === 'number') out[exclusive] = value;
       else if (value === true && typeof raw[bound] === 'number') {

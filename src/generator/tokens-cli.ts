@@ -13,6 +13,10 @@ for (const toolset of toolsets) {
   for (const { tool, tokens } of own) lines.push(`  ${String(tokens).padStart(5)}  ${tool.name}`);
 }
 const largest = rows.reduce((max, row) => (row.tokens > max.tokens ? row : max));
-lines.push('', `default toolsets: ${defaultTotal} tokens`, `all tools: ${rows.reduce((sum, row) => sum + row.tokens, 0)} tokens, ${rows.length} tools`);
+lines.push(
+  '',
+  `default toolsets: ${defaultTotal} tokens`,
+  `all tools: ${rows.reduce((sum, row) => sum + row.tokens, 0)} tokens, ${rows.length} tools`,
+);
 lines.push(`largest tool: ${largest.tool.name} (${largest.tokens} tokens)`);
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -80,12 +80,15 @@ function parseTool(raw: unknown, toolset: string, where: string): ToolEntry {
   const name = requireString(raw, 'name', where);
   if (!TOOL_NAME.test(name)) throw new Error(`${where}: name "${name}" must match ${TOOL_NAME}`);
   const tier = raw.tier;
-  if (tier !== undefined && !TIERS.includes(tier as Tier)) throw new Error(`${where}: tier "${String(tier)}" is not one of ${TIERS.join(', ')}`);
+  if (tier !== undefined && !TIERS.includes(tier as Tier))
+    throw new Error(`${where}: tier "${String(tier)}" is not one of ${TIERS.join(', ')}`);
   const args = isObject(raw.args) ? raw.args : {};
   const destructiveHint = raw.destructive_hint === true;
   const replacedIn = raw.replaced_in === undefined ? undefined : String(raw.replaced_in);
-  if (replacedIn !== undefined && !VERSION.test(replacedIn)) throw new Error(`${where}: replaced_in "${replacedIn}" is not a version like 9.4.0`);
-  if (destructiveHint && (tier === 'read' || raw.read_only === true || match[1] === 'GET')) throw new Error(`${where}: destructive_hint on a read-only tool`);
+  if (replacedIn !== undefined && !VERSION.test(replacedIn))
+    throw new Error(`${where}: replaced_in "${replacedIn}" is not a version like 9.4.0`);
+  if (destructiveHint && (tier === 'read' || raw.read_only === true || match[1] === 'GET'))
+    throw new Error(`${where}: destructive_hint on a read-only tool`);
   return {
     toolset,
     method: match[1] as HttpMethod,

@@ -82,13 +82,17 @@ function typeSource(type: string, schema: JsonObject, identifier: ComponentIdent
 }
 
 function objectSource(schema: JsonObject, identifier: ComponentIdentifier, property = (_name: string, source: string) => source): string {
-  const properties = isObject(schema.properties) ? Object.entries(schema.properties).filter((e): e is [string, JsonObject] => isObject(e[1])) : [];
+  const properties = isObject(schema.properties)
+    ? Object.entries(schema.properties).filter((e): e is [string, JsonObject] => isObject(e[1]))
+    : [];
   const additional = schema.additionalProperties;
   if (properties.length === 0 && additional !== false) {
     return `z.record(z.string(), ${isObject(additional) ? zodSource(additional, identifier) : 'z.unknown()'})`;
   }
   const required = new Set(Array.isArray(schema.required) ? schema.required : []);
-  const fields = properties.map(([name, sub]) => `${literal(name)}: ${property(name, zodSource(sub, identifier))}${required.has(name) ? '' : '.optional()'}`);
+  const fields = properties.map(
+    ([name, sub]) => `${literal(name)}: ${property(name, zodSource(sub, identifier))}${required.has(name) ? '' : '.optional()'}`,
+  );
   const shape = `{ ${fields.join(', ')} }`;
   if (additional === false) return `z.strictObject(${shape})`;
   if (isObject(additional)) return `z.object(${shape}).catchall(${zodSource(additional, identifier)})`;

@@ -20,8 +20,6 @@ export const notFound = (message = 'Not Found'): KibanaError => new KibanaError(
 export const conflict = (message: string): KibanaError => new KibanaError(409, message);
 
 /** The message Kibana's saved-objects layer uses for a missing object. */
-export const savedObjectNotFound = (type: string, id: string): KibanaError =>
-  notFound(`Saved object [${type}/${id}] not found`);
+export const savedObjectNotFound = (type: string, id: string): KibanaError => notFound(`Saved object [${type}/${id}] not found`);
 
-export const savedObjectConflict = (type: string, id: string): KibanaError =>
-  conflict(`Saved object [${type}/${id}] conflict`);
+export const savedObjectConflict = (type: string, id: string): KibanaError => conflict(`Saved object [${type}/${id}] conflict`);

@@ -30,8 +30,7 @@ function evaluate(node: Node, document: unknown, mapField: FieldMapper): boolean
     case 'range':
       return fieldValues(document, mapField(node.field)).some((value) => compare(value, node.operator, node.value));
     case 'match': {
-      const candidates =
-        node.field === undefined ? [JSON.stringify(document)] : fieldValues(document, mapField(node.field)).map(String);
+      const candidates = node.field === undefined ? [JSON.stringify(document)] : fieldValues(document, mapField(node.field)).map(String);
       return node.values.some((value) => candidates.some((candidate) => valueMatches(candidate, value, node.field === undefined)));
     }
   }

@@ -195,7 +195,10 @@ export function search(documents: SearchDocument[], request: SearchRequest) {
     _score: null,
     ...(sourceFilter === false
       ? {}
-      : { _source: sourceFilter === undefined || sourceFilter === true ? document._source : filterSource(document._source, [sourceFilter].flat()) }),
+      : {
+          _source:
+            sourceFilter === undefined || sourceFilter === true ? document._source : filterSource(document._source, [sourceFilter].flat()),
+        }),
   }));
   return {
     took: 1,

@@ -182,7 +182,10 @@ function mostSpecific(errors: ErrorObject[]): ErrorObject {
 }
 
 function fieldPath(error: ErrorObject): string[] {
-  const path = error.instancePath.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
   const params = error.params as { missingProperty?: string; additionalProperty?: string };
   const key = params.missingProperty ?? params.additionalProperty;
   return key === undefined ? path : [...path, key];

@@ -8,7 +8,11 @@ export interface OriginPolicy {
   allowedOrigins: readonly string[];
 }
 
-export function defaultOriginPolicy(bindHost: string, extraHosts: readonly string[] = [], extraOrigins: readonly string[] = []): OriginPolicy {
+export function defaultOriginPolicy(
+  bindHost: string,
+  extraHosts: readonly string[] = [],
+  extraOrigins: readonly string[] = [],
+): OriginPolicy {
   const wildcard = bindHost === '0.0.0.0' || bindHost === '::';
   const hosts = ['localhost', '127.0.0.1', '[::1]', ...(wildcard ? [] : [bracketed(bindHost)]), ...extraHosts.map(bracketed)];
   return { allowedHosts: [...new Set(hosts.map((host) => host.toLowerCase()))], allowedOrigins: extraOrigins };

@@ -83,7 +83,8 @@ export function createMcpServer(runtime: ServerRuntime, caller: CallerContext = 
   server.setRequestHandler(LOOSE_CALL_TOOL_REQUEST, async (raw, extra) => {
     const request = raw as unknown as CallToolRequest;
     const spec = byName.get(request.params.name);
-    if (!spec) throw new McpError(ErrorCode.InvalidParams, `Unknown tool "${request.params.name}"; call tools/list for the available tools`);
+    if (!spec)
+      throw new McpError(ErrorCode.InvalidParams, `Unknown tool "${request.params.name}"; call tools/list for the available tools`);
     const canAsk = server.getClientCapabilities()?.elicitation?.form !== undefined;
     const context: CallContext = {
       client: runtime.client,

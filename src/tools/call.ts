@@ -35,13 +35,19 @@ function validatorOf(spec: ToolSpec): z.ZodType<Record<string, unknown>> {
   return validator;
 }
 
-export async function callTool(spec: ToolSpec, rawArgs: Record<string, unknown> | undefined, context: CallContext): Promise<CallToolResult> {
+export async function callTool(
+  spec: ToolSpec,
+  rawArgs: Record<string, unknown> | undefined,
+  context: CallContext,
+): Promise<CallToolResult> {
   const args = rawArgs ?? {};
   const known = spec.inputSchema.properties ?? {};
   const unknown = Object.keys(args).filter((name) => !Object.hasOwn(known, name));
   if (unknown.length > 0) {
     const expected = Object.keys(known).join(', ') || '(none)';
-    return errorResult(`Invalid arguments for ${spec.name}: unknown argument${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')}; expected only: ${expected}`);
+    return errorResult(
+      `Invalid arguments for ${spec.name}: unknown argument${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')}; expected only: ${expected}`,
+    );
   }
   const parsed = validatorOf(spec).safeParse(args, { reportInput: true });
   if (!parsed.success) return errorResult(`Invalid arguments for ${spec.name}:\n${formatValidationError(parsed.error)}`);
@@ -57,7 +63,8 @@ export async function callTool(spec: ToolSpec, rawArgs: Record<string, unknown> 
     }
     if (spec.tier === 'destructive' && context.confirm) {
       const approved = await context.confirm(confirmationMessage(spec, parsed.data)).catch((error: unknown) => error as Error);
-      if (approved instanceof Error) return errorResult(`Not done: the user could not be asked to confirm ${spec.name} (${approved.message}). Nothing was changed.`);
+      if (approved instanceof Error)
+        return errorResult(`Not done: the user could not be asked to confirm ${spec.name} (${approved.message}). Nothing was changed.`);
       if (!approved) return errorResult(`Not done: the user did not confirm ${spec.name}. Nothing was changed.`);
     }
     const response = await context.client.request({ ...request, ...credentials, ...(context.signal ? { signal: context.signal } : {}) });

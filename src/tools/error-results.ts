@@ -5,9 +5,11 @@ import type { KibanaErrorCategory } from '../client/types.js';
 
 const HINTS: Record<KibanaErrorCategory, string> = {
   auth: 'The Kibana credentials were rejected or have expired: the user must fix the API key, password or token this server uses (in passthrough mode, the Authorization header their client sends).',
-  forbidden: 'The credentials are valid but lack the privilege for this call: ask for a role that grants it, or check that the space is the right one.',
+  forbidden:
+    'The credentials are valid but lack the privilege for this call: ask for a role that grants it, or check that the space is the right one.',
   not_found: 'Check the id and the space: objects live in one space, so pass the right space_id, or list the objects first to find the id.',
-  conflict: 'An object with this id already exists (or was changed meanwhile): use the update tool, choose another id, or read the object again and retry.',
+  conflict:
+    'An object with this id already exists (or was changed meanwhile): use the update tool, choose another id, or read the object again and retry.',
   bad_request: 'Kibana rejected the arguments: fix what its message names and call again.',
   rate_limited: 'Kibana is rate limiting: wait a little before calling again.',
   unavailable: 'Kibana or Elasticsearch is unavailable right now: retry later; get_status shows their health.',
@@ -16,7 +18,8 @@ const HINTS: Record<KibanaErrorCategory, string> = {
   network: 'Kibana cannot be reached: it may be down or the URL may be wrong; retry later.',
   tls: 'The TLS connection to Kibana failed: the server needs KIBANA_CA_CERT set to the right certificate authority.',
   unsupported_response: 'This operation returns binary or streamed content, which a tool cannot return: use Kibana itself for it.',
-  not_api: 'Something other than the Kibana API answered (often a login proxy): the user must point KIBANA_URL at the API and use credentials the proxy lets through. Nothing can be assumed to have been done.',
+  not_api:
+    'Something other than the Kibana API answered (often a login proxy): the user must point KIBANA_URL at the API and use credentials the proxy lets through. Nothing can be assumed to have been done.',
   too_large: 'The answer is too large to read: narrow the call (a smaller page, fewer fields, a filter).',
   invalid_request: 'The server refused these arguments before calling Kibana: fix what the message names and call again.',
   aborted: 'The call was cancelled before Kibana answered.',

@@ -28,14 +28,14 @@ export function selectTools(tools: readonly ToolSpec[], toolsets: readonly Tools
   for (const name of include) {
     const tool = byName.get(name)!;
     if (TIERS.indexOf(tool.tier) > ceiling) {
-      throw new UsageError(`--include: ${name} is a ${tool.tier} tool and the tier is ${selection.tier}; add --tier ${tool.tier} to expose it`);
+      throw new UsageError(
+        `--include: ${name} is a ${tool.tier} tool and the tier is ${selection.tier}; add --tier ${tool.tier} to expose it`,
+      );
     }
   }
   return tools.filter(
     (tool) =>
-      !exclude.has(tool.name) &&
-      TIERS.indexOf(tool.tier) <= ceiling &&
-      (chosenToolsets.has(tool.toolset) || include.has(tool.name)),
+      !exclude.has(tool.name) && TIERS.indexOf(tool.tier) <= ceiling && (chosenToolsets.has(tool.toolset) || include.has(tool.name)),
   );
 }
 
@@ -45,7 +45,9 @@ function resolveToolsets(toolsets: readonly ToolsetInfo[], requested: ToolSelect
   const known = new Set(toolsets.map((toolset) => toolset.id));
   const unknown = requested.filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    throw new UsageError(`--toolsets: unknown toolset ${unknown.map((id) => `"${id}"`).join(', ')}; expected "all" or some of: ${[...known].join(', ')}`);
+    throw new UsageError(
+      `--toolsets: unknown toolset ${unknown.map((id) => `"${id}"`).join(', ')}; expected "all" or some of: ${[...known].join(', ')}`,
+    );
   }
   return new Set(requested);
 }
@@ -53,7 +55,9 @@ function resolveToolsets(toolsets: readonly ToolsetInfo[], requested: ToolSelect
 function checkNames(byName: Map<string, ToolSpec>, names: readonly string[] | undefined, flag: string): readonly string[] {
   const unknown = (names ?? []).filter((name) => !byName.has(name));
   if (unknown.length > 0) {
-    throw new UsageError(`${flag}: unknown tool ${unknown.map((name) => `"${name}"`).join(', ')}; run kibana-mcp list-tools --toolsets all --tier destructive to see every name`);
+    throw new UsageError(
+      `${flag}: unknown tool ${unknown.map((name) => `"${name}"`).join(', ')}; run kibana-mcp list-tools --toolsets all --tier destructive to see every name`,
+    );
   }
   return names ?? [];
 }

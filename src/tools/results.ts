@@ -6,7 +6,21 @@ export const DEFAULT_MAX_RESULT_CHARS = 20_000;
 
 /** Arguments that narrow a listing, in the order they are worth suggesting. */
 const NARROWING_ARGUMENTS = [
-  'per_page', 'perPage', 'pageSize', 'page_size', 'size', 'page', 'page_index', 'fields', 'filter', 'search', 'search_fields', 'query', 'kqlQuery', 'sort_field', 'type',
+  'per_page',
+  'perPage',
+  'pageSize',
+  'page_size',
+  'size',
+  'page',
+  'page_index',
+  'fields',
+  'filter',
+  'search',
+  'search_fields',
+  'query',
+  'kqlQuery',
+  'sort_field',
+  'type',
 ];
 
 export interface ShapeOptions {
@@ -53,7 +67,12 @@ function truncateJson(payload: unknown, fullLength: number, options: ShapeOption
       const trimmed = withArray(payload, list.path, list.items.slice(0, kept));
       const where = list.path.length === 0 ? 'the result list' : `"${list.path.join('.')}"`;
       const notice = `Truncated: showing ${kept} of ${list.items.length} items of ${where} (${fullLength} characters in full, cap ${options.maxChars}). ${narrowingAdvice(options)}`;
-      return { content: [{ type: 'text', text: JSON.stringify(trimmed) }, { type: 'text', text: notice }] };
+      return {
+        content: [
+          { type: 'text', text: JSON.stringify(trimmed) },
+          { type: 'text', text: notice },
+        ],
+      };
     }
   }
   return capText(JSON.stringify(payload), options);
@@ -62,7 +81,12 @@ function truncateJson(payload: unknown, fullLength: number, options: ShapeOption
 function capText(text: string, options: ShapeOptions): CallToolResult {
   if (text.length <= options.maxChars) return { content: [{ type: 'text', text }] };
   const notice = `Truncated: showing the first ${options.maxChars} of ${text.length} characters. ${narrowingAdvice(options)}`;
-  return { content: [{ type: 'text', text: text.slice(0, options.maxChars) }, { type: 'text', text: notice }] };
+  return {
+    content: [
+      { type: 'text', text: text.slice(0, options.maxChars) },
+      { type: 'text', text: notice },
+    ],
+  };
 }
 
 function narrowingAdvice(options: ShapeOptions): string {

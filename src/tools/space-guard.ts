@@ -9,7 +9,9 @@ const MAX_REMEMBERED = 1_000;
 export class MissingSpaceError extends Error {
   override name = 'MissingSpaceError';
   constructor(readonly space: string) {
-    super(`Space "${space}" does not exist, so nothing was written. Pick an existing space (list_spaces) or create it first (create_space).`);
+    super(
+      `Space "${space}" does not exist, so nothing was written. Pick an existing space (list_spaces) or create it first (create_space).`,
+    );
   }
 }
 
@@ -38,7 +40,10 @@ export class SpaceGuard {
   private readonly ttlMs: number;
   private readonly now: () => number;
 
-  constructor(private readonly client: KibanaClient, options: SpaceGuardOptions = {}) {
+  constructor(
+    private readonly client: KibanaClient,
+    options: SpaceGuardOptions = {},
+  ) {
     this.ttlMs = options.ttlMs ?? 30_000;
     this.now = options.now ?? Date.now;
   }

@@ -22,10 +22,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export const json = (status: number, value: unknown, headers: Record<string, string> = {}): Handler => (_req, res) => {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(value));
-};
+export const json =
+  (status: number, value: unknown, headers: Record<string, string> = {}): Handler =>
+  (_req, res) => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify(value));
+  };
 
 export async function startServer(handler: Handler = json(200, { ok: true }), tls?: { key: string; cert: string }): Promise<TestServer> {
   const requests: Recorded[] = [];

@@ -106,7 +106,11 @@ describe('URL building', () => {
   });
 
   it('keeps a path value as one encoded segment', async () => {
-    await client.request({ method: 'GET', path: '/api/saved_objects/{type}/{id}', params: { type: 'dashboard', id: '../../api/security/role' } });
+    await client.request({
+      method: 'GET',
+      path: '/api/saved_objects/{type}/{id}',
+      params: { type: 'dashboard', id: '../../api/security/role' },
+    });
     expect(last().url).toBe('/api/saved_objects/dashboard/..%2F..%2Fapi%2Fsecurity%2Frole');
     await client.request({ method: 'GET', path: '/api/cases/{id}', params: { id: 'a b?c#d&e' } });
     expect(last().url).toBe('/api/cases/a%20b%3Fc%23d%26e');
@@ -192,8 +196,18 @@ describe('query strings', () => {
   it('sends objects, and arrays of objects, as JSON', async () => {
     const url = await query({ has_reference: { type: 'x', id: 'y' } });
     expect(url).toBe(`?has_reference=${encodeURIComponent('{"type":"x","id":"y"}')}`);
-    const params = new URLSearchParams(await query({ has_reference: [{ type: 'a', id: '1' }, { type: 'b', id: '2' }] }));
-    expect(params.getAll('has_reference').map((v) => JSON.parse(v))).toEqual([{ type: 'a', id: '1' }, { type: 'b', id: '2' }]);
+    const params = new URLSearchParams(
+      await query({
+        has_reference: [
+          { type: 'a', id: '1' },
+          { type: 'b', id: '2' },
+        ],
+      }),
+    );
+    expect(params.getAll('has_reference').map((v) => JSON.parse(v))).toEqual([
+      { type: 'a', id: '1' },
+      { type: 'b', id: '2' },
+    ]);
   });
   it('percent-encodes keys and values', async () => {
     expect(await query({ 'search fields': 'a&b=c', filter: 'attributes.title:"x y"' })).toBe(
@@ -227,7 +241,9 @@ describe('request bodies', () => {
   });
 
   it('rejects an ndjson body that is not an array', async () => {
-    expect((await rejection(client.request({ method: 'POST', path: '/api/x', bodyType: 'ndjson', body: { a: 1 } }))).category).toBe('invalid_request');
+    expect((await rejection(client.request({ method: 'POST', path: '/api/x', bodyType: 'ndjson', body: { a: 1 } }))).category).toBe(
+      'invalid_request',
+    );
   });
 
   it('sends multipart/form-data with file and plain parts', async () => {
@@ -246,7 +262,11 @@ describe('request bodies', () => {
     const req = last();
     expect(req.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     expect(req.headers['kbn-xsrf']).toBe('true');
-    const form = await new Request('http://x/', { method: 'POST', headers: { 'content-type': String(req.headers['content-type']) }, body: new Uint8Array(req.body) }).formData();
+    const form = await new Request('http://x/', {
+      method: 'POST',
+      headers: { 'content-type': String(req.headers['content-type']) },
+      body: new Uint8Array(req.body),
+    }).formData();
     const file = form.get('file') as File;
     expect(file.name).toBe('export.ndjson');
     expect(file.type).toBe('application/x-ndjson');

@@ -22,10 +22,12 @@ afterAll(async () => {
   await server.close();
 });
 
-const raw = (status: number, contentType: string | undefined, body: string): Handler => (_req, res) => {
-  res.writeHead(status, contentType === undefined ? {} : { 'content-type': contentType });
-  res.end(body);
-};
+const raw =
+  (status: number, contentType: string | undefined, body: string): Handler =>
+  (_req, res) => {
+    res.writeHead(status, contentType === undefined ? {} : { 'content-type': contentType });
+    res.end(body);
+  };
 
 async function get(path: string, handler: Handler) {
   routes.set(path, handler);
@@ -51,11 +53,15 @@ describe('answers that are not API answers', () => {
   it('refuses a redirect (a login proxy) instead of treating it as success', async () => {
     const err = await rejection(get('/redirect', (_req, res) => res.writeHead(302, { location: 'https://sso.example.com/login' }).end()));
     expect(err).toMatchObject({ category: 'not_api', status: 302 });
-    expect(err.message).toBe('GET /redirect: 302 Found: got a redirect to https://sso.example.com/login instead of an API response (a login proxy in front of Kibana, or a wrong base URL?)');
+    expect(err.message).toBe(
+      'GET /redirect: 302 Found: got a redirect to https://sso.example.com/login instead of an API response (a login proxy in front of Kibana, or a wrong base URL?)',
+    );
   });
 
   it('refuses a redirect with an empty body too', async () => {
-    const err = await rejection(get('/empty-redirect', (_req, res) => res.writeHead(302, { location: '/oauth2/start', 'content-length': '0' }).end()));
+    const err = await rejection(
+      get('/empty-redirect', (_req, res) => res.writeHead(302, { location: '/oauth2/start', 'content-length': '0' }).end()),
+    );
     expect(err).toMatchObject({ category: 'not_api', status: 302 });
   });
 
@@ -149,10 +155,18 @@ describe('error responses', () => {
     [502, 'unavailable'],
     [503, 'unavailable'],
     [504, 'unavailable'],
-  ])('maps %i to %s with Kibana\'s error and message', async (status, category) => {
+  ])("maps %i to %s with Kibana's error and message", async (status, category) => {
     const err = await rejection(get(`/status-${status}`, json(status, { statusCode: status, error: 'Some Error', message: 'it\nbroke' })));
     expect(err).toBeInstanceOf(KibanaError);
-    expect(err).toMatchObject({ category, status, method: 'GET', path: `/status-${status}`, kibanaError: 'Some Error', kibanaMessage: 'it\nbroke', attempts: 1 });
+    expect(err).toMatchObject({
+      category,
+      status,
+      method: 'GET',
+      path: `/status-${status}`,
+      kibanaError: 'Some Error',
+      kibanaMessage: 'it\nbroke',
+      attempts: 1,
+    });
     expect(err.message).toBe(`GET /status-${status}: ${status} Some Error: it broke`);
   });
 

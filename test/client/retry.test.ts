@@ -130,10 +130,30 @@ describe('back-off', () => {
   const policy = (random: () => number) => ({ baseDelayMs: 100, maxDelayMs: 500, random });
 
   it('draws each delay uniformly below an exponentially growing, capped ceiling', () => {
-    const ceilings = [1, 2, 3, 4, 5, 6].map((n) => backoffDelay(policy(() => 0.999999), n, undefined));
+    const ceilings = [1, 2, 3, 4, 5, 6].map((n) =>
+      backoffDelay(
+        policy(() => 0.999999),
+        n,
+        undefined,
+      ),
+    );
     expect(ceilings).toEqual([99, 199, 399, 499, 499, 499]);
-    expect([1, 2, 3, 4].map((n) => backoffDelay(policy(() => 0), n, undefined))).toEqual([0, 0, 0, 0]);
-    expect(backoffDelay(policy(() => 0.25), 3, undefined)).toBe(100);
+    expect(
+      [1, 2, 3, 4].map((n) =>
+        backoffDelay(
+          policy(() => 0),
+          n,
+          undefined,
+        ),
+      ),
+    ).toEqual([0, 0, 0, 0]);
+    expect(
+      backoffDelay(
+        policy(() => 0.25),
+        3,
+        undefined,
+      ),
+    ).toBe(100);
   });
 
   it('uses the injected random source and sleep through the client', async () => {

@@ -46,7 +46,13 @@ beforeAll(async () => {
       res.end(`proxy error for ${auth}`);
     } else {
       res.writeHead(401, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ statusCode: 401, error: `Unauthorized ${auth}`, message: `[security_exception] unable to authenticate with ${auth}` }));
+      res.end(
+        JSON.stringify({
+          statusCode: 401,
+          error: `Unauthorized ${auth}`,
+          message: `[security_exception] unable to authenticate with ${auth}`,
+        }),
+      );
     }
   });
 });
@@ -67,7 +73,9 @@ describe('secrets never leak', () => {
   it('keeps passthrough credentials out of errors', async () => {
     const client = makeClient(server.url, { auth: { kind: 'none' } });
     const viaField = await rejection(client.request({ method: 'GET', path: '/api/x', authorization: `Bearer ${PASSTHROUGH}` }));
-    const viaHeader = await rejection(client.request({ method: 'GET', path: '/text', headers: { Authorization: `ApiKey ${PASSTHROUGH}` } }));
+    const viaHeader = await rejection(
+      client.request({ method: 'GET', path: '/text', headers: { Authorization: `ApiKey ${PASSTHROUGH}` } }),
+    );
     await client.close();
     expectNoSecrets(viaField);
     expectNoSecrets(viaHeader);

@@ -90,7 +90,11 @@ describe('auth modes', () => {
   });
 
   it('basic: username and password', () => {
-    expect(resolve([], { ...URL_ENV, KIBANA_USERNAME: 'elastic', KIBANA_PASSWORD: 'pw' }).auth).toEqual({ kind: 'basic', username: 'elastic', password: 'pw' });
+    expect(resolve([], { ...URL_ENV, KIBANA_USERNAME: 'elastic', KIBANA_PASSWORD: 'pw' }).auth).toEqual({
+      kind: 'basic',
+      username: 'elastic',
+      password: 'pw',
+    });
     expect(resolve(['--username', 'u', '--password', 'p'], URL_ENV).auth).toEqual({ kind: 'basic', username: 'u', password: 'p' });
   });
 
@@ -139,7 +143,11 @@ describe('invalid values name the variable or flag and what it expects', () => {
     [[], { ...API_KEY_ENV, KIBANA_SPACE: 'Not A Space' }, /^KIBANA_SPACE: expected a space id/],
     [['--nope'], API_KEY_ENV, /^unknown option --nope; run kibana-mcp --help/],
     [['--timeout'], API_KEY_ENV, /^--timeout expects a value/],
-    [[], { ...API_KEY_ENV, KIBANA_CA_CERT: '/nonexistent/ca.pem' }, /^KIBANA_CA_CERT: cannot read the PEM file "\/nonexistent\/ca.pem" \(ENOENT\)/],
+    [
+      [],
+      { ...API_KEY_ENV, KIBANA_CA_CERT: '/nonexistent/ca.pem' },
+      /^KIBANA_CA_CERT: cannot read the PEM file "\/nonexistent\/ca.pem" \(ENOENT\)/,
+    ],
   ];
   for (const [argv, env, expected] of invalid) {
     it(`${argv.join(' ')} ${JSON.stringify(env)}`, () => {

@@ -47,12 +47,28 @@ describe('invalid configuration stops before any MCP traffic', () => {
     [[], {}, /^kibana-mcp: KIBANA_URL \(or --kibana-url\) is required/],
     [[], { KIBANA_URL: 'http://127.0.0.1:1' }, /^kibana-mcp: no Kibana credentials/],
     [['--timeout', 'x'], { KIBANA_URL: 'http://127.0.0.1:1', KIBANA_API_KEY: 'k' }, /^kibana-mcp: --timeout: expected a whole number/],
-    [['--tier', 'admin'], { KIBANA_URL: 'http://127.0.0.1:1', KIBANA_API_KEY: 'k' }, /^kibana-mcp: --tier: expected one of read, write, destructive/],
+    [
+      ['--tier', 'admin'],
+      { KIBANA_URL: 'http://127.0.0.1:1', KIBANA_API_KEY: 'k' },
+      /^kibana-mcp: --tier: expected one of read, write, destructive/,
+    ],
     [['--toolsets', 'nope'], { KIBANA_URL: 'http://127.0.0.1:1', KIBANA_API_KEY: 'k' }, /^kibana-mcp: --toolsets: unknown toolset "nope"/],
     [['frobnicate'], {}, /^kibana-mcp: unknown command "frobnicate"/],
-    [['--http', '--host', '0.0.0.0'], { KIBANA_URL: 'http://127.0.0.1:1', KIBANA_API_KEY: 'k' }, /^kibana-mcp: --host: refusing to serve 0.0.0.0 without caller authentication/],
-    [['--http', '--passthrough-auth'], { KIBANA_URL: 'http://127.0.0.1:1', KIBANA_API_KEY: 'k' }, /^kibana-mcp: KIBANA_API_KEY: passthrough auth forwards/],
-    [['--http', '--passthrough-auth', '--http-token', 't'], { KIBANA_URL: 'http://127.0.0.1:1' }, /^kibana-mcp: --http-token and --passthrough-auth: choose one/],
+    [
+      ['--http', '--host', '0.0.0.0'],
+      { KIBANA_URL: 'http://127.0.0.1:1', KIBANA_API_KEY: 'k' },
+      /^kibana-mcp: --host: refusing to serve 0.0.0.0 without caller authentication/,
+    ],
+    [
+      ['--http', '--passthrough-auth'],
+      { KIBANA_URL: 'http://127.0.0.1:1', KIBANA_API_KEY: 'k' },
+      /^kibana-mcp: KIBANA_API_KEY: passthrough auth forwards/,
+    ],
+    [
+      ['--http', '--passthrough-auth', '--http-token', 't'],
+      { KIBANA_URL: 'http://127.0.0.1:1' },
+      /^kibana-mcp: --http-token and --passthrough-auth: choose one/,
+    ],
   ];
   for (const [args, env, expected] of cases) {
     it(`${args.join(' ') || '(no flags)'} ${Object.keys(env).join(',')}`, async () => {
@@ -76,14 +92,20 @@ describe('start-up failures with --demo', () => {
     const taken = await runCli(['--demo', '--http', '--port', String(port)], {});
     busy.close();
     expect(taken.code).toBe(2);
-    expect(taken.stderr).toMatch(new RegExp(`^kibana-mcp: --port / --host: cannot listen on 127\\.0\\.0\\.1:${port} \\(EADDRINUSE\\)$`, 'm'));
+    expect(taken.stderr).toMatch(
+      new RegExp(`^kibana-mcp: --port / --host: cannot listen on 127\\.0\\.0\\.1:${port} \\(EADDRINUSE\\)$`, 'm'),
+    );
   });
 });
 
 describe('kibana-mcp check', () => {
   it('prints the version, status and masked configuration', async () => {
     kibana.handle(() => ({ body: STATUS }));
-    const { code, stdout } = await runCli(['check'], { KIBANA_URL: `${kibana.url}/kibana`, KIBANA_USERNAME: 'elastic', KIBANA_PASSWORD: 'changeme-secret' });
+    const { code, stdout } = await runCli(['check'], {
+      KIBANA_URL: `${kibana.url}/kibana`,
+      KIBANA_USERNAME: 'elastic',
+      KIBANA_PASSWORD: 'changeme-secret',
+    });
     expect(code).toBe(0);
     expect(stdout).toContain(`Kibana 8.18.2 at ${kibana.url}/kibana: status available`);
     expect(stdout).toMatch(/auth\s+basic, user elastic, password \*\*\*\*/);
@@ -123,7 +145,11 @@ describe('kibana-mcp check', () => {
   });
 
   it('says it cannot resolve a host name', async () => {
-    const { code, stdout } = await runCli(['check'], { KIBANA_URL: 'http://kibana.invalid:5601', KIBANA_API_KEY: 'k', KIBANA_RETRIES: '0' });
+    const { code, stdout } = await runCli(['check'], {
+      KIBANA_URL: 'http://kibana.invalid:5601',
+      KIBANA_API_KEY: 'k',
+      KIBANA_RETRIES: '0',
+    });
     expect(code).toBe(1);
     expect(stdout).toMatch(/^check failed: .*(resolve|ENOTFOUND|EAI_AGAIN)/);
   });
@@ -177,7 +203,10 @@ describe('kibana-mcp check over TLS', () => {
 
 describe('kibana-mcp list-tools', () => {
   it('prints what a configuration exposes, with tier and tokens', async () => {
-    const { code, stdout } = await runCli(['list-tools', '--toolsets', 'platform,cases', '--tier', 'read', '--exclude', 'get_task_manager_health'], {});
+    const { code, stdout } = await runCli(
+      ['list-tools', '--toolsets', 'platform,cases', '--tier', 'read', '--exclude', 'get_task_manager_health'],
+      {},
+    );
     expect(code).toBe(0);
     const rows = stdout.split('\n').filter((line) => /^[a-z_]+\s+(platform|cases)\s+/.test(line));
     expect(rows.length).toBeGreaterThan(3);

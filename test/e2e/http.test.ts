@@ -10,7 +10,9 @@ const TOKEN = 'mcp-test-token-0123456789';
 let kibana: RecordingKibana;
 
 beforeAll(async () => {
-  kibana = await startRecordingKibana((request) => ({ body: request.path.startsWith('/api/spaces/space/') ? { id: 'x' } : { version: { number: '8.18.2' } } }));
+  kibana = await startRecordingKibana((request) => ({
+    body: request.path.startsWith('/api/spaces/space/') ? { id: 'x' } : { version: { number: '8.18.2' } },
+  }));
 });
 afterAll(() => kibana.stop());
 
@@ -199,7 +201,9 @@ describe('MCP conformance (@modelcontextprotocol/conformance 0.1.13)', () => {
   const conformance = fileURLToPath(new URL('../../node_modules/@modelcontextprotocol/conformance/dist/index.js', import.meta.url));
   for (const scenario of ['server-initialize', 'ping', 'tools-list', 'dns-rebinding-protection']) {
     it(scenario, async () => {
-      const { stdout } = await promisify(execFile)(process.execPath, [conformance, 'server', '--url', server.url, '--scenario', scenario], { timeout: 60_000 });
+      const { stdout } = await promisify(execFile)(process.execPath, [conformance, 'server', '--url', server.url, '--scenario', scenario], {
+        timeout: 60_000,
+      });
       const summary = /Passed: (\d+)\/(\d+), (\d+) failed/.exec(stdout);
       expect(summary, stdout).not.toBeNull();
       expect(Number(summary![1])).toBeGreaterThan(0);

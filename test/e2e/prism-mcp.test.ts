@@ -28,7 +28,10 @@ async function startVerdictProxy(target: string): Promise<{ url: string; verdict
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const upstream = await request(`${target}${req.url}`, {
       method: req.method as 'GET',
-      headers: Object.fromEntries(Object.entries(req.headers).filter(([name]) => name !== 'host' && name !== 'connection')) as Record<string, string>,
+      headers: Object.fromEntries(Object.entries(req.headers).filter(([name]) => name !== 'host' && name !== 'connection')) as Record<
+        string,
+        string
+      >,
       body: chunks.length > 0 ? Buffer.concat(chunks) : null,
     });
     const body = Buffer.from(await upstream.body.arrayBuffer());
@@ -40,7 +43,9 @@ async function startVerdictProxy(target: string): Promise<{ url: string; verdict
       status: upstream.statusCode,
       violations: found.filter((v) => v.location?.[0] === 'request').map((v) => `${v.location?.join('.')}: ${v.message}`),
     });
-    const headers = Object.fromEntries(Object.entries(upstream.headers).filter(([name]) => !['transfer-encoding', 'connection', 'content-length'].includes(name)));
+    const headers = Object.fromEntries(
+      Object.entries(upstream.headers).filter(([name]) => !['transfer-encoding', 'connection', 'content-length'].includes(name)),
+    );
     res.writeHead(upstream.statusCode, headers as Record<string, string>).end(body);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));

@@ -85,7 +85,10 @@ describe('tools/call reaches Kibana with the right request', () => {
   it('checks the space exists, then writes under /s/{space} with kbn-xsrf and the JSON body', async () => {
     kibana.handle((request) => ({ body: request.path.startsWith('/api/spaces/') ? { id: 'marketing' } : { data_view: { id: 'dv1' } } }));
     const { client } = await connect();
-    const result = await client.callTool({ name: 'create_data_view', arguments: { space_id: 'marketing', data_view: { title: 'logs-*', name: 'Logs' } } });
+    const result = await client.callTool({
+      name: 'create_data_view',
+      arguments: { space_id: 'marketing', data_view: { title: 'logs-*', name: 'Logs' } },
+    });
     expect(result.isError).toBeFalsy();
     const [spaceCheck, write] = kibana.requests;
     expect(spaceCheck).toMatchObject({ method: 'GET', path: '/api/spaces/space/marketing' });
@@ -104,7 +107,9 @@ describe('tools/call reaches Kibana with the right request', () => {
   });
 
   it('refuses a write into a space that does not exist, before it reaches Kibana', async () => {
-    kibana.handle((request) => (request.path.startsWith('/api/spaces/') ? kibanaError(404, 'Not Found', 'Saved object [space/nope] not found') : { body: {} }));
+    kibana.handle((request) =>
+      request.path.startsWith('/api/spaces/') ? kibanaError(404, 'Not Found', 'Saved object [space/nope] not found') : { body: {} },
+    );
     const { client } = await connect();
     const result = await client.callTool({ name: 'create_data_view', arguments: { space_id: 'nope', data_view: { title: 'x-*' } } });
     expect(result.isError).toBe(true);
@@ -246,7 +251,9 @@ describe('destructive calls ask the user when the client can be asked', () => {
     });
     const result = await peer.client.callTool({ name: 'delete_data_view', arguments: deleteArgs });
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(/^Not done: the user could not be asked to confirm delete_data_view \(.*user closed the dialog.*\)\. Nothing was changed\.$/);
+    expect(textOf(result)).toMatch(
+      /^Not done: the user could not be asked to confirm delete_data_view \(.*user closed the dialog.*\)\. Nothing was changed\.$/,
+    );
     expect(kibana.requests.some(isDelete)).toBe(false);
   });
 
@@ -261,7 +268,11 @@ describe('destructive calls ask the user when the client can be asked', () => {
 
 describe('large results', () => {
   it('are cut with a notice naming the arguments that narrow the call', async () => {
-    const saved_objects = Array.from({ length: 400 }, (_, i) => ({ id: `obj-${i}`, type: 'dashboard', attributes: { title: `Dashboard number ${i}` } }));
+    const saved_objects = Array.from({ length: 400 }, (_, i) => ({
+      id: `obj-${i}`,
+      type: 'dashboard',
+      attributes: { title: `Dashboard number ${i}` },
+    }));
     kibana.handle(() => ({ body: { page: 1, per_page: 400, total: 400, saved_objects } }));
     const { client } = await connect(['--max-result-chars', '5000']);
     const result = await client.callTool({ name: 'find_saved_objects', arguments: { type: 'dashboard' } });
@@ -301,14 +312,22 @@ describe('a client that sends its calls and closes stdin at once', () => {
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     const messages = [
-      { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'pipe', version: '1' } } },
+      {
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'pipe', version: '1' } },
+      },
       { jsonrpc: '2.0', method: 'notifications/initialized' },
       { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'get_status', arguments: {} } },
     ];
     child.stdin.end(messages.map((message) => JSON.stringify(message)).join('\n') + '\n');
     const code = await new Promise((resolve) => child.once('exit', resolve));
     expect(code).toBe(0);
-    const answers = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const answers = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     const call = answers.find((answer) => answer.id === 2);
     expect(call?.result?.structuredContent).toEqual({ version: { number: 'late' } });
   });
@@ -324,14 +343,30 @@ describe('malformed tools/call requests', () => {
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     const calls = [{ name: 'get_status', arguments: null }, { name: 123 }, undefined, { name: 'get_status', arguments: [] }];
     const messages = [
-      { jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } },
+      {
+        jsonrpc: '2.0',
+        id: 0,
+        method: 'initialize',
+        params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+      },
       { jsonrpc: '2.0', method: 'notifications/initialized' },
-      ...calls.map((params, index) => ({ jsonrpc: '2.0', id: index + 1, method: 'tools/call', ...(params === undefined ? {} : { params }) })),
+      ...calls.map((params, index) => ({
+        jsonrpc: '2.0',
+        id: index + 1,
+        method: 'tools/call',
+        ...(params === undefined ? {} : { params }),
+      })),
       { jsonrpc: '2.0', id: 99, method: 'tools/call', params: { name: 'get_status', arguments: {} } },
     ];
     child.stdin.end(messages.map((message) => JSON.stringify(message)).join('\n') + '\n');
     await new Promise((resolve) => child.once('exit', resolve));
-    const answers = new Map(stdout.trim().split('\n').map((line) => JSON.parse(line)).map((answer) => [answer.id, answer]));
+    const answers = new Map(
+      stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line))
+        .map((answer) => [answer.id, answer]),
+    );
     for (let id = 1; id <= calls.length; id += 1) expect(answers.get(id)?.error?.code, `call ${id}`).toBe(-32602);
     expect(answers.get(99)?.result?.structuredContent).toEqual({ version: { number: '8.18.2' } });
   });

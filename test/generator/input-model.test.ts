@@ -12,23 +12,40 @@ import type { HttpMethod } from '../../src/tools/spec.js';
 function toolFor(method: HttpMethod, path: string, operation: JsonObject, entryYaml = '', schemas: JsonObject = {}): ToolModel {
   const text = `toolsets:\n  t:\n    description: Test.\n    tools:\n      - op: ${method} ${path}\n        name: test_tool\n        title: Test\n        description: Test tool.\n${entryYaml}`;
   const toolsets = parseToolsets(text);
-  const document = { openapi: '3.0.3', paths: { [path]: { [method.toLowerCase()]: { responses: { 200: { description: 'OK' } }, ...operation } } }, components: { schemas } };
+  const document = {
+    openapi: '3.0.3',
+    paths: { [path]: { [method.toLowerCase()]: { responses: { 200: { description: 'OK' } }, ...operation } } },
+    components: { schemas },
+  };
   const resolveRef = (ref: string) => schemas[ref.replace('#/components/schemas/', '')];
   const result = extractDocument({ document, resolveRef }, toolsets);
   expect(result.skipped).toEqual([]);
   const extracted = result.document as { paths: Record<string, Record<string, JsonObject>>; components: { schemas: JsonObject } };
-  const components = new ComponentStore((name) => (isObject(extracted.components.schemas[name]) ? extracted.components.schemas[name] : undefined));
+  const components = new ComponentStore((name) =>
+    isObject(extracted.components.schemas[name]) ? extracted.components.schemas[name] : undefined,
+  );
   const facts = { method, path, operation: extracted.paths[path]?.[method.toLowerCase()] as JsonObject };
   return buildToolModel(facts, toolsets[0]!.tools[0]!, components);
 }
 
 const properties = (tool: ToolModel) => tool.input.properties as Record<string, JsonObject>;
-const OBJECT_BODY = { content: { 'application/json': { schema: { anyOf: [{ type: 'object', properties: { a: { type: 'string' } } }, { type: 'array' }] } } } };
+const OBJECT_BODY = {
+  content: { 'application/json': { schema: { anyOf: [{ type: 'object', properties: { a: { type: 'string' } } }, { type: 'array' }] } } },
+};
 
 describe('query parameters', () => {
   it('flattens an object parameter named query into one query argument per property, described and required as declared', () => {
-    const query = { type: 'object', properties: { agent_ids: { type: 'array', items: { type: 'string' } }, agentId: { type: 'string' } }, required: ['agentId'] };
-    const tool = toolFor('GET', '/api/endpoint/x', { parameters: [{ name: 'query', in: 'query', required: true, schema: query }] }, '        args:\n          agent_ids: Agent ids.\n');
+    const query = {
+      type: 'object',
+      properties: { agent_ids: { type: 'array', items: { type: 'string' } }, agentId: { type: 'string' } },
+      required: ['agentId'],
+    };
+    const tool = toolFor(
+      'GET',
+      '/api/endpoint/x',
+      { parameters: [{ name: 'query', in: 'query', required: true, schema: query }] },
+      '        args:\n          agent_ids: Agent ids.\n',
+    );
     expect(tool.request.params).toEqual([
       { arg: 'agent_ids', name: 'agent_ids', in: 'query' },
       { arg: 'agentId', name: 'agentId', in: 'query' },
@@ -51,33 +68,52 @@ describe('query parameters', () => {
   });
 
   it('marks string-typed path and query arguments as text, not numbers, headers or body fields', () => {
-    const tool = toolFor('POST', '/api/things/{id}', {
-      parameters: [
-        { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
-        { name: 'mode', in: 'query', schema: { $ref: '#/components/schemas/Mode' } },
-        { name: 'size', in: 'query', schema: { type: 'integer' } },
-      ],
-      requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { name: { type: 'string' } } } } } },
-    }, '', { Mode: { type: 'string', enum: ['true', 'false'] } });
+    const tool = toolFor(
+      'POST',
+      '/api/things/{id}',
+      {
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'mode', in: 'query', schema: { $ref: '#/components/schemas/Mode' } },
+          { name: 'size', in: 'query', schema: { type: 'integer' } },
+        ],
+        requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { name: { type: 'string' } } } } } },
+      },
+      '',
+      { Mode: { type: 'string', enum: ['true', 'false'] } },
+    );
     expect(tool.textArgs).toEqual(['id', 'mode']);
   });
 
   it('drops the required mark of parameters listed in optional', () => {
-    const tool = toolFor('GET', '/api/endpoint/metadata', { parameters: [{ name: 'hostStatuses', in: 'query', required: true, schema: { type: 'array' } }] }, '        optional: [hostStatuses]\n');
+    const tool = toolFor(
+      'GET',
+      '/api/endpoint/metadata',
+      { parameters: [{ name: 'hostStatuses', in: 'query', required: true, schema: { type: 'array' } }] },
+      '        optional: [hostStatuses]\n',
+    );
     expect(tool.input.required).toBeUndefined();
   });
 });
 
 describe('whole-body arguments', () => {
   it("carry the team's descriptions of the body's properties", () => {
-    const tool = toolFor('POST', '/api/things', { requestBody: { required: true, ...OBJECT_BODY } }, '        args:\n          a: The a.\n');
+    const tool = toolFor(
+      'POST',
+      '/api/things',
+      { requestBody: { required: true, ...OBJECT_BODY } },
+      '        args:\n          a: The a.\n',
+    );
     expect(properties(tool).body?.description).toBe('a: The a.');
   });
 
   it('are required on POST, PUT and PATCH even when the spec does not say so, unless nullable; not on DELETE', () => {
-    for (const method of ['POST', 'PUT', 'PATCH'] as const) expect(toolFor(method, '/api/things', { requestBody: OBJECT_BODY }).input.required).toEqual(['body']);
+    for (const method of ['POST', 'PUT', 'PATCH'] as const)
+      expect(toolFor(method, '/api/things', { requestBody: OBJECT_BODY }).input.required).toEqual(['body']);
     expect(toolFor('DELETE', '/api/things', { requestBody: OBJECT_BODY }).input.required).toBeUndefined();
-    const nullable = { content: { 'application/json': { schema: { type: 'object', nullable: true, properties: { untrack: { type: 'boolean' } } } } } };
+    const nullable = {
+      content: { 'application/json': { schema: { type: 'object', nullable: true, properties: { untrack: { type: 'boolean' } } } } },
+    };
     expect(toolFor('POST', '/api/things/_disable', { requestBody: nullable }).input.required).toBeUndefined();
   });
 });
@@ -85,7 +121,12 @@ describe('whole-body arguments', () => {
 describe('omit on body properties', () => {
   it('hides optional top-level properties of a flat body, never required ones', () => {
     const schema = { type: 'object', properties: { service: { type: 'object' }, etag: { type: 'string' } }, required: ['service'] };
-    const tool = toolFor('POST', '/api/things/search', { requestBody: { content: { 'application/json': { schema } } } }, '        read_only: true\n        omit: [etag, service]\n');
+    const tool = toolFor(
+      'POST',
+      '/api/things/search',
+      { requestBody: { content: { 'application/json': { schema } } } },
+      '        read_only: true\n        omit: [etag, service]\n',
+    );
     expect(Object.keys(properties(tool)).sort()).toEqual(['service', 'space_id']);
     expect(tool.request.body).toEqual({ kind: 'fields', fields: { service: 'service' } });
   });
@@ -98,7 +139,12 @@ describe('annotations', () => {
   });
 
   it('destructive_hint sets destructiveHint without changing the tier', () => {
-    const tool = toolFor('PUT', '/api/things/{id}', { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] }, '        destructive_hint: true\n');
+    const tool = toolFor(
+      'PUT',
+      '/api/things/{id}',
+      { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] },
+      '        destructive_hint: true\n',
+    );
     expect(tool.tier).toBe('write');
     expect(tool.annotations.destructiveHint).toBe(true);
     expect(toolFor('PUT', '/api/things', {}).annotations.destructiveHint).toBe(false);

@@ -36,7 +36,9 @@ describe("Kibana's optional-value schemas", () => {
 
 describe('placeholder bodies', () => {
   it("recognises 9.x streams' placeholder body and nothing more", () => {
-    expect(isPlaceholderSchema(normalizeSchema({ anyOf: [{}, { nullable: true }, { type: 'object', properties: {} }] }, context))).toBe(true);
+    expect(isPlaceholderSchema(normalizeSchema({ anyOf: [{}, { nullable: true }, { type: 'object', properties: {} }] }, context))).toBe(
+      true,
+    );
     expect(isPlaceholderSchema(normalizeSchema({ type: 'object', properties: { name: { type: 'string' } } }, context))).toBe(false);
   });
 });

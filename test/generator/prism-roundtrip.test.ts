@@ -12,7 +12,6 @@ import { PRISM_LIMITS, startPrism, type PrismServer } from '../support/prism.js'
 import { synthesize } from '../support/synthesize.js';
 import { fullInputSchema, HAVE_UPSTREAM, NO_UPSTREAM_REASON, UPSTREAM_SPEC } from '../support/tools.js';
 
-
 const COMMITTED_SPEC = resolve(import.meta.dirname, '../../openapi/kibana.yaml');
 
 async function violations(client: KibanaClient, tool: ToolSpec): Promise<string[]> {
@@ -23,10 +22,13 @@ async function violations(client: KibanaClient, tool: ToolSpec): Promise<string[
   try {
     const response = await client.request(buildRequest(tool, parsed.data, 'default'));
     const header = response.headers['sl-violations'];
-    const problems = header ? (JSON.parse(header) as Array<{ location?: string[]; message?: string }>).filter((v) => v.location?.[0] === 'request') : [];
+    const problems = header
+      ? (JSON.parse(header) as Array<{ location?: string[]; message?: string }>).filter((v) => v.location?.[0] === 'request')
+      : [];
     return problems.map((v) => `${v.location?.join('.')}: ${v.message}`);
   } catch (error) {
-    if (error instanceof KibanaError && error.status !== undefined && [400, 404, 405, 415, 422].includes(error.status)) return [error.message];
+    if (error instanceof KibanaError && error.status !== undefined && [400, 404, 405, 415, 422].includes(error.status))
+      return [error.message];
     return [];
   }
 }
@@ -50,7 +52,8 @@ function roundTrip(label: string, specFile: string): void {
 
     it('every tool sends a request the spec accepts', async () => {
       const failures: string[] = [];
-      for (const tool of tools.filter((t) => !PRISM_LIMITS.has(t.name))) for (const problem of await violations(client, tool)) failures.push(`${tool.name}: ${problem}`);
+      for (const tool of tools.filter((t) => !PRISM_LIMITS.has(t.name)))
+        for (const problem of await violations(client, tool)) failures.push(`${tool.name}: ${problem}`);
       expect(failures).toEqual([]);
     });
   });

@@ -31,7 +31,13 @@ const SPEC = {
     },
     '/api/typos': { post: { requestBody: jsonBody({ $ref: '#/components/schemas/Typo' }), responses: ok } },
     '/api/versioned': {
-      post: { requestBody: jsonBody({ type: 'object', properties: { x: { type: 'string' } } }, 'application/json; Elastic-Api-Version=2023-10-31'), responses: ok },
+      post: {
+        requestBody: jsonBody(
+          { type: 'object', properties: { x: { type: 'string' } } },
+          'application/json; Elastic-Api-Version=2023-10-31',
+        ),
+        responses: ok,
+      },
     },
     '/api/transport-headers': {
       post: {
@@ -47,13 +53,20 @@ const SPEC = {
       get: { requestBody: jsonBody({ anyOf: [{}, { nullable: true }, { type: 'object', properties: {} }] }), responses: ok },
     },
     '/api/tree': { post: { requestBody: jsonBody({ $ref: '#/components/schemas/Node' }), responses: ok } },
-    '/api/nullable': { post: { requestBody: jsonBody({ type: 'object', properties: { n: { type: 'string', nullable: true } } }), responses: ok } },
-    '/api/broken-media-type': { get: { responses: { 200: { description: 'OK', content: { 'application:json': { schema: { type: 'object' } } } } } } },
+    '/api/nullable': {
+      post: { requestBody: jsonBody({ type: 'object', properties: { n: { type: 'string', nullable: true } } }), responses: ok },
+    },
+    '/api/broken-media-type': {
+      get: { responses: { 200: { description: 'OK', content: { 'application:json': { schema: { type: 'object' } } } } } },
+    },
   },
   components: {
     schemas: {
       Typo: { type: 'objects', additionalproperties: false, properties: { x: { type: 'string' } } },
-      Node: { type: 'object', properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } },
+      Node: {
+        type: 'object',
+        properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } },
+      },
     },
   },
 };
@@ -91,7 +104,12 @@ describe('kibana-api.md spec quirks', () => {
   it('turns a versioned media type into plain JSON plus the elastic-api-version header', () => {
     const op = operation('/api/versioned', 'post');
     expect(Object.keys(op.requestBody.content)).toEqual(['application/json']);
-    expect(op.parameters).toContainEqual({ name: 'elastic-api-version', in: 'header', required: true, schema: { type: 'string', enum: ['2023-10-31'] } });
+    expect(op.parameters).toContainEqual({
+      name: 'elastic-api-version',
+      in: 'header',
+      required: true,
+      schema: { type: 'string', enum: ['2023-10-31'] },
+    });
   });
 
   it('never keeps transport headers as parameters', () => {

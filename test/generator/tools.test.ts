@@ -15,12 +15,22 @@ import { resolve } from 'node:path';
 import { parseToolsets } from '../../src/generator/toolsets.js';
 
 const entries = new Map(
-  parseToolsets(readFileSync(resolve(import.meta.dirname, '../../openapi/toolsets.yaml'), 'utf8')).flatMap((t) => t.tools.map((e) => [e.name, e] as const)),
+  parseToolsets(readFileSync(resolve(import.meta.dirname, '../../openapi/toolsets.yaml'), 'utf8')).flatMap((t) =>
+    t.tools.map((e) => [e.name, e] as const),
+  ),
 );
 /** Write tools that overwrite or replace existing data (review finding: they must say so). */
 const OVERWRITING = [
-  'import_saved_objects', 'copy_saved_objects_to_space', 'create_or_update_role', 'update_space', 'update_detection_rule',
-  'update_alerting_rule', 'create_or_update_apm_agent_config', 'update_dashboard', 'update_connector', 'create_or_update_runtime_field',
+  'import_saved_objects',
+  'copy_saved_objects_to_space',
+  'create_or_update_role',
+  'update_space',
+  'update_detection_rule',
+  'update_alerting_rule',
+  'create_or_update_apm_agent_config',
+  'update_dashboard',
+  'update_connector',
+  'create_or_update_runtime_field',
 ];
 
 /** Arguments sent in the path or query string: string-typed ones also accept numbers and booleans. */
@@ -35,7 +45,8 @@ function hasBooleanSubschema(schema: unknown): boolean {
   if (typeof schema !== 'object' || schema === null) return false;
   return Object.entries(schema).some(([key, value]) => {
     if (key === 'enum' || key === 'const' || key === 'default' || key === 'required') return false;
-    if (typeof value === 'boolean') return key !== 'additionalProperties' || value === true ? !['deprecated', 'uniqueItems', 'readOnlyHint'].includes(key) : false;
+    if (typeof value === 'boolean')
+      return key !== 'additionalProperties' || value === true ? !['deprecated', 'uniqueItems', 'readOnlyHint'].includes(key) : false;
     return hasBooleanSubschema(value);
   });
 }
@@ -99,7 +110,9 @@ describe('generated tools', () => {
       expect(message.includes(`missing required argument "${name}"`) || message.includes(`${name}: expected one of`), message).toBe(true);
     }
     const isPlainString = (sub: unknown) => (sub as { type?: unknown }).type === 'string' && !('enum' in (sub as object));
-    const strings = Object.entries(schema.properties ?? {}).filter(([, sub]) => isPlainString(sub)).map(([name]) => name);
+    const strings = Object.entries(schema.properties ?? {})
+      .filter(([, sub]) => isPlainString(sub))
+      .map(([name]) => name);
     for (const name of strings.filter((arg) => urlArgs(tool).has(arg))) {
       const result = validator.safeParse({ ...synthesize(fullInputSchema(tool)), [name]: 42 });
       const pattern = (schema.properties?.[name] as { pattern?: string }).pattern;
@@ -190,7 +203,8 @@ describe('annotations follow method and overrides', () => {
   });
 
   it('read-only POSTs are idempotent', () => {
-    for (const name of ['export_saved_objects', 'search_detection_alerts']) expect(tools.find((t) => t.name === name)?.annotations.idempotentHint, name).toBe(true);
+    for (const name of ['export_saved_objects', 'search_detection_alerts'])
+      expect(tools.find((t) => t.name === name)?.annotations.idempotentHint, name).toBe(true);
   });
 
   it('uses the method defaults unless toolsets.yaml overrides them', () => {

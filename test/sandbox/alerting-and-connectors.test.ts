@@ -9,7 +9,16 @@ const ruleBody = {
   consumer: 'alerts',
   schedule: { interval: '5m' },
   tags: ['infra', 'disk'],
-  params: { index: ['metrics-*'], timeField: '@timestamp', aggType: 'max', aggField: 'system.filesystem.used.pct', threshold: [0.95], thresholdComparator: '>', timeWindowSize: 5, timeWindowUnit: 'm' },
+  params: {
+    index: ['metrics-*'],
+    timeField: '@timestamp',
+    aggType: 'max',
+    aggField: 'system.filesystem.used.pct',
+    threshold: [0.95],
+    thresholdComparator: '>',
+    timeWindowSize: 5,
+    timeWindowUnit: 'm',
+  },
   actions: [{ id: 'ops-webhook-connector', group: 'threshold met', params: { body: 'disk' } }],
 };
 
@@ -17,7 +26,13 @@ describe('alerting rules', () => {
   it('creates a rule whose actions reference its connector, and refuses the same id twice', async () => {
     const created = await call(sandbox(), 'POST', '/api/alerting/rule/disk-rule', { body: ruleBody });
     expect(created.status).toBe(200);
-    expect(created.body).toMatchObject({ id: 'disk-rule', enabled: true, mute_all: false, rule_type_id: '.index-threshold', created_by: 'sandbox_api_key' });
+    expect(created.body).toMatchObject({
+      id: 'disk-rule',
+      enabled: true,
+      mute_all: false,
+      rule_type_id: '.index-threshold',
+      created_by: 'sandbox_api_key',
+    });
     expect(created.body.actions[0]).toMatchObject({ id: 'ops-webhook-connector', connector_type_id: '.webhook' });
     expect(sandbox().state.savedObjects.get('default', 'alert', 'disk-rule')?.references).toEqual([
       { name: 'action_0', type: 'action', id: 'ops-webhook-connector' },
@@ -109,11 +124,15 @@ describe('connectors', () => {
     });
 
     expect((await call(sandbox(), 'DELETE', '/api/actions/connector/team-log')).status).toBe(204);
-    expect((await call(sandbox(), 'POST', '/api/actions/connector/team-log/_execute', { body: { params: { message: 'x' } } })).status).toBe(404);
+    expect((await call(sandbox(), 'POST', '/api/actions/connector/team-log/_execute', { body: { params: { message: 'x' } } })).status).toBe(
+      404,
+    );
   });
 
   it('rejects an unregistered connector type', async () => {
-    const { status, body } = await call(sandbox(), 'POST', '/api/actions/connector/x', { body: { name: 'X', connector_type_id: '.carrier-pigeon' } });
+    const { status, body } = await call(sandbox(), 'POST', '/api/actions/connector/x', {
+      body: { name: 'X', connector_type_id: '.carrier-pigeon' },
+    });
     expect(status).toBe(400);
     expect(body.message).toBe('Action type ".carrier-pigeon" is not registered.');
   });

@@ -6,7 +6,14 @@ const NO_CONNECTOR = { id: 'none', name: 'none', type: '.none', fields: null };
 
 async function createCase(title: string, tags: string[] = ['tests']) {
   const { status, body } = await call(sandbox(), 'POST', '/api/cases', {
-    body: { title, description: `${title}, opened by the tests.`, tags, owner: 'cases', connector: NO_CONNECTOR, settings: { syncAlerts: false } },
+    body: {
+      title,
+      description: `${title}, opened by the tests.`,
+      tags,
+      owner: 'cases',
+      connector: NO_CONNECTOR,
+      settings: { syncAlerts: false },
+    },
   });
   expect(status).toBe(200);
   return body as { id: string; version: string; status: string };
@@ -30,7 +37,9 @@ describe('cases', () => {
     const bySearch = await call(sandbox(), 'GET', '/api/cases/_find', { query: { search: 'latency' } });
     expect(bySearch.body.total).toBe(1);
 
-    const paged = await call(sandbox(), 'GET', '/api/cases/_find', { query: { perPage: '1', page: '2', sortField: 'title', sortOrder: 'asc' } });
+    const paged = await call(sandbox(), 'GET', '/api/cases/_find', {
+      query: { perPage: '1', page: '2', sortField: 'title', sortOrder: 'asc' },
+    });
     expect(paged.body).toMatchObject({ page: 2, per_page: 1 });
     expect(paged.body.cases).toHaveLength(1);
   });
@@ -44,7 +53,9 @@ describe('cases', () => {
     expect(updated.body[0]).toMatchObject({ status: 'closed', tags: ['tests', 'done'], closed_by: { username: 'sandbox_api_key' } });
     expect(updated.body[0].version).not.toBe(created.version);
 
-    const stale = await call(sandbox(), 'PATCH', '/api/cases', { body: { cases: [{ id: created.id, version: created.version, title: 'Too late' }] } });
+    const stale = await call(sandbox(), 'PATCH', '/api/cases', {
+      body: { cases: [{ id: created.id, version: created.version, title: 'Too late' }] },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body).toEqual({
       statusCode: 409,
@@ -52,7 +63,9 @@ describe('cases', () => {
       message: `These cases ${created.id} has been updated. Please refresh before saving additional updates.`,
     });
 
-    const unchanged = await call(sandbox(), 'PATCH', '/api/cases', { body: { cases: [{ id: created.id, version: updated.body[0].version, status: 'closed' }] } });
+    const unchanged = await call(sandbox(), 'PATCH', '/api/cases', {
+      body: { cases: [{ id: created.id, version: updated.body[0].version, status: 'closed' }] },
+    });
     expect(unchanged.status).toBe(406);
 
     const missing = await call(sandbox(), 'PATCH', '/api/cases', { body: { cases: [{ id: 'nope', version: 'x', title: 'y' }] } });
@@ -61,9 +74,17 @@ describe('cases', () => {
 
   it('adds user comments and alert attachments, and finds them both ways', async () => {
     const created = await createCase('With attachments');
-    await call(sandbox(), 'POST', `/api/cases/${created.id}/comments`, { body: { type: 'user', comment: 'Looking into it', owner: 'cases' } });
+    await call(sandbox(), 'POST', `/api/cases/${created.id}/comments`, {
+      body: { type: 'user', comment: 'Looking into it', owner: 'cases' },
+    });
     const withAlert = await call(sandbox(), 'POST', `/api/cases/${created.id}/comments`, {
-      body: { type: 'alert', alertId: 'alert-1', index: '.alerts-security.alerts-default', rule: { id: 'r1', name: 'Rule one' }, owner: 'cases' },
+      body: {
+        type: 'alert',
+        alertId: 'alert-1',
+        index: '.alerts-security.alerts-default',
+        rule: { id: 'r1', name: 'Rule one' },
+        owner: 'cases',
+      },
     });
     expect(withAlert.body).toMatchObject({ totalComment: 1, totalAlerts: 1 });
 
@@ -74,7 +95,9 @@ describe('cases', () => {
     expect(alerts.body).toEqual([{ id: 'alert-1', index: '.alerts-security.alerts-default', attached_at: expect.any(String) }]);
 
     const cases = await call(sandbox(), 'GET', '/api/cases/alerts/alert-1');
-    expect(cases.body).toEqual([expect.objectContaining({ id: created.id, title: 'With attachments', totals: { alerts: 1, userComments: 1 } })]);
+    expect(cases.body).toEqual([
+      expect.objectContaining({ id: created.id, title: 'With attachments', totals: { alerts: 1, userComments: 1 } }),
+    ]);
 
     const invalid = await call(sandbox(), 'POST', `/api/cases/${created.id}/comments`, { body: { type: 'user', owner: 'cases' } });
     expect(invalid.status).toBe(400);
@@ -89,7 +112,9 @@ describe('cases', () => {
       rule: { id: 'r1', name: 'Rule one' },
       owner: 'cases',
     });
-    const wrongOwner = await call(sandbox(), 'POST', `/api/cases/${created.id}/comments`, { body: { type: 'user', comment: 'x', owner: 'observability' } });
+    const wrongOwner = await call(sandbox(), 'POST', `/api/cases/${created.id}/comments`, {
+      body: { type: 'user', comment: 'x', owner: 'observability' },
+    });
     expect(wrongOwner.status).toBe(400);
     expect(wrongOwner.body.message).toBe('The owner field of the comment must match the case');
 
@@ -97,11 +122,16 @@ describe('cases', () => {
     const again = await call(sandbox(), 'POST', `/api/cases/${created.id}/comments`, { body: alert(['a-1', 'a-2'], ['i-1', 'i-2']) });
     expect(again.body.totalAlerts).toBe(2);
     const attached = await call(sandbox(), 'GET', `/api/cases/${created.id}/alerts`);
-    expect(attached.body.map((entry: { id: string; index: string }) => `${entry.id}@${entry.index}`)).toEqual(['a-1@.alerts-security.alerts-default', 'a-2@i-2']);
+    expect(attached.body.map((entry: { id: string; index: string }) => `${entry.id}@${entry.index}`)).toEqual([
+      'a-1@.alerts-security.alerts-default',
+      'a-2@i-2',
+    ]);
     const unchanged = await call(sandbox(), 'POST', `/api/cases/${created.id}/comments`, { body: alert('a-2') });
     expect(unchanged.body.comments).toHaveLength(2);
 
-    await call(sandbox(), 'PATCH', '/api/cases', { body: { cases: [{ id: created.id, version: unchanged.body.version, status: 'closed' }] } });
+    await call(sandbox(), 'PATCH', '/api/cases', {
+      body: { cases: [{ id: created.id, version: unchanged.body.version, status: 'closed' }] },
+    });
     const closed = await call(sandbox(), 'POST', `/api/cases/${created.id}/comments`, { body: alert('a-3') });
     expect(closed.status).toBe(400);
     expect(closed.body.message).toBe('Alert cannot be attached to a closed case');
@@ -109,7 +139,9 @@ describe('cases', () => {
 
   it('attached detection alerts record the case and follow its status when it syncs alerts', async () => {
     const state = sandbox().state;
-    const [first, second] = state.detectionAlerts.list('default').filter((alert) => alert._source['kibana.alert.workflow_status'] === 'acknowledged');
+    const [first, second] = state.detectionAlerts
+      .list('default')
+      .filter((alert) => alert._source['kibana.alert.workflow_status'] === 'acknowledged');
     const attach = (caseId: string, ids: string[]) =>
       call(sandbox(), 'POST', `/api/cases/${caseId}/comments`, {
         body: { type: 'alert', alertId: ids, index: ids.map(() => first!._index), rule: { id: 'r', name: 'r' }, owner: 'cases' },
@@ -129,18 +161,28 @@ describe('cases', () => {
     const afterAttach = await attach(synced.body.id, [first!._id, second!._id]);
     expect([statusOf(first!._id), statusOf(second!._id)]).toEqual(['open', 'open']);
     expect(state.detectionAlerts.get('default', first!._id)!._source['kibana.alert.case_ids']).toEqual([quiet.id, synced.body.id]);
-    const inProgress = await call(sandbox(), 'PATCH', '/api/cases', { body: { cases: [{ id: synced.body.id, version: afterAttach.body.version, status: 'in-progress' }] } });
+    const inProgress = await call(sandbox(), 'PATCH', '/api/cases', {
+      body: { cases: [{ id: synced.body.id, version: afterAttach.body.version, status: 'in-progress' }] },
+    });
     expect([statusOf(first!._id), statusOf(second!._id)]).toEqual(['acknowledged', 'acknowledged']);
-    await call(sandbox(), 'PATCH', '/api/cases', { body: { cases: [{ id: synced.body.id, version: inProgress.body[0].version, status: 'closed' }] } });
+    await call(sandbox(), 'PATCH', '/api/cases', {
+      body: { cases: [{ id: synced.body.id, version: inProgress.body[0].version, status: 'closed' }] },
+    });
     expect([statusOf(first!._id), statusOf(second!._id)]).toEqual(['closed', 'closed']);
 
     // Turning sync on passes the case's current status on.
     const later = await createCase('Sync later');
-    const third = state.detectionAlerts.list('default').find((alert) => alert._source['kibana.alert.workflow_status'] === 'open' && !alert._source['kibana.alert.case_ids'])!;
+    const third = state.detectionAlerts
+      .list('default')
+      .find((alert) => alert._source['kibana.alert.workflow_status'] === 'open' && !alert._source['kibana.alert.case_ids'])!;
     const attached = await attach(later.id, [third._id]);
-    const inProgressLater = await call(sandbox(), 'PATCH', '/api/cases', { body: { cases: [{ id: later.id, version: attached.body.version, status: 'in-progress' }] } });
+    const inProgressLater = await call(sandbox(), 'PATCH', '/api/cases', {
+      body: { cases: [{ id: later.id, version: attached.body.version, status: 'in-progress' }] },
+    });
     expect(statusOf(third._id)).toBe('open');
-    await call(sandbox(), 'PATCH', '/api/cases', { body: { cases: [{ id: later.id, version: inProgressLater.body[0].version, settings: { syncAlerts: true } }] } });
+    await call(sandbox(), 'PATCH', '/api/cases', {
+      body: { cases: [{ id: later.id, version: inProgressLater.body[0].version, settings: { syncAlerts: true } }] },
+    });
     expect(statusOf(third._id)).toBe('acknowledged');
   });
 
@@ -155,7 +197,10 @@ describe('cases', () => {
   });
 
   it('lists tags and reporters', async () => {
-    expect((await call(sandbox(), 'GET', '/api/cases/tags', { query: { owner: 'observability' } })).body).toEqual(['checkout', 'performance']);
+    expect((await call(sandbox(), 'GET', '/api/cases/tags', { query: { owner: 'observability' } })).body).toEqual([
+      'checkout',
+      'performance',
+    ]);
     const reporters = (await call(sandbox(), 'GET', '/api/cases/reporters')).body.map((user: { username: string }) => user.username);
     expect(reporters).toEqual(expect.arrayContaining(['elastic', 'ana', 'sandbox_api_key']));
   });

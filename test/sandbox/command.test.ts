@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SCRIPT = "import('./src/commands/sandbox.ts').then(async (m) => { process.exitCode = await m.runSandbox({ port: 0, host: '127.0.0.1' }); })";
+const SCRIPT =
+  "import('./src/commands/sandbox.ts').then(async (m) => { process.exitCode = await m.runSandbox({ port: 0, host: '127.0.0.1' }); })";
 
 describe('sandbox command', () => {
   it('prints the URL and the environment to use it, serves, and exits 0 on SIGTERM', async () => {

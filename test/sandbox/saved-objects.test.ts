@@ -52,13 +52,22 @@ describe('saved objects', () => {
     const exported = await exportDashboard();
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-type')).toBe('application/ndjson');
-    const lines = exported.text.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = exported.text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.slice(0, -1).map((line) => `${line.type}/${line.id}`)).toEqual([
       'dashboard/web-traffic-dashboard',
       'lens/web-errors-lens',
       'index-pattern/logs-data-view',
     ]);
-    expect(lines.at(-1)).toEqual({ excludedObjects: [], excludedObjectsCount: 0, exportedCount: 3, missingRefCount: 0, missingReferences: [] });
+    expect(lines.at(-1)).toEqual({
+      excludedObjects: [],
+      excludedObjectsCount: 0,
+      exportedCount: 3,
+      missingRefCount: 0,
+      missingReferences: [],
+    });
   });
 
   it('imports an export into another space with its references intact, then reports conflicts', async () => {
@@ -95,15 +104,27 @@ describe('saved objects', () => {
   });
 
   it('reports missing references instead of importing a dangling object', async () => {
-    const line = { type: 'lens', id: 'orphan', attributes: { title: 'Orphan' }, references: [{ name: 'x', type: 'index-pattern', id: 'gone' }] };
-    const { body } = await call(sandbox(), 'POST', '/s/security/api/saved_objects/_import', { rawBody: importForm(`${JSON.stringify(line)}\n`) });
+    const line = {
+      type: 'lens',
+      id: 'orphan',
+      attributes: { title: 'Orphan' },
+      references: [{ name: 'x', type: 'index-pattern', id: 'gone' }],
+    };
+    const { body } = await call(sandbox(), 'POST', '/s/security/api/saved_objects/_import', {
+      rawBody: importForm(`${JSON.stringify(line)}\n`),
+    });
     expect(body.errors[0].error).toEqual({ type: 'missing_references', references: [{ type: 'index-pattern', id: 'gone' }] });
   });
 
   it('copies objects with their references into other spaces', async () => {
     await call(sandbox(), 'POST', '/api/spaces/space', { body: { id: 'sales', name: 'Sales' } });
     const { status, body } = await call(sandbox(), 'POST', '/api/spaces/_copy_saved_objects', {
-      body: { objects: [{ type: 'dashboard', id: 'host-metrics-dashboard' }], spaces: ['sales'], includeReferences: true, createNewCopies: false },
+      body: {
+        objects: [{ type: 'dashboard', id: 'host-metrics-dashboard' }],
+        spaces: ['sales'],
+        includeReferences: true,
+        createNewCopies: false,
+      },
     });
     expect(status).toBe(200);
     expect(body.sales).toMatchObject({ success: true, successCount: 2 });
@@ -114,7 +135,11 @@ describe('saved objects', () => {
 
 describe('dashboards API', () => {
   it('creates, reads, replaces, lists and deletes a dashboard stored as a saved object', async () => {
-    const attributes = { title: 'On-call', options: { useMargins: true }, panels: [{ type: 'lens', gridData: { x: 0, y: 0, w: 12, h: 8, i: 'a' }, panelConfig: { title: 'Errors' } }] };
+    const attributes = {
+      title: 'On-call',
+      options: { useMargins: true },
+      panels: [{ type: 'lens', gridData: { x: 0, y: 0, w: 12, h: 8, i: 'a' }, panelConfig: { title: 'Errors' } }],
+    };
     const created = await call(sandbox(), 'POST', '/api/dashboards/dashboard/on-call', { body: { attributes } });
     expect(created.status).toBe(200);
     expect(created.body.item.attributes.panels[0].panelConfig).toEqual({ title: 'Errors' });
@@ -122,7 +147,9 @@ describe('dashboards API', () => {
 
     expect((await call(sandbox(), 'POST', '/api/dashboards/dashboard/on-call', { body: { attributes } })).status).toBe(409);
 
-    const replaced = await call(sandbox(), 'PUT', '/api/dashboards/dashboard/on-call', { body: { attributes: { title: 'On-call v2', options: {} } } });
+    const replaced = await call(sandbox(), 'PUT', '/api/dashboards/dashboard/on-call', {
+      body: { attributes: { title: 'On-call v2', options: {} } },
+    });
     expect(replaced.body.item.attributes).toMatchObject({ title: 'On-call v2', panels: [] });
 
     const list = await call(sandbox(), 'GET', '/api/dashboards/dashboard', { query: { perPage: '10' } });

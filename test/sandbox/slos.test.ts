@@ -6,7 +6,10 @@ const sandbox = useSandbox();
 const sloBody = {
   name: 'Login latency',
   description: 'Logins answer within the budget.',
-  indicator: { type: 'sli.kql.custom', params: { index: 'logs-*', timestampField: '@timestamp', good: 'event.duration < 500000000', total: 'event.action:login' } },
+  indicator: {
+    type: 'sli.kql.custom',
+    params: { index: 'logs-*', timestampField: '@timestamp', good: 'event.duration < 500000000', total: 'event.action:login' },
+  },
   timeWindow: { duration: '7d', type: 'rolling' },
   budgetingMethod: 'occurrences',
   objective: { target: 0.99 },
@@ -50,7 +53,9 @@ describe('SLOs', () => {
   });
 
   it('validates the SLO body against the spec', async () => {
-    const { status, body } = await call(sandbox(), 'POST', '/api/observability/slos', { body: { ...sloBody, objective: { target: 'high' } } });
+    const { status, body } = await call(sandbox(), 'POST', '/api/observability/slos', {
+      body: { ...sloBody, objective: { target: 'high' } },
+    });
     expect(status).toBe(400);
     expect(body.message).toBe('[request body.objective.target]: expected value of type [number] but got [string]');
   });

@@ -68,7 +68,9 @@ describe('data views', () => {
     });
     expect(created.body.data_view.fields['@timestamp'].type).toBe('date');
 
-    const conflict = await call(sandbox(), 'POST', '/api/data_views/data_view', { body: { data_view: { id: 'web-view', title: 'other-*' } } });
+    const conflict = await call(sandbox(), 'POST', '/api/data_views/data_view', {
+      body: { data_view: { id: 'web-view', title: 'other-*' } },
+    });
     expect(conflict.status).toBe(409);
     expect(conflict.body.message).toBe('Saved object [index-pattern/web-view] conflict');
 

@@ -15,7 +15,14 @@ const searchAlerts = async (agent: Agent, query: Record<string, unknown>, size =
   const result = await agent.ok<{ hits: { hits: Hit[] } }>('search_detection_alerts', {
     query,
     size,
-    _source: ['kibana.alert.workflow_status', 'kibana.alert.workflow_tags', 'kibana.alert.rule.name', 'kibana.alert.rule.uuid', 'kibana.alert.severity', 'host.name'],
+    _source: [
+      'kibana.alert.workflow_status',
+      'kibana.alert.workflow_tags',
+      'kibana.alert.rule.name',
+      'kibana.alert.rule.uuid',
+      'kibana.alert.severity',
+      'host.name',
+    ],
   });
   return result.hits.hits;
 };
@@ -124,7 +131,9 @@ describe('alert triage into a case', () => {
     expect(acknowledged.map((hit) => hit._source['kibana.alert.workflow_status'])).toEqual(ids.map(() => 'acknowledged'));
 
     await agent.ok('update_cases', { cases: [{ id: created.id, version: inProgress.version, status: 'closed' }] });
-    const closed = await searchAlerts(agent, { bool: { filter: [{ ids: { values: ids } }, { term: { 'kibana.alert.workflow_status': 'closed' } }] } });
+    const closed = await searchAlerts(agent, {
+      bool: { filter: [{ ids: { values: ids } }, { term: { 'kibana.alert.workflow_status': 'closed' } }] },
+    });
     expect(closed).toHaveLength(ids.length);
 
     // A closed case takes no more alerts: Kibana's 400, with the bad-request hint.
@@ -135,7 +144,9 @@ describe('alert triage into a case', () => {
     expect(refused).toMatch(/400/);
     expect(refused).toMatch(/Alert cannot be attached to a closed case/);
     expect(refused).toMatch(/Hint: Kibana rejected the arguments/);
-    expect((await agent.ok('list_case_alerts', { caseId: created.id })).map((alert: { id: string }) => alert.id).sort()).toEqual([...ids].sort());
+    expect((await agent.ok('list_case_alerts', { caseId: created.id })).map((alert: { id: string }) => alert.id).sort()).toEqual(
+      [...ids].sort(),
+    );
   });
 
   it('removes a tag again and assigns the alerts, leaving the other tags alone', async () => {

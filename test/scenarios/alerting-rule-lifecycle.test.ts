@@ -25,7 +25,9 @@ const ruleBody = (id: string) => ({
     timeWindowSize: 5,
     timeWindowUnit: 'm',
   },
-  actions: [{ id: 'server-log-connector', group: 'threshold met', params: { level: 'warn', message: 'Disk of {{context.group}} almost full' } }],
+  actions: [
+    { id: 'server-log-connector', group: 'threshold met', params: { level: 'warn', message: 'Disk of {{context.group}} almost full' } },
+  ],
 });
 
 describe('alerting rule lifecycle across tiers', () => {

@@ -29,7 +29,9 @@ describe('case lifecycle', () => {
     expect(seenByBob.version).toBe(created.version);
 
     // Alice moves it on and comments.
-    const [inProgress] = await alice.ok('update_cases', { cases: [{ id: created.id, version: created.version, status: 'in-progress', severity: 'high' }] });
+    const [inProgress] = await alice.ok('update_cases', {
+      cases: [{ id: created.id, version: created.version, status: 'in-progress', severity: 'high' }],
+    });
     expect(inProgress).toMatchObject({ status: 'in-progress', severity: 'high' });
     expect(inProgress.version).not.toBe(created.version);
     await alice.ok('add_case_comment', {
@@ -38,7 +40,9 @@ describe('case lifecycle', () => {
     });
 
     // Bob's edit is based on the stale version: 409 with a hint to re-read and retry, and nothing changes.
-    const conflict = await bob.fails('update_cases', { cases: [{ id: created.id, version: seenByBob.version, title: 'Payment API 502s (gateway v42)' }] });
+    const conflict = await bob.fails('update_cases', {
+      cases: [{ id: created.id, version: seenByBob.version, title: 'Payment API 502s (gateway v42)' }],
+    });
     expect(conflict).toMatch(/409/);
     expect(conflict).toMatch(/has been updated/);
     expect(conflict).toMatch(/Hint: An object with this id already exists \(or was changed meanwhile\).*read the object again and retry/);
@@ -47,7 +51,9 @@ describe('case lifecycle', () => {
     // He re-reads and retries.
     const fresh = await bob.ok('get_case', { caseId: created.id });
     expect(fresh).toMatchObject({ status: 'in-progress', totalComment: 1 });
-    const [renamed] = await bob.ok('update_cases', { cases: [{ id: created.id, version: fresh.version, title: 'Payment API 502s (gateway v42)' }] });
+    const [renamed] = await bob.ok('update_cases', {
+      cases: [{ id: created.id, version: fresh.version, title: 'Payment API 502s (gateway v42)' }],
+    });
     expect(renamed.title).toBe('Payment API 502s (gateway v42)');
 
     // Sending only unchanged fields is Kibana's 406, surfaced as an error, not a success.

@@ -20,10 +20,20 @@ describe('connector lifecycle', () => {
     expect(caseTypes.map((type) => type.id)).toEqual(expect.arrayContaining(['.jira', '.servicenow']));
     expect(caseTypes.map((type) => type.id)).not.toContain('.slack');
 
-    const createdResult = await agent.call('create_connector', { id, connector_type_id: '.slack', name: 'SOC channel', secrets: { webhookUrl: SECRET_WEBHOOK } });
+    const createdResult = await agent.call('create_connector', {
+      id,
+      connector_type_id: '.slack',
+      name: 'SOC channel',
+      secrets: { webhookUrl: SECRET_WEBHOOK },
+    });
     expect(createdResult.isError).toBeFalsy();
     expect(textOf(createdResult)).not.toContain('very-secret-token');
-    expect(JSON.parse(textOf(createdResult))).toMatchObject({ id, connector_type_id: '.slack', name: 'SOC channel', is_missing_secrets: false });
+    expect(JSON.parse(textOf(createdResult))).toMatchObject({
+      id,
+      connector_type_id: '.slack',
+      name: 'SOC channel',
+      is_missing_secrets: false,
+    });
 
     // --space security is the default for every call: the connector lives there, not in default.
     expect(scenario.sandbox.state.savedObjects.get('security', 'action', id)).toBeDefined();
@@ -36,7 +46,12 @@ describe('connector lifecycle', () => {
     const run = await agent.ok('execute_connector', { id, params: { message: 'Connector test from the MCP agent' } });
     expect(run).toMatchObject({ status: 'ok', connector_id: id });
     expect(scenario.sandbox.state.connectorExecutions.slice(runsBefore)).toEqual([
-      expect.objectContaining({ connectorId: id, connectorTypeId: '.slack', space: 'security', params: { message: 'Connector test from the MCP agent' } }),
+      expect.objectContaining({
+        connectorId: id,
+        connectorTypeId: '.slack',
+        space: 'security',
+        params: { message: 'Connector test from the MCP agent' },
+      }),
     ]);
 
     // Running a connector that does not exist records nothing.

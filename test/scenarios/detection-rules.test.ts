@@ -51,17 +51,39 @@ describe('detection rule lifecycle', () => {
     const patched = await agent.ok<Rule>('patch_detection_rule', {
       body: { rule_id: ruleId, severity: 'high', risk_score: 73, tags: ['Linux', 'Credential Access', 'Tuned'] },
     });
-    expect(patched).toMatchObject({ id: created.id, severity: 'high', risk_score: 73, revision: 1, query: expect.stringContaining('/etc/shadow') });
-    expect(await agent.ok('get_detection_rule', { rule_id: ruleId })).toMatchObject({ severity: 'high', tags: expect.arrayContaining(['Tuned']) });
+    expect(patched).toMatchObject({
+      id: created.id,
+      severity: 'high',
+      risk_score: 73,
+      revision: 1,
+      query: expect.stringContaining('/etc/shadow'),
+    });
+    expect(await agent.ok('get_detection_rule', { rule_id: ruleId })).toMatchObject({
+      severity: 'high',
+      tags: expect.arrayContaining(['Tuned']),
+    });
 
     // Bulk disable every Linux rule (the seeded SSH one and the new one) with a dry run first.
-    const linuxBefore = await agent.ok<{ total: number; data: Rule[] }>('find_detection_rules', { filter: 'alert.attributes.tags:"Linux"', fields: ['name', 'enabled'] });
+    const linuxBefore = await agent.ok<{ total: number; data: Rule[] }>('find_detection_rules', {
+      filter: 'alert.attributes.tags:"Linux"',
+      fields: ['name', 'enabled'],
+    });
     expect(linuxBefore.total).toBe(2);
-    const dryRun = await agent.ok('perform_detection_rules_bulk_action', { dry_run: true, body: { action: 'disable', query: 'alert.attributes.tags:"Linux"' } });
+    const dryRun = await agent.ok('perform_detection_rules_bulk_action', {
+      dry_run: true,
+      body: { action: 'disable', query: 'alert.attributes.tags:"Linux"' },
+    });
     expect(dryRun.attributes.summary).toMatchObject({ total: 2, succeeded: 2 });
-    expect(scenario.sandbox.state.detectionRules.list('default').filter((rule) => rule.tags.includes('Linux')).every((rule) => rule.enabled)).toBe(true);
+    expect(
+      scenario.sandbox.state.detectionRules
+        .list('default')
+        .filter((rule) => rule.tags.includes('Linux'))
+        .every((rule) => rule.enabled),
+    ).toBe(true);
 
-    const bulk = await agent.ok('perform_detection_rules_bulk_action', { body: { action: 'disable', query: 'alert.attributes.tags:"Linux"' } });
+    const bulk = await agent.ok('perform_detection_rules_bulk_action', {
+      body: { action: 'disable', query: 'alert.attributes.tags:"Linux"' },
+    });
     expect(bulk).toMatchObject({ success: true, rules_count: 2, attributes: { summary: { succeeded: 2, failed: 0 } } });
 
     const disabled = await agent.ok<{ total: number; data: { id: string; name: string; enabled: boolean }[] }>('find_detection_rules', {
@@ -76,7 +98,9 @@ describe('detection rule lifecycle', () => {
     expect(enabled.total).toBe(3);
 
     // A bulk edit adds a tag to both; the tag list shows it.
-    await agent.ok('perform_detection_rules_bulk_action', { body: { action: 'edit', query: 'alert.attributes.tags:"Linux"', edit: [{ type: 'add_tags', value: ['Paused'] }] } });
+    await agent.ok('perform_detection_rules_bulk_action', {
+      body: { action: 'edit', query: 'alert.attributes.tags:"Linux"', edit: [{ type: 'add_tags', value: ['Paused'] }] },
+    });
     expect(await agent.ok<string[]>('list_detection_rule_tags')).toEqual(expect.arrayContaining(['Paused', 'Tuned', 'Linux']));
 
     // A bulk action naming a rule that does not exist reports it (Kibana's 500 with per-rule errors).
@@ -101,7 +125,9 @@ describe('detection rule lifecycle', () => {
     expect(await agent.ok('install_prebuilt_rules')).toMatchObject({ rules_installed: 2 });
     expect(await agent.ok('install_prebuilt_rules')).toMatchObject({ rules_installed: 0 });
     expect(await agent.ok('get_prebuilt_rules_status')).toMatchObject({ rules_installed: 2, rules_not_installed: 0 });
-    const prebuilt = await agent.ok<{ data: { immutable: boolean; enabled: boolean }[] }>('find_detection_rules', { filter: 'alert.attributes.params.immutable:true' });
+    const prebuilt = await agent.ok<{ data: { immutable: boolean; enabled: boolean }[] }>('find_detection_rules', {
+      filter: 'alert.attributes.params.immutable:true',
+    });
     expect(prebuilt.data).toHaveLength(2);
     expect(prebuilt.data.every((rule) => rule.immutable && !rule.enabled)).toBe(true);
   });

@@ -46,7 +46,17 @@ describe('rejected credentials', () => {
     for (const [tool, args] of [
       ['get_status', {}],
       ['find_cases', { status: 'open' }],
-      ['create_case', { title: 't', description: 'd', tags: [], owner: 'cases', connector: { id: 'none', name: 'none', type: '.none', fields: null }, settings: { syncAlerts: false } }],
+      [
+        'create_case',
+        {
+          title: 't',
+          description: 'd',
+          tags: [],
+          owner: 'cases',
+          connector: { id: 'none', name: 'none', type: '.none', fields: null },
+          settings: { syncAlerts: false },
+        },
+      ],
     ] as const) {
       const text = await stale.fails(tool, args);
       expect(text).toMatch(/401/);
@@ -66,12 +76,16 @@ describe('rejected credentials', () => {
 
   it('basic auth with a wrong password is a 401 too; the right password works', async () => {
     const { username, password } = scenario.sandbox.credentials;
-    const wrong = await scenario.connect(['--toolsets', 'platform'], { env: { KIBANA_API_KEY: '', KIBANA_USERNAME: username, KIBANA_PASSWORD: 'wrong-password' } });
+    const wrong = await scenario.connect(['--toolsets', 'platform'], {
+      env: { KIBANA_API_KEY: '', KIBANA_USERNAME: username, KIBANA_PASSWORD: 'wrong-password' },
+    });
     const text = await wrong.fails('get_status');
     expect(text).toMatch(/401/);
     expect(text).toMatch(/credentials were rejected/);
     expect(text).not.toContain('wrong-password');
-    const right = await scenario.connect(['--toolsets', 'platform'], { env: { KIBANA_API_KEY: '', KIBANA_USERNAME: username, KIBANA_PASSWORD: password } });
+    const right = await scenario.connect(['--toolsets', 'platform'], {
+      env: { KIBANA_API_KEY: '', KIBANA_USERNAME: username, KIBANA_PASSWORD: password },
+    });
     expect(await right.ok('get_status')).toMatchObject({ status: { overall: { level: 'available' } } });
   });
 });
@@ -116,7 +130,9 @@ describe('Kibana goes away mid-session', () => {
     expect(write).toMatch(/503/);
     expect(write).toMatch(/unavailable right now/);
     // A POST is not retried: Kibana saw it once and refused it.
-    expect(writesIn(scenario.requestsSince(writeMark))).toEqual([expect.objectContaining({ method: 'POST', path: '/api/cases', status: 503 })]);
+    expect(writesIn(scenario.requestsSince(writeMark))).toEqual([
+      expect.objectContaining({ method: 'POST', path: '/api/cases', status: 503 }),
+    ]);
 
     await scenario.sandbox.setAvailable(true);
     expect((await agent.ok('list_data_views')).data_view.length).toBeGreaterThanOrEqual(3);

@@ -27,7 +27,11 @@ describe('results over the size cap', () => {
     expect(partial.total).toBe(11);
     expect(partial.saved_objects.length).toBeGreaterThan(0);
     expect(partial.saved_objects.length).toBeLessThan(11);
-    expect(notice).toMatch(new RegExp(`^Truncated: showing ${partial.saved_objects.length} of 11 items of "saved_objects" \\(\\d+ characters in full, cap ${CAP}\\)`));
+    expect(notice).toMatch(
+      new RegExp(
+        `^Truncated: showing ${partial.saved_objects.length} of 11 items of "saved_objects" \\(\\d+ characters in full, cap ${CAP}\\)`,
+      ),
+    );
     expect(notice).toMatch(/Narrow the call with "per_page", "page", "fields"/);
 
     // Narrowed as advised: three per page, titles only; every page fits, together they cover everything.
@@ -36,7 +40,10 @@ describe('results over the size cap', () => {
       const result = await agent.call('find_saved_objects', { type: TYPES, per_page: 3, page, fields: ['title', 'name'] });
       const parts = texts(result);
       expect(parts, `page ${page} should fit without a notice`).toHaveLength(1);
-      const body = JSON.parse(parts[0]!) as { total: number; saved_objects: { type: string; id: string; attributes: Record<string, unknown> }[] };
+      const body = JSON.parse(parts[0]!) as {
+        total: number;
+        saved_objects: { type: string; id: string; attributes: Record<string, unknown> }[];
+      };
       expect(body.total).toBe(11);
       for (const object of body.saved_objects) {
         expect(Object.keys(object.attributes).every((name) => name === 'title' || name === 'name')).toBe(true);

@@ -19,11 +19,16 @@ describe('sharing a dashboard by short URL', () => {
         timeFrom: 'now-4h',
         timeTo: 'now',
         options: { useMargins: true, hidePanelTitles: false },
-        panels: [{ type: 'lens', gridData: { x: 0, y: 0, w: 48, h: 15, i: 'p1' }, panelIndex: 'p1', panelRefName: 'panel_p1', panelConfig: {} }],
+        panels: [
+          { type: 'lens', gridData: { x: 0, y: 0, w: 48, h: 15, i: 'p1' }, panelIndex: 'p1', panelRefName: 'panel_p1', panelConfig: {} },
+        ],
       },
       references: [{ name: 'p1:panel_p1', type: 'lens', id: 'web-errors-lens' }],
     });
-    expect(dashboard.item).toMatchObject({ id: dashboardId, attributes: { title: 'Incident 4711: checkout errors', panels: [expect.objectContaining({ panelIndex: 'p1' })] } });
+    expect(dashboard.item).toMatchObject({
+      id: dashboardId,
+      attributes: { title: 'Incident 4711: checkout errors', panels: [expect.objectContaining({ panelIndex: 'p1' })] },
+    });
     const listed = await agent.ok('list_dashboards', { perPage: 100 });
     expect(listed.items.map((item: { id: string }) => item.id)).toContain(dashboardId);
     // Stored as Kibana stores it: panels as JSON text.
@@ -37,14 +42,20 @@ describe('sharing a dashboard by short URL', () => {
     // Someone opening the link resolves the slug to the dashboard, which exists.
     const resolved = await agent.ok('get_short_url_by_slug', { slug });
     expect(resolved).toMatchObject({ id: shortUrl.id, locator: { state: { dashboardId } } });
-    expect((await agent.ok('get_dashboard', { id: resolved.locator.state.dashboardId })).item.attributes.title).toBe('Incident 4711: checkout errors');
+    expect((await agent.ok('get_dashboard', { id: resolved.locator.state.dashboardId })).item.attributes.title).toBe(
+      'Incident 4711: checkout errors',
+    );
     expect(await agent.ok('get_short_url', { id: shortUrl.id })).toMatchObject({ slug });
 
     // The slug is taken; a generated human-readable one is not.
     const taken = await agent.fails('create_short_url', { locatorId: 'DASHBOARD_APP_LOCATOR', params: locatorParams, slug });
     expect(taken).toMatch(/409/);
     expect(taken).toMatch(/already exists/);
-    const generated = await agent.ok('create_short_url', { locatorId: 'DASHBOARD_APP_LOCATOR', params: locatorParams, humanReadableSlug: true });
+    const generated = await agent.ok('create_short_url', {
+      locatorId: 'DASHBOARD_APP_LOCATOR',
+      params: locatorParams,
+      humanReadableSlug: true,
+    });
     expect(generated.slug).toMatch(/^[a-z]+-[a-z]+-[a-z]+$/);
     expect(scenario.sandbox.state.shortUrls.size).toBe(2);
 

@@ -42,7 +42,12 @@ describe('SLO lifecycle in a team space', () => {
     expect(notHere).toMatch(NOT_FOUND_HINT);
 
     // Tune the objective: a stricter target the current SLI (0.999) still meets.
-    const tuned = await agent.ok('update_slo', { space_id: space, sloId: id, objective: { target: 0.995 }, tags: ['payments', 'tier-1', 'tuned'] });
+    const tuned = await agent.ok('update_slo', {
+      space_id: space,
+      sloId: id,
+      objective: { target: 0.995 },
+      tags: ['payments', 'tier-1', 'tuned'],
+    });
     expect(tuned).toMatchObject({ objective: { target: 0.995 }, revision: 2 });
     const byTag = await agent.ok('find_slos', { space_id: space, kqlQuery: 'slo.tags:"tuned"' });
     expect(byTag.results.map((slo: { id: string }) => slo.id)).toEqual([id]);
@@ -66,7 +71,9 @@ describe('SLO lifecycle in a team space', () => {
     expect(seeded).toMatchObject({ enabled: true, revision: 1, objective: { target: 0.995 } });
     expect(scenario.sandbox.state.slos.list(space)).toEqual([]);
     // Every SLO call carried the space in its path.
-    const sloPaths = scenario.sandbox.requests.filter((request) => request.path.includes('/observability/slos') && request.space !== 'default');
+    const sloPaths = scenario.sandbox.requests.filter(
+      (request) => request.path.includes('/observability/slos') && request.space !== 'default',
+    );
     expect(sloPaths.length).toBeGreaterThan(8);
     expect(sloPaths.every((request) => request.path.startsWith(`/s/${space}/api/observability/slos`))).toBe(true);
   });

@@ -62,7 +62,11 @@ describe('writes into a space that does not exist', () => {
     const refused = await agent.fails('create_data_view', { space_id: missing, data_view: { title: 'orphan-*' } });
     expect(refused).toMatch(new RegExp(`Space "${missing}" does not exist, so nothing was written`));
     expect(refused).toMatch(/create_space/);
-    const dashboard = await agent.fails('create_dashboard', { space_id: missing, id: 'orphan-dashboard', attributes: { title: 'Orphan', options: {} } });
+    const dashboard = await agent.fails('create_dashboard', {
+      space_id: missing,
+      id: 'orphan-dashboard',
+      attributes: { title: 'Orphan', options: {} },
+    });
     expect(dashboard).toMatch(/does not exist/);
     const imported = await agent.fails('import_saved_objects', {
       space_id: missing,
@@ -77,7 +81,9 @@ describe('writes into a space that does not exist', () => {
     const spaceChecks = seen.filter((request) => request.path === `/api/spaces/space/${missing}`);
     expect(spaceChecks.length).toBeGreaterThan(0);
     expect(spaceChecks.every((request) => request.method === 'GET' && request.status === 404)).toBe(true);
-    expect(seen.filter((request) => !spaceChecks.includes(request)).map((request) => `${request.method} ${request.path}`)).toEqual(['GET /api/status']);
+    expect(seen.filter((request) => !spaceChecks.includes(request)).map((request) => `${request.method} ${request.path}`)).toEqual([
+      'GET /api/status',
+    ]);
     expect(scenario.sandbox.state.savedObjects.list(missing)).toEqual([]);
 
     // Reads are not guarded (Kibana answers them itself).
@@ -85,7 +91,10 @@ describe('writes into a space that does not exist', () => {
 
     // Once the space exists, the same write goes through.
     await agent.ok('create_space', { id: missing, name: 'Created late' });
-    const created = await agent.ok<{ data_view: { id: string } }>('create_data_view', { space_id: missing, data_view: { title: 'orphan-*' } });
+    const created = await agent.ok<{ data_view: { id: string } }>('create_data_view', {
+      space_id: missing,
+      data_view: { title: 'orphan-*' },
+    });
     expect(await dataViewIds(missing)).toEqual([created.data_view.id]);
   });
 });
@@ -94,7 +103,12 @@ interface ExportResult {
   count: number;
   /** Kibana's closing summary line, kept apart from the objects. */
   details?: { exportedCount: number; missingRefCount: number };
-  items: ({ type: string; id: string; attributes: Record<string, unknown>; references: { name: string; type: string; id: string }[] } & Record<string, unknown>)[];
+  items: ({
+    type: string;
+    id: string;
+    attributes: Record<string, unknown>;
+    references: { name: string; type: string; id: string }[];
+  } & Record<string, unknown>)[];
 }
 
 describe('moving saved objects between spaces', () => {
@@ -108,7 +122,10 @@ describe('moving saved objects between spaces', () => {
     });
     const objects = exported.items;
     expect(exported.count).toBe(2);
-    expect(objects.map((item) => `${item.type}:${item.id}`).sort()).toEqual(['dashboard:host-metrics-dashboard', 'index-pattern:metrics-data-view']);
+    expect(objects.map((item) => `${item.type}:${item.id}`).sort()).toEqual([
+      'dashboard:host-metrics-dashboard',
+      'index-pattern:metrics-data-view',
+    ]);
     expect(exported.details).toMatchObject({ exportedCount: 2, missingRefCount: 0 });
 
     // The agent hands the exported objects back as they came.
@@ -117,7 +134,9 @@ describe('moving saved objects between spaces', () => {
 
     const dashboard = await agent.ok('get_saved_object', { space_id: target, type: 'dashboard', id: 'host-metrics-dashboard' });
     expect(dashboard).toMatchObject({ namespaces: [target], attributes: { title: 'Host metrics' } });
-    expect(dashboard.references).toEqual([{ name: 'p1:indexpattern-datasource-layer-cpu', type: 'index-pattern', id: 'metrics-data-view' }]);
+    expect(dashboard.references).toEqual([
+      { name: 'p1:indexpattern-datasource-layer-cpu', type: 'index-pattern', id: 'metrics-data-view' },
+    ]);
     expect(await agent.ok('get_data_view', { space_id: target, viewId: 'metrics-data-view' })).toMatchObject({
       data_view: { title: 'metrics-*', timeFieldName: '@timestamp' },
     });
@@ -138,25 +157,45 @@ describe('moving saved objects between spaces', () => {
     expect(overwritten).toMatchObject({ success: true, successCount: 2 });
 
     // The source space is untouched.
-    expect(scenario.sandbox.state.savedObjects.list(target).map((object) => object.id).sort()).toEqual(['host-metrics-dashboard', 'metrics-data-view']);
+    expect(
+      scenario.sandbox.state.savedObjects
+        .list(target)
+        .map((object) => object.id)
+        .sort(),
+    ).toEqual(['host-metrics-dashboard', 'metrics-data-view']);
     expect(scenario.sandbox.state.savedObjects.get('default', 'dashboard', 'host-metrics-dashboard')).toBeDefined();
   });
 
   it('import with a missing reference fails for that object, and resolve_saved_object_import_errors fixes it', async () => {
     const target = unique('lab');
     await agent.ok('create_space', { id: target, name: 'Lab' });
-    const exported = await agent.ok<ExportResult>('export_saved_objects', { objects: [{ type: 'lens', id: 'web-errors-lens' }], excludeExportDetails: true });
+    const exported = await agent.ok<ExportResult>('export_saved_objects', {
+      objects: [{ type: 'lens', id: 'web-errors-lens' }],
+      excludeExportDetails: true,
+    });
     expect(exported.count).toBe(1);
 
     const failed = await agent.ok('import_saved_objects', { space_id: target, objects: exported.items });
     expect(failed).toMatchObject({ success: false, successCount: 0 });
-    expect(failed.errors[0]).toMatchObject({ id: 'web-errors-lens', error: { type: 'missing_references', references: [{ type: 'index-pattern', id: 'logs-data-view' }] } });
+    expect(failed.errors[0]).toMatchObject({
+      id: 'web-errors-lens',
+      error: { type: 'missing_references', references: [{ type: 'index-pattern', id: 'logs-data-view' }] },
+    });
 
-    const view = await agent.ok<{ data_view: { id: string } }>('create_data_view', { space_id: target, data_view: { title: 'logs-*', name: 'Lab logs' } });
+    const view = await agent.ok<{ data_view: { id: string } }>('create_data_view', {
+      space_id: target,
+      data_view: { title: 'logs-*', name: 'Lab logs' },
+    });
     const resolved = await agent.ok('resolve_saved_object_import_errors', {
       space_id: target,
       objects: exported.items,
-      retries: [{ type: 'lens', id: 'web-errors-lens', replaceReferences: [{ type: 'index-pattern', from: 'logs-data-view', to: view.data_view.id }] }],
+      retries: [
+        {
+          type: 'lens',
+          id: 'web-errors-lens',
+          replaceReferences: [{ type: 'index-pattern', from: 'logs-data-view', to: view.data_view.id }],
+        },
+      ],
     });
     expect(resolved).toMatchObject({ success: true, successCount: 1 });
     const lens = await agent.ok('get_saved_object', { space_id: target, type: 'lens', id: 'web-errors-lens' });
@@ -170,7 +209,12 @@ describe('moving saved objects between spaces', () => {
     await agent.ok('create_space', { id: fresh, name: 'New ids' });
     const objects = [{ type: 'dashboard', id: 'web-traffic-dashboard' }];
 
-    const kept = await agent.ok('copy_saved_objects_to_space', { objects, spaces: [keep], includeReferences: true, createNewCopies: false });
+    const kept = await agent.ok('copy_saved_objects_to_space', {
+      objects,
+      spaces: [keep],
+      includeReferences: true,
+      createNewCopies: false,
+    });
     expect(kept[keep]).toMatchObject({ success: true, successCount: 3 });
     const dashboard = await agent.ok('get_saved_object', { space_id: keep, type: 'dashboard', id: 'web-traffic-dashboard' });
     expect(dashboard.references).toEqual([{ name: 'p1:panel_p1', type: 'lens', id: 'web-errors-lens' }]);

@@ -12,7 +12,11 @@ describe('read-only tier', () => {
     expect(tools.length).toBeGreaterThan(40);
     expect(tools.filter((tool) => tool.annotations?.readOnlyHint !== true).map((tool) => tool.name)).toEqual([]);
     const names = tools.map((tool) => tool.name);
-    expect(names.filter((name) => /^(create|update|delete|set|add|execute|enable|disable|mute|unmute|import|copy|install|push|patch|perform|reset|run)_/.test(name))).toEqual([]);
+    expect(
+      names.filter((name) =>
+        /^(create|update|delete|set|add|execute|enable|disable|mute|unmute|import|copy|install|push|patch|perform|reset|run)_/.test(name),
+      ),
+    ).toEqual([]);
     // Read-only POSTs stay available.
     expect(names).toEqual(expect.arrayContaining(['export_saved_objects', 'search_detection_alerts', 'find_cases']));
 
@@ -31,7 +35,16 @@ describe('read-only tier', () => {
   });
 
   it('--exclude hides a tool of an allowed tier and --include adds one from another toolset', async () => {
-    const agent = await scenario.connect(['--toolsets', 'cases', '--tier', 'destructive', '--exclude', 'delete_cases', '--include', 'get_status']);
+    const agent = await scenario.connect([
+      '--toolsets',
+      'cases',
+      '--tier',
+      'destructive',
+      '--exclude',
+      'delete_cases',
+      '--include',
+      'get_status',
+    ]);
     const names = await agent.toolNames();
     expect(names).not.toContain('delete_cases');
     expect(names).toContain('get_status');
@@ -53,7 +66,9 @@ describe('destructive calls ask the user (elicitation)', () => {
       return answer;
     });
 
-    const view = await agent.ok<{ data_view: { id: string } }>('create_data_view', { data_view: { title: 'scratch-*', name: unique('Scratch') } });
+    const view = await agent.ok<{ data_view: { id: string } }>('create_data_view', {
+      data_view: { title: 'scratch-*', name: unique('Scratch') },
+    });
     const viewId = view.data_view.id;
     const mark = scenario.sandbox.requests.length;
 
@@ -90,7 +105,9 @@ describe('destructive calls ask the user (elicitation)', () => {
   });
 
   it('a reserved space cannot be deleted even when the user confirms (Kibana says 400)', async () => {
-    const agent = await scenario.connect(['--toolsets', 'spaces', '--tier', 'destructive'], { client: { capabilities: { elicitation: { form: {} } } } });
+    const agent = await scenario.connect(['--toolsets', 'spaces', '--tier', 'destructive'], {
+      client: { capabilities: { elicitation: { form: {} } } },
+    });
     agent.client.setRequestHandler(ElicitRequestSchema, () => ({ action: 'accept', content: { confirm: true } }));
     const text = await agent.fails('delete_space', { id: 'default' });
     expect(text).toMatch(/400/);

@@ -14,9 +14,22 @@ let client: KibanaClient;
 let server: RunningHttpServer;
 
 beforeAll(async () => {
-  client = new KibanaClient({ baseUrl: 'http://127.0.0.1:9', auth: { kind: 'apiKey', apiKey: 'k' }, connectTimeoutMs: 500, timeoutMs: 500, retries: 0, userAgent: 'test' });
+  client = new KibanaClient({
+    baseUrl: 'http://127.0.0.1:9',
+    auth: { kind: 'apiKey', apiKey: 'k' },
+    connectTimeoutMs: 500,
+    timeoutMs: 500,
+    retries: 0,
+    userAgent: 'test',
+  });
   const runtime = createRuntime({ tools, client, defaultSpace: 'default', maxResultChars: 20_000, logger: silentLogger });
-  server = await serveHttp(runtime, { host: '127.0.0.1', port: 0, auth: { kind: 'none' }, origins: defaultOriginPolicy('127.0.0.1'), shutdownGraceMs: 300 });
+  server = await serveHttp(runtime, {
+    host: '127.0.0.1',
+    port: 0,
+    auth: { kind: 'none' },
+    origins: defaultOriginPolicy('127.0.0.1'),
+    shutdownGraceMs: 300,
+  });
 });
 afterAll(() => client.close());
 
@@ -38,9 +51,22 @@ function rawExchange(text: string): Promise<string> {
 describe('shutdown with a slow Kibana', () => {
   it('lets a tool call under way finish past the grace period, and answers it', async () => {
     const kibana = await startRecordingKibana(() => ({ body: { version: { number: 'slow' } }, delayMs: 600 }));
-    const slowClient = new KibanaClient({ baseUrl: kibana.url, auth: { kind: 'apiKey', apiKey: 'k' }, connectTimeoutMs: 500, timeoutMs: 5_000, retries: 0, userAgent: 'test' });
+    const slowClient = new KibanaClient({
+      baseUrl: kibana.url,
+      auth: { kind: 'apiKey', apiKey: 'k' },
+      connectTimeoutMs: 500,
+      timeoutMs: 5_000,
+      retries: 0,
+      userAgent: 'test',
+    });
     const runtime = createRuntime({ tools, client: slowClient, defaultSpace: 'default', maxResultChars: 20_000, logger: silentLogger });
-    const slowServer = await serveHttp(runtime, { host: '127.0.0.1', port: 0, auth: { kind: 'none' }, origins: defaultOriginPolicy('127.0.0.1'), shutdownGraceMs: 100 });
+    const slowServer = await serveHttp(runtime, {
+      host: '127.0.0.1',
+      port: 0,
+      auth: { kind: 'none' },
+      origins: defaultOriginPolicy('127.0.0.1'),
+      shutdownGraceMs: 100,
+    });
     const mcp = await connectHttp(slowServer.url);
     const call = mcp.callTool({ name: 'get_status', arguments: {} });
     await new Promise((resolve) => setTimeout(resolve, 150));

@@ -69,7 +69,10 @@ function withSpaceVariants(doc: Doc): Doc {
 
 const SPACE_PARAMETER = { name: 'space_id', in: 'path', required: true, schema: { type: 'string' } };
 
-function mapOperations(item: Record<string, unknown>, change: (parameters: unknown[], method: string) => unknown[]): Record<string, unknown> {
+function mapOperations(
+  item: Record<string, unknown>,
+  change: (parameters: unknown[], method: string) => unknown[],
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...item };
   for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
     const op = item[method] as Record<string, unknown> | undefined;
@@ -89,7 +92,9 @@ function withoutXsrfOnGet(item: Record<string, unknown>): Record<string, unknown
 /** `METHOD path name` of the parameters toolsets.yaml declares `optional` because upstream over-requires them. */
 function overRequiredParameters(): Set<string> {
   const toolsets = parseToolsets(readFileSync(resolve(import.meta.dirname, '../../openapi/toolsets.yaml'), 'utf8'));
-  return new Set(toolsets.flatMap((toolset) => toolset.tools.flatMap((entry) => entry.optional.map((name) => `${entry.method} ${entry.path} ${name}`))));
+  return new Set(
+    toolsets.flatMap((toolset) => toolset.tools.flatMap((entry) => entry.optional.map((name) => `${entry.method} ${entry.path} ${name}`))),
+  );
 }
 
 /**

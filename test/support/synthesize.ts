@@ -101,7 +101,10 @@ class Synthesizer {
   }
 
   private resolve(ref: string): Schema {
-    const parts = ref.replace(/^#\//, '').split('/').map((p) => decodeURIComponent(p.replace(/~1/g, '/').replace(/~0/g, '~')));
+    const parts = ref
+      .replace(/^#\//, '')
+      .split('/')
+      .map((p) => decodeURIComponent(p.replace(/~1/g, '/').replace(/~0/g, '~')));
     let node: unknown = this.root;
     for (const part of parts) node = (node as Record<string, unknown>)[part];
     if (typeof node !== 'object' || node === null) throw new Error(`unresolvable ${ref}`);

@@ -4,11 +4,14 @@ import { callTool, type CallContext } from '../../src/tools/call.js';
 import { tools } from '../../src/tools/generated/index.js';
 import type { SpaceGuard } from '../../src/tools/space-guard.js';
 
-const unreachable = new Proxy({}, {
-  get() {
-    throw new Error('Kibana must not be called');
+const unreachable = new Proxy(
+  {},
+  {
+    get() {
+      throw new Error('Kibana must not be called');
+    },
   },
-});
+);
 const context: CallContext = {
   client: unreachable as KibanaClient,
   spaceGuard: unreachable as SpaceGuard,

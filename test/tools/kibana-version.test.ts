@@ -21,9 +21,18 @@ describe('isAtLeast', () => {
 describe('KibanaVersion', () => {
   it('asks once per caller until one answer is known, and never caches a failure', async () => {
     const kibana = await startRecordingKibana((request) =>
-      request.headers.authorization === 'ApiKey good' ? { body: { version: { number: '9.4.1' } }, delayMs: 50 } : kibanaError(401, 'Unauthorized', 'bad key'),
+      request.headers.authorization === 'ApiKey good'
+        ? { body: { version: { number: '9.4.1' } }, delayMs: 50 }
+        : kibanaError(401, 'Unauthorized', 'bad key'),
     );
-    const client = new KibanaClient({ baseUrl: kibana.url, auth: { kind: 'none' }, connectTimeoutMs: 1_000, timeoutMs: 2_000, retries: 0, userAgent: 'test' });
+    const client = new KibanaClient({
+      baseUrl: kibana.url,
+      auth: { kind: 'none' },
+      connectTimeoutMs: 1_000,
+      timeoutMs: 2_000,
+      retries: 0,
+      userAgent: 'test',
+    });
     const version = new KibanaVersion(client);
 
     const [bad, good, goodAgain] = await Promise.all([

@@ -9,7 +9,13 @@ function tool(name: string, toolset: string, tier: Tier): ToolSpec {
     toolset,
     tier,
     description: name,
-    annotations: { title: name, readOnlyHint: tier === 'read', destructiveHint: tier === 'destructive', idempotentHint: true, openWorldHint: false },
+    annotations: {
+      title: name,
+      readOnlyHint: tier === 'read',
+      destructiveHint: tier === 'destructive',
+      idempotentHint: true,
+      openWorldHint: false,
+    },
     spaceAware: false,
     inputSchema: { type: 'object', properties: {} },
     input: () => z.object({}),
@@ -37,7 +43,12 @@ describe('selectTools', () => {
   it('defaults to the default toolsets at the chosen tier', () => {
     expect(names(selectTools(TOOLS, TOOLSETS, { tier: 'write' }))).toEqual(['find_cases', 'create_case', 'list_spaces']);
     expect(names(selectTools(TOOLS, TOOLSETS, { tier: 'read' }))).toEqual(['find_cases', 'list_spaces']);
-    expect(names(selectTools(TOOLS, TOOLSETS, { tier: 'destructive' }))).toEqual(['find_cases', 'create_case', 'delete_case', 'list_spaces']);
+    expect(names(selectTools(TOOLS, TOOLSETS, { tier: 'destructive' }))).toEqual([
+      'find_cases',
+      'create_case',
+      'delete_case',
+      'list_spaces',
+    ]);
   });
 
   it('takes named toolsets, or all', () => {
@@ -57,7 +68,9 @@ describe('selectTools', () => {
   });
 
   it('names unknown toolsets and tools', () => {
-    expect(() => selectTools(TOOLS, TOOLSETS, { tier: 'read', toolsets: ['cases', 'nope'] })).toThrow(/--toolsets: unknown toolset "nope"; expected "all" or some of: cases, spaces, slos/);
+    expect(() => selectTools(TOOLS, TOOLSETS, { tier: 'read', toolsets: ['cases', 'nope'] })).toThrow(
+      /--toolsets: unknown toolset "nope"; expected "all" or some of: cases, spaces, slos/,
+    );
     expect(() => selectTools(TOOLS, TOOLSETS, { tier: 'read', exclude: ['drop_tables'] })).toThrow(/--exclude: unknown tool "drop_tables"/);
     expect(() => selectTools(TOOLS, TOOLSETS, { tier: 'read', include: ['x'] })).toThrow(/--include: unknown tool "x"/);
   });

@@ -32,11 +32,19 @@ describe('successResult', () => {
   });
 
   it("keeps an export's closing summary apart from the objects", () => {
-    const summary = { excludedObjects: [], exportedCount: 2, missingRefCount: 1, missingReferences: [{ type: 'index-pattern', id: 'gone' }] };
+    const summary = {
+      excludedObjects: [],
+      exportedCount: 2,
+      missingRefCount: 1,
+      missingReferences: [{ type: 'index-pattern', id: 'gone' }],
+    };
     const data = [{ type: 'dashboard', id: 'a' }, { type: 'dashboard', id: 'b' }, summary];
     const result = successResult({ status: 200, headers: {}, data, contentType: 'application/ndjson' }, options);
     expect(result.structuredContent).toEqual({ count: 2, details: summary, items: data.slice(0, 2) });
-    const many = [...Array.from({ length: 200 }, (_, i) => ({ type: 'dashboard', id: `d-${i}`, attributes: { title: 'x'.repeat(20) } })), summary];
+    const many = [
+      ...Array.from({ length: 200 }, (_, i) => ({ type: 'dashboard', id: `d-${i}`, attributes: { title: 'x'.repeat(20) } })),
+      summary,
+    ];
     const cut = JSON.parse(textOf(successResult({ status: 200, headers: {}, data: many, contentType: 'application/ndjson' }, options)));
     expect(cut.details).toEqual(summary);
     expect(cut.count).toBe(200);
@@ -70,7 +78,10 @@ describe('successResult', () => {
 
   it('cuts a nested list (an Elasticsearch search result) to whole hits', () => {
     const hits = Array.from({ length: 50 }, (_, i) => ({ _id: `alert-${i}`, _source: { message: 'm'.repeat(40) } }));
-    const result = successResult(json({ took: 3, hits: { total: { value: 50 }, hits } }), { maxChars: 1_000, argumentNames: ['size', 'query'] });
+    const result = successResult(json({ took: 3, hits: { total: { value: 50 }, hits } }), {
+      maxChars: 1_000,
+      argumentNames: ['size', 'query'],
+    });
     const kept = JSON.parse(textOf(result));
     expect(kept.took).toBe(3);
     expect(kept.hits.total).toEqual({ value: 50 });
@@ -83,7 +94,10 @@ describe('successResult', () => {
   it('cuts the list that takes the room, not a longer list of small buckets beside it', () => {
     const hits = Array.from({ length: 10 }, (_, i) => ({ _id: `alert-${i}`, _source: { message: 'm'.repeat(300) } }));
     const buckets = Array.from({ length: 20 }, (_, i) => ({ key: `rule-${i}`, doc_count: i }));
-    const result = successResult(json({ hits: { hits }, aggregations: { by_rule: { buckets } } }), { maxChars: 2_000, argumentNames: ['size'] });
+    const result = successResult(json({ hits: { hits }, aggregations: { by_rule: { buckets } } }), {
+      maxChars: 2_000,
+      argumentNames: ['size'],
+    });
     const kept = JSON.parse(textOf(result));
     expect(kept.aggregations.by_rule.buckets).toHaveLength(20);
     expect(kept.hits.hits.length).toBeGreaterThan(0);
@@ -92,7 +106,10 @@ describe('successResult', () => {
   });
 
   it('keeps the longest prefix that fits when the first items are much smaller than the rest', () => {
-    const items = [...Array.from({ length: 300 }, (_, i) => ({ i })), ...Array.from({ length: 50 }, (_, i) => ({ i, pad: 'p'.repeat(2_000) }))];
+    const items = [
+      ...Array.from({ length: 300 }, (_, i) => ({ i })),
+      ...Array.from({ length: 50 }, (_, i) => ({ i, pad: 'p'.repeat(2_000) })),
+    ];
     const result = successResult(json({ items }), { maxChars: 5_000, argumentNames: [] });
     const kept = JSON.parse(textOf(result)).items.length;
     expect(JSON.stringify({ items: items.slice(0, kept) }).length).toBeLessThanOrEqual(5_000);

@@ -9,7 +9,14 @@ let now = 0;
 
 beforeAll(async () => {
   kibana = await startRecordingKibana();
-  client = new KibanaClient({ baseUrl: kibana.url, auth: { kind: 'apiKey', apiKey: 'k' }, connectTimeoutMs: 1_000, timeoutMs: 2_000, retries: 0, userAgent: 'test' });
+  client = new KibanaClient({
+    baseUrl: kibana.url,
+    auth: { kind: 'apiKey', apiKey: 'k' },
+    connectTimeoutMs: 1_000,
+    timeoutMs: 2_000,
+    retries: 0,
+    userAgent: 'test',
+  });
 });
 afterAll(async () => {
   await client.close();
@@ -18,7 +25,9 @@ afterAll(async () => {
 beforeEach(() => {
   kibana.requests.length = 0;
   now = 0;
-  kibana.handle((request) => (request.path === '/api/spaces/space/missing' ? kibanaError(404, 'Not Found', 'not found') : { body: { id: 'x' } }));
+  kibana.handle((request) =>
+    request.path === '/api/spaces/space/missing' ? kibanaError(404, 'Not Found', 'not found') : { body: { id: 'x' } },
+  );
 });
 
 const guard = () => new SpaceGuard(client, { ttlMs: 1_000, now: () => now });
@@ -64,7 +73,9 @@ describe('spacesWrittenBy', () => {
   it('names the space a write runs in and the target spaces of a copy', () => {
     expect(spacesWrittenBy({ method: 'POST', path: '/api/data_views/data_view', space: 'a' }, true)).toEqual(['a']);
     expect(spacesWrittenBy({ method: 'POST', path: '/api/data_views/data_view' }, true)).toEqual([]);
-    expect(spacesWrittenBy({ method: 'POST', path: '/api/spaces/_copy_saved_objects', space: 'a', body: { spaces: ['b', 'a', 7] } }, true)).toEqual(['a', 'b']);
+    expect(
+      spacesWrittenBy({ method: 'POST', path: '/api/spaces/_copy_saved_objects', space: 'a', body: { spaces: ['b', 'a', 7] } }, true),
+    ).toEqual(['a', 'b']);
     expect(spacesWrittenBy({ method: 'PUT', path: '/api/spaces/space/{id}', params: { id: 'x' }, space: 'a' }, false)).toEqual([]);
   });
 });

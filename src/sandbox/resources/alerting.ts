@@ -36,12 +36,21 @@ export interface RuleBody {
 const RULE_TYPES = [
   { id: '.index-threshold', name: 'Index threshold', producer: 'stackAlerts', category: 'management', group: 'threshold met' },
   { id: '.es-query', name: 'Elasticsearch query', producer: 'stackAlerts', category: 'management', group: 'query matched' },
-  { id: 'observability.rules.custom_threshold', name: 'Custom threshold', producer: 'observability', category: 'observability', group: 'custom_threshold.fired' },
+  {
+    id: 'observability.rules.custom_threshold',
+    name: 'Custom threshold',
+    producer: 'observability',
+    category: 'observability',
+    group: 'custom_threshold.fired',
+  },
   { id: 'siem.queryRule', name: 'Custom Query Rule', producer: 'siem', category: 'securitySolution', group: 'default' },
 ];
 
 /** Stored attributes and references for the rule fields a create or update may set. */
-function ruleAttributes(body: RuleBody, connectorTypeOf: (id: string) => string): { attributes: Record<string, unknown>; references: Reference[] } {
+function ruleAttributes(
+  body: RuleBody,
+  connectorTypeOf: (id: string) => string,
+): { attributes: Record<string, unknown>; references: Reference[] } {
   const actions = body.actions ?? [];
   const attributes: Record<string, unknown> = {
     name: body.name,
@@ -125,7 +134,9 @@ function toRule(object: SavedObject) {
 
 /** Applies a change to a rule's attributes, as enable/disable/mute do. */
 function setRuleFlags(ctx: RequestContext, flags: Record<string, unknown>) {
-  ctx.state.savedObjects.update(ctx.space, RULE_TYPE, ctx.params.id!, { attributes: { ...flags, updatedBy: ctx.username, updatedAt: now() } });
+  ctx.state.savedObjects.update(ctx.space, RULE_TYPE, ctx.params.id!, {
+    attributes: { ...flags, updatedBy: ctx.username, updatedAt: now() },
+  });
   return noContent();
 }
 
@@ -135,7 +146,8 @@ export const alertingRoutes: Route[] = [
     path: '/api/alerting/rule/{id}',
     handler: (ctx) => {
       const body = ctx.body as RuleBody;
-      if (!RULE_TYPES.some((type) => type.id === body.rule_type_id)) throw badRequest(`Rule type "${body.rule_type_id}" is not registered.`);
+      if (!RULE_TYPES.some((type) => type.id === body.rule_type_id))
+        throw badRequest(`Rule type "${body.rule_type_id}" is not registered.`);
       const created = ctx.state.savedObjects.create(ctx.space, {
         type: RULE_TYPE,
         id: ctx.params.id,
@@ -170,7 +182,11 @@ export const alertingRoutes: Route[] = [
   { method: 'POST', path: '/api/alerting/rule/{id}/_enable', handler: (ctx) => setRuleFlags(ctx, { enabled: true }) },
   { method: 'POST', path: '/api/alerting/rule/{id}/_disable', handler: (ctx) => setRuleFlags(ctx, { enabled: false }) },
   { method: 'POST', path: '/api/alerting/rule/{id}/_mute_all', handler: (ctx) => setRuleFlags(ctx, { muteAll: true }) },
-  { method: 'POST', path: '/api/alerting/rule/{id}/_unmute_all', handler: (ctx) => setRuleFlags(ctx, { muteAll: false, mutedInstanceIds: [] }) },
+  {
+    method: 'POST',
+    path: '/api/alerting/rule/{id}/_unmute_all',
+    handler: (ctx) => setRuleFlags(ctx, { muteAll: false, mutedInstanceIds: [] }),
+  },
   {
     method: 'GET',
     path: '/api/alerting/rules/_find',

@@ -17,7 +17,15 @@ interface CaseUser {
   email: string | null;
 }
 
-type CommentBody = { type: 'user'; comment: string; owner: string } | { type: 'alert'; alertId: string | string[]; index: string | string[]; rule: { id: string | null; name: string | null }; owner: string };
+type CommentBody =
+  | { type: 'user'; comment: string; owner: string }
+  | {
+      type: 'alert';
+      alertId: string | string[];
+      index: string | string[];
+      rule: { id: string | null; name: string | null };
+      owner: string;
+    };
 
 /** Identity and authorship shared by cases and their comments. */
 interface Authored {
@@ -44,7 +52,18 @@ interface UserAction {
 }
 
 /** The fields a create or an update may set. */
-const EDITABLE_FIELDS = ['title', 'description', 'tags', 'severity', 'status', 'assignees', 'category', 'connector', 'settings', 'customFields'] as const;
+const EDITABLE_FIELDS = [
+  'title',
+  'description',
+  'tags',
+  'severity',
+  'status',
+  'assignees',
+  'category',
+  'connector',
+  'settings',
+  'customFields',
+] as const;
 
 export interface CaseFields {
   title: string;
@@ -111,7 +130,9 @@ function commentToAdd(target: Case, body: CommentBody): CommentBody | undefined 
   const attached = new Set(target.comments.flatMap(alertIds));
   const ids = [body.alertId].flat();
   const indices = [body.index].flat();
-  const keep = ids.map((id, position) => ({ id, position })).filter(({ id, position }) => !attached.has(id) && ids.indexOf(id) === position);
+  const keep = ids
+    .map((id, position) => ({ id, position }))
+    .filter(({ id, position }) => !attached.has(id) && ids.indexOf(id) === position);
   if (keep.length === 0) return undefined;
   if (keep.length === ids.length) return body;
   const sameLength = indices.length === ids.length;
@@ -122,7 +143,14 @@ function commentToAdd(target: Case, body: CommentBody): CommentBody | undefined 
   };
 }
 
-function recordAction(target: Case, username: string, action: UserAction['action'], type: string, payload: Record<string, unknown>, commentId: string | null = null): void {
+function recordAction(
+  target: Case,
+  username: string,
+  action: UserAction['action'],
+  type: string,
+  payload: Record<string, unknown>,
+  commentId: string | null = null,
+): void {
   target.userActions.push({
     id: newId(),
     version: nextVersion(),
@@ -219,7 +247,8 @@ function updateCases({ state, space, body, username }: RequestContext) {
   const missing = changes.filter((change) => !state.cases.has(space, change.id)).map((change) => change.id);
   if (missing.length > 0) throw notFound(`These cases ${missing.join(', ')} do not exist. Please check you have the correct ids.`);
   const stale = changes.filter((change) => state.cases.get(space, change.id)!.version !== change.version).map((change) => change.id);
-  if (stale.length > 0) throw conflict(`These cases ${stale.join(', ')} has been updated. Please refresh before saving additional updates.`);
+  if (stale.length > 0)
+    throw conflict(`These cases ${stale.join(', ')} has been updated. Please refresh before saving additional updates.`);
   return changes.map(({ id, version: _version, ...fields }) => {
     const target = state.cases.get(space, id)!;
     const { status: previousStatus, settings: previousSettings } = target;
@@ -255,14 +284,20 @@ const anyOf = (wanted: string | string[] | undefined, actual: string[]): boolean
 
 function matchesCase(target: Case, query: FindCasesQuery): boolean {
   const searchFields = query.searchFields === undefined ? ['title', 'description'] : [query.searchFields].flat();
-  const text = searchFields.map((field) => String(target[field as keyof Case] ?? '')).join(' ').toLowerCase();
+  const text = searchFields
+    .map((field) => String(target[field as keyof Case] ?? ''))
+    .join(' ')
+    .toLowerCase();
   const created = Date.parse(target.created_at);
   return (
     (query.severity === undefined || target.severity === query.severity) &&
     anyOf(query.tags, target.tags) &&
     anyOf(query.owner, [target.owner]) &&
     anyOf(query.reporters, [target.created_by.username]) &&
-    anyOf(query.assignees, target.assignees.map((assignee) => assignee.uid)) &&
+    anyOf(
+      query.assignees,
+      target.assignees.map((assignee) => assignee.uid),
+    ) &&
     anyOf(query.category, target.category === null ? [] : [target.category]) &&
     (query.search === undefined || text.includes(query.search.toLowerCase())) &&
     (query.from === undefined || created >= parseDateMath(query.from)) &&
@@ -354,7 +389,11 @@ export const caseRoutes: Route[] = [
     handler: ({ state, space, params }) =>
       requireCase(state, space, params.caseId!).comments.flatMap((comment) =>
         comment.type === 'alert'
-          ? alertIds(comment).map((id, index) => ({ id, index: [comment.index].flat()[index] ?? [comment.index].flat()[0], attached_at: comment.created_at }))
+          ? alertIds(comment).map((id, index) => ({
+              id,
+              index: [comment.index].flat()[index] ?? [comment.index].flat()[0],
+              attached_at: comment.created_at,
+            }))
           : [],
       ),
   },
@@ -382,7 +421,10 @@ export const caseRoutes: Route[] = [
     handler: ({ state, space, params, query }) => {
       const types = query.types as string[] | undefined;
       const actions = requireCase(state, space, params.caseId!).userActions.filter(
-        (action) => types === undefined || types.includes(action.type) || types.includes(String((action.payload.comment as CommentBody | undefined)?.type)),
+        (action) =>
+          types === undefined ||
+          types.includes(action.type) ||
+          types.includes(String((action.payload.comment as CommentBody | undefined)?.type)),
       );
       const { page, perPage, total, items } = sortedPage(actions, query);
       return { page, perPage, total, userActions: items };

@@ -79,18 +79,16 @@ export const connectorRoutes: Route[] = [
     method: 'GET',
     path: '/api/actions/connector_types',
     handler: ({ query }) =>
-      CONNECTOR_TYPES.filter((type) => query.feature_id === undefined || type.features.includes(String(query.feature_id))).map(
-        (type) => ({
-          id: type.id,
-          name: type.name,
-          enabled: true,
-          enabled_in_config: true,
-          enabled_in_license: true,
-          minimum_license_required: type.license,
-          supported_feature_ids: type.features,
-          is_system_action_type: false,
-        }),
-      ),
+      CONNECTOR_TYPES.filter((type) => query.feature_id === undefined || type.features.includes(String(query.feature_id))).map((type) => ({
+        id: type.id,
+        name: type.name,
+        enabled: true,
+        enabled_in_config: true,
+        enabled_in_license: true,
+        minimum_license_required: type.license,
+        supported_feature_ids: type.features,
+        is_system_action_type: false,
+      })),
   },
   {
     method: 'GET',
@@ -113,7 +111,9 @@ export const connectorRoutes: Route[] = [
       if (!CONNECTOR_TYPES.some((type) => type.id === request.connector_type_id)) {
         throw badRequest(`Action type "${request.connector_type_id}" is not registered.`);
       }
-      return toConnector(state.savedObjects.create(space, { type: CONNECTOR_TYPE, id: params.id, attributes: connectorAttributes(request) }));
+      return toConnector(
+        state.savedObjects.create(space, { type: CONNECTOR_TYPE, id: params.id, attributes: connectorAttributes(request) }),
+      );
     },
   },
   {

@@ -166,7 +166,9 @@ export const dataViewRoutes: Route[] = [
       const { name, runtimeField } = body as { name: string; runtimeField: RuntimeField };
       const current = toDataView(requireDataView(state, space, params.viewId!));
       const runtimeFieldMap = { ...current.runtimeFieldMap, [name]: runtimeField };
-      const updated = toDataView(state.savedObjects.update(space, DATA_VIEW_TYPE, params.viewId!, { attributes: toAttributes({ runtimeFieldMap }) }));
+      const updated = toDataView(
+        state.savedObjects.update(space, DATA_VIEW_TYPE, params.viewId!, { attributes: toAttributes({ runtimeFieldMap }) }),
+      );
       return { data_view: updated, fields: [updated.fields[name]] };
     },
   },

@@ -35,7 +35,12 @@ function alertsById({ state, space }: RequestContext, ids: string[]): DetectionA
 }
 
 /** Adds and removes values of a list field; the same value on both sides is a 400, as in Kibana. */
-function editListField(ctx: RequestContext, ids: string[], field: string, change: { add: string[]; remove: string[]; duplicateMessage: string }) {
+function editListField(
+  ctx: RequestContext,
+  ids: string[],
+  field: string,
+  change: { add: string[]; remove: string[]; duplicateMessage: string },
+) {
   const { add, remove } = change;
   if (add.some((value) => remove.includes(value))) throw badRequest(change.duplicateMessage);
   const alerts = alertsById(ctx, ids);

@@ -11,7 +11,16 @@ import { newId, now } from '../store.js';
 
 export type DetectionRule = Record<string, unknown> & { id: string; rule_id: string; name: string; tags: string[]; enabled: boolean };
 
-const DEFAULT_INDEX = ['apm-*-transaction*', 'auditbeat-*', 'endgame-*', 'filebeat-*', 'logs-*', 'packetbeat-*', 'traces-apm*', 'winlogbeat-*'];
+const DEFAULT_INDEX = [
+  'apm-*-transaction*',
+  'auditbeat-*',
+  'endgame-*',
+  'filebeat-*',
+  'logs-*',
+  'packetbeat-*',
+  'traces-apm*',
+  'winlogbeat-*',
+];
 
 /** What Kibana fills in for fields a create or a full update leaves out. */
 function ruleDefaults(type: unknown) {
@@ -80,7 +89,8 @@ const PREBUILT_RULES = [
 function findRule(state: SandboxState, space: string, selector: { id?: unknown; rule_id?: unknown }): DetectionRule {
   if (selector.id === undefined && selector.rule_id === undefined) throw badRequest('either "id" or "rule_id" must be set');
   const rules = state.detectionRules.list(space);
-  const found = selector.id !== undefined ? rules.find((rule) => rule.id === selector.id) : rules.find((rule) => rule.rule_id === selector.rule_id);
+  const found =
+    selector.id !== undefined ? rules.find((rule) => rule.id === selector.id) : rules.find((rule) => rule.rule_id === selector.rule_id);
   if (!found) {
     throw notFound(selector.id !== undefined ? `id: "${selector.id}" not found` : `rule_id: "${selector.rule_id}" not found`);
   }
@@ -105,9 +115,7 @@ function createRule(ctx: RequestContext, body: Record<string, unknown>, prebuilt
 
 /** `alert.attributes.params.ruleId` and `alert.attributes.tags` read `rule_id` and `tags`. */
 const ruleField = (field: string): string =>
-  field
-    .replace(/^alert\.attributes\.(params\.)?/, '')
-    .replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+  field.replace(/^alert\.attributes\.(params\.)?/, '').replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 const pick = (rule: DetectionRule, fields: string[] | undefined) =>
   fields ? Object.fromEntries(Object.entries(rule).filter(([name]) => name === 'id' || fields.includes(name))) : rule;
@@ -138,7 +146,12 @@ function bulkAction(ctx: RequestContext) {
     ? rules.filter((rule) => request.ids!.includes(rule.id))
     : rules.filter((rule) => matchesKql(request.query ?? '', rule, ruleField));
   const missing = (request.ids ?? []).filter((id) => !rules.some((rule) => rule.id === id));
-  const results = { updated: [] as DetectionRule[], created: [] as DetectionRule[], deleted: [] as DetectionRule[], skipped: [] as unknown[] };
+  const results = {
+    updated: [] as DetectionRule[],
+    created: [] as DetectionRule[],
+    deleted: [] as DetectionRule[],
+    skipped: [] as unknown[],
+  };
   if (!ctx.query.dry_run) {
     for (const rule of selected) {
       switch (request.action) {

@@ -48,7 +48,10 @@ export const statusRoutes: Route[] = [
       stats: {
         configuration: healthSection({ request_capacity: 1000, monitored_aggregated_stats_refresh_rate: 60000, poll_interval: 3000 }),
         workload: healthSection({ count: 42, task_types: {}, overdue: 0, capacity_requirements: { per_minute: 12 } }),
-        runtime: healthSection({ drift: { p50: 120, p90: 800, p95: 1100, p99: 1500 }, execution: { result_frequency_percent_as_number: {} } }),
+        runtime: healthSection({
+          drift: { p50: 120, p90: 800, p95: 1100, p99: 1500 },
+          execution: { result_frequency_percent_as_number: {} },
+        }),
         capacity_estimation: healthSection({ observed: { observed_kibana_instances: 1 }, proposed: { provisioned_kibana: 1 } }),
       },
     }),

@@ -20,7 +20,11 @@ export interface FindQuery {
 
 /** Kibana's `simple_query_string` on the search fields: words, `*` for a prefix, any word matches. */
 function matchesSearch(object: SavedObject, search: string, fields: string[]): boolean {
-  const words = fields.flatMap((field) => String(object.attributes[field.replace(/\^.*$/, '')] ?? '').toLowerCase().split(/\W+/));
+  const words = fields.flatMap((field) =>
+    String(object.attributes[field.replace(/\^.*$/, '')] ?? '')
+      .toLowerCase()
+      .split(/\W+/),
+  );
   return search
     .toLowerCase()
     .split(/\s+/)

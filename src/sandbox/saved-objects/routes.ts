@@ -56,8 +56,7 @@ export const savedObjectRoutes: Route[] = [
   {
     method: 'POST',
     path: '/api/saved_objects/_export',
-    handler: ({ state, space, body }) =>
-      new Reply(200, toNdjson(exportObjects(state, space, body as ExportRequest)), 'application/ndjson'),
+    handler: ({ state, space, body }) => new Reply(200, toNdjson(exportObjects(state, space, body as ExportRequest)), 'application/ndjson'),
   },
   {
     method: 'POST',

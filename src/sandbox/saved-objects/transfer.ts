@@ -114,10 +114,7 @@ export function importObjects(state: SandboxState, space: string, objects: Expor
   const retries = new Map(options.retries?.map((retry) => [refKey(retry), retry]));
   const batch = options.retries ? objects.filter((object) => retries.has(refKey(object))) : objects;
   const destinations = new Map(
-    batch.map((object) => [
-      refKey(object),
-      options.createNewCopies ? newId() : (retries.get(refKey(object))?.destinationId ?? object.id),
-    ]),
+    batch.map((object) => [refKey(object), options.createNewCopies ? newId() : (retries.get(refKey(object))?.destinationId ?? object.id)]),
   );
 
   const successResults: Record<string, unknown>[] = [];

@@ -37,7 +37,11 @@ function seedCases(state: SandboxState): void {
     },
     'elastic',
   );
-  addComment(phishing, { type: 'user', comment: 'Blocked the source IP at the firewall; checking other hosts.', owner: 'securitySolution' }, 'elastic');
+  addComment(
+    phishing,
+    { type: 'user', comment: 'Blocked the source IP at the firewall; checking other hosts.', owner: 'securitySolution' },
+    'elastic',
+  );
   const firstAlert = state.detectionAlerts.list('default')[0]!;
   addComment(
     phishing,
@@ -75,7 +79,12 @@ function seedSlo(state: SandboxState): void {
       description: '99.5% of checkout requests succeed over 30 days.',
       indicator: {
         type: 'sli.kql.custom',
-        params: { index: 'logs-*', timestampField: '@timestamp', good: 'service.name:checkout and http.response.status_code < 500', total: 'service.name:checkout' },
+        params: {
+          index: 'logs-*',
+          timestampField: '@timestamp',
+          good: 'service.name:checkout and http.response.status_code < 500',
+          total: 'service.name:checkout',
+        },
       },
       timeWindow: { duration: '30d', type: 'rolling' },
       budgetingMethod: 'occurrences',

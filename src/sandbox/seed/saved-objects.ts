@@ -37,7 +37,11 @@ function seedDashboards(state: SandboxState): void {
   state.savedObjects.create(SPACE, {
     type: 'lens',
     id: SEED_IDS.errorsLens,
-    attributes: { title: 'HTTP 5xx over time', visualizationType: 'lnsXY', state: { query: { language: 'kuery', query: 'http.response.status_code >= 500' } } },
+    attributes: {
+      title: 'HTTP 5xx over time',
+      visualizationType: 'lnsXY',
+      state: { query: { language: 'kuery', query: 'http.response.status_code >= 500' } },
+    },
     references: [{ name: 'indexpattern-datasource-layer-errors', type: DATA_VIEW_TYPE, id: SEED_IDS.logsDataView }],
   });
   const grid = { x: 0, y: 0, w: 24, h: 15, i: 'p1' };
@@ -86,7 +90,8 @@ function seedConnectorsAndRules(state: SandboxState): void {
       config: { url: 'https://hooks.example.com/kibana', method: 'post', hasAuth: false },
     },
   ];
-  for (const { id, ...body } of connectors) state.savedObjects.create(SPACE, { type: CONNECTOR_TYPE, id, attributes: connectorAttributes(body) });
+  for (const { id, ...body } of connectors)
+    state.savedObjects.create(SPACE, { type: CONNECTOR_TYPE, id, attributes: connectorAttributes(body) });
 
   const connectorTypeOf = connectorTypeLookup(state, SPACE);
   const rules = [
@@ -97,8 +102,20 @@ function seedConnectorsAndRules(state: SandboxState): void {
       consumer: 'stackAlerts',
       tags: ['web', 'prod'],
       schedule: { interval: '1m' },
-      params: { searchType: 'esQuery', index: ['logs-*'], timeField: '@timestamp', esQuery: '{"query":{"range":{"http.response.status_code":{"gte":500}}}}', size: 100, threshold: [50], thresholdComparator: '>', timeWindowSize: 5, timeWindowUnit: 'm' },
-      actions: [{ id: SEED_IDS.serverLogConnector, group: 'query matched', params: { level: 'warn', message: 'Error rate above threshold' } }],
+      params: {
+        searchType: 'esQuery',
+        index: ['logs-*'],
+        timeField: '@timestamp',
+        esQuery: '{"query":{"range":{"http.response.status_code":{"gte":500}}}}',
+        size: 100,
+        threshold: [50],
+        thresholdComparator: '>',
+        timeWindowSize: 5,
+        timeWindowUnit: 'm',
+      },
+      actions: [
+        { id: SEED_IDS.serverLogConnector, group: 'query matched', params: { level: 'warn', message: 'Error rate above threshold' } },
+      ],
     },
     {
       id: SEED_IDS.cpuRule,
@@ -108,7 +125,19 @@ function seedConnectorsAndRules(state: SandboxState): void {
       enabled: false,
       tags: ['infra'],
       schedule: { interval: '5m' },
-      params: { index: ['metrics-*'], timeField: '@timestamp', aggType: 'avg', aggField: 'system.cpu.total.pct', groupBy: 'top', termField: 'host.name', termSize: 10, threshold: [0.9], thresholdComparator: '>', timeWindowSize: 5, timeWindowUnit: 'm' },
+      params: {
+        index: ['metrics-*'],
+        timeField: '@timestamp',
+        aggType: 'avg',
+        aggField: 'system.cpu.total.pct',
+        groupBy: 'top',
+        termField: 'host.name',
+        termSize: 10,
+        threshold: [0.9],
+        thresholdComparator: '>',
+        timeWindowSize: 5,
+        timeWindowUnit: 'm',
+      },
       actions: [{ id: SEED_IDS.webhookConnector, group: 'threshold met', params: { body: '{"host":"{{context.group}}"}' } }],
     },
     {
@@ -118,7 +147,18 @@ function seedConnectorsAndRules(state: SandboxState): void {
       consumer: 'observability',
       tags: ['checkout', 'prod'],
       schedule: { interval: '1m' },
-      params: { criteria: [{ comparator: '>', threshold: [800], timeSize: 5, timeUnit: 'm', metrics: [{ name: 'A', aggType: 'avg', field: 'transaction.duration.us' }] }], searchConfiguration: { index: SEED_IDS.logsDataView, query: { query: 'service.name:checkout', language: 'kuery' } } },
+      params: {
+        criteria: [
+          {
+            comparator: '>',
+            threshold: [800],
+            timeSize: 5,
+            timeUnit: 'm',
+            metrics: [{ name: 'A', aggType: 'avg', field: 'transaction.duration.us' }],
+          },
+        ],
+        searchConfiguration: { index: SEED_IDS.logsDataView, query: { query: 'service.name:checkout', language: 'kuery' } },
+      },
     },
   ];
   for (const { id, ...body } of rules) {
