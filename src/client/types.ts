@@ -1,6 +1,8 @@
 // Public contract of the Kibana client. Knows nothing of MCP or OpenAPI.
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+import type { HttpMethod } from '../kibana/http.js';
+
+export type { HttpMethod };
 
 export type KibanaAuth =
   | { kind: 'apiKey'; apiKey: string } // the encoded value sent after `ApiKey `

@@ -1,6 +1,6 @@
 // Where a request goes: base URL sub-path + optional space prefix + filled path template.
 
-import { DEFAULT_SPACE, SPACE_ID_PATTERN, isSpaceAwarePath } from './spaces.js';
+import { DEFAULT_SPACE, SPACE_ID_PATTERN } from '../kibana/spaces.js';
 
 export interface BaseUrl {
   /** `https://host:port`, as undici's dispatcher wants it. */
@@ -25,12 +25,15 @@ export function parseBaseUrl(baseUrl: string): BaseUrl {
 
 /**
  * Fills `{name}` placeholders from `params` (each value stays one path segment) and adds
- * `/s/{space}` on space-aware paths. Returns the Kibana path, without the base sub-path.
+ * `/s/{space}` when a space other than the default is given: whether an operation lives in a
+ * space is the caller's fact (see kibana/spaces.ts), not the client's. A template that already
+ * names its space (`/s/{spaceId}/…`) gets no second prefix. Returns the Kibana path, without the
+ * base sub-path.
  */
 export function resolvePath(template: string, params: Record<string, string | number> | undefined, space: string | undefined): string {
   const rooted = template.startsWith('/') ? template : `/${template}`;
   const path = rooted.includes('{') ? rooted.replace(/\{([^}]+)\}/g, (_, name: string) => segment(name, params?.[name])) : rooted;
-  if (space === undefined || space === DEFAULT_SPACE || !isSpaceAwarePath(template)) return path;
+  if (space === undefined || space === DEFAULT_SPACE || rooted.startsWith('/s/')) return path;
   if (!SPACE_ID_PATTERN.test(space)) throw new TypeError(`invalid space id '${space}'`);
   return `/s/${space}${path}`;
 }

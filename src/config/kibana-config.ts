@@ -1,7 +1,7 @@
 // Typed option values → the settings of the Kibana connection, checked for consistency.
 import { readFileSync } from 'node:fs';
 import type { KibanaAuth } from '../client/types.js';
-import { SPACE_ID_PATTERN } from '../client/spaces.js';
+import { SPACE_ID_PATTERN } from '../kibana/spaces.js';
 import { ConfigError, type ReadOptions } from './read-options.js';
 
 export interface KibanaConfig {

@@ -6,8 +6,8 @@ import type { LoadedSpec } from './load-spec.js';
 import { extractOperation } from './extract-operation.js';
 import { normalizeSchema, type NormalizeContext } from './normalize-schema.js';
 import { ComponentStore, type OperationFacts } from './facts.js';
-import { HTTP_METHODS, operationKey, type ToolEntry, type Toolset } from './toolsets.js';
-import type { HttpMethod } from '../tools/spec.js';
+import { HTTP_METHODS, operationKey, type HttpMethod } from '../kibana/http.js';
+import type { ToolEntry, Toolset } from './toolsets.js';
 
 export interface ExtractResult {
   document: JsonObject;

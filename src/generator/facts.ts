@@ -1,6 +1,6 @@
 // The intermediate model between extraction and generation: facts-only operations and the
 // component schemas they refer to (always normalised, see normalize-schema.ts).
-import type { HttpMethod } from '../tools/spec.js';
+import type { HttpMethod } from '../kibana/http.js';
 import { componentName, isObject, type JsonObject } from './json.js';
 
 export interface OperationFacts {

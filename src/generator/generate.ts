@@ -7,7 +7,7 @@ import { ComponentStore, type OperationFacts } from './facts.js';
 import { buildToolModel, finalDescription } from './input-model.js';
 import { isObject, type JsonObject } from './json.js';
 import type { Toolset } from './toolsets.js';
-import type { HttpMethod } from '../tools/spec.js';
+import type { HttpMethod } from '../kibana/http.js';
 
 export interface GenerateResult {
   files: Map<string, string>;

@@ -9,7 +9,8 @@
 // clashes with a parameter or `space_id` (e.g. `PUT /api/spaces/space/{id}`) or the body is a
 // union, an array or a map: then the whole body is the one argument `body`. Multipart import
 // files become an `objects` array that the request builder turns into an ndjson file part.
-import { isSpaceAwarePath, splitSpaceParameter } from '../client/spaces.js';
+import { operationEffect } from '../kibana/operations.js';
+import { isSpaceAwarePath, splitSpaceParameter, SPACE_ID_SOURCE } from '../kibana/spaces.js';
 import {
   SPACE_ARG,
   type BodyBinding,
@@ -37,7 +38,7 @@ export type ToolModel = Omit<ToolSpec, 'inputSchema' | 'input'> & {
 
 export const DESTRUCTIVE_NOTE = 'The server asks the user to confirm this call when the client supports it.';
 /** What an omitted space_id means is said once, in the server's instructions, not in every tool. */
-const SPACE_SCHEMA: JsonObject = { type: 'string', pattern: '^[a-z0-9_-]+$' };
+const SPACE_SCHEMA: JsonObject = { type: 'string', pattern: SPACE_ID_SOURCE };
 const BODY_ARG = 'body';
 const OBJECTS_ARG = 'objects';
 const ARG_NAME = /^[a-zA-Z0-9_.-]{1,64}$/;
@@ -65,7 +66,7 @@ export function buildToolModel(facts: OperationFacts, entry: ToolEntry, componen
   // SLO paths name their space in the path; the tool takes space_id and the client adds `/s/{space}`.
   const explicitSpace = splitSpaceParameter(facts.path);
   const path = explicitSpace ? explicitSpace.rest : facts.path;
-  const spaceAware = explicitSpace !== undefined || isSpaceAwarePath(facts.path);
+  const spaceAware = isSpaceAwarePath(facts.path);
   const layout = new ArgumentLayout();
   const request: RequestMapping = { method, path, params: [] };
   const headers: Record<string, string> = {};
@@ -82,7 +83,7 @@ export function buildToolModel(facts: OperationFacts, entry: ToolEntry, componen
   if (body) request.body = body;
   if (Object.keys(headers).length > 0) request.headers = headers;
 
-  const tier: Tier = entry.tier ?? (entry.readOnly || method === 'GET' ? 'read' : method === 'DELETE' ? 'destructive' : 'write');
+  const tier: Tier = entry.tier ?? (entry.readOnly ? 'read' : operationEffect(method, facts.path));
   const annotations: ToolAnnotations = {
     title: entry.title,
     readOnlyHint: tier === 'read',

@@ -1,7 +1,8 @@
 // Reads and checks `openapi/toolsets.yaml`, the team-written selection (format in its header).
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
-import type { HttpMethod, Tier } from '../tools/spec.js';
+import { operationKey, type HttpMethod } from '../kibana/http.js';
+import type { Tier } from '../tools/spec.js';
 import { isObject, type JsonObject } from './json.js';
 
 export interface ToolEntry {
@@ -32,15 +33,9 @@ export interface Toolset {
   tools: ToolEntry[];
 }
 
-export const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const TOOL_NAME = /^[a-z0-9_]{1,48}$/;
 const TIERS: readonly Tier[] = ['read', 'write', 'destructive'];
 const VERSION = /^\d+\.\d+\.\d+$/;
-
-/** `METHOD path`, the key of an operation everywhere in the generator. */
-export function operationKey(method: string, path: string): string {
-  return `${method.toUpperCase()} ${path}`;
-}
 
 export async function loadToolsets(file: string): Promise<Toolset[]> {
   return parseToolsets(await readFile(file, 'utf8'), file);

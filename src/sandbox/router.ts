@@ -3,7 +3,8 @@
 import { badRequest } from './errors.js';
 import type { SandboxState } from './state.js';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type { HttpMethod } from '../kibana/http.js';
+import type { HttpMethod } from '../kibana/http.js';
 
 export interface RequestContext {
   space: string;
@@ -38,14 +39,6 @@ export class Reply {
 export const noContent = (): Reply => new Reply(204);
 /** Kibana answers some deletes and actions with an empty 200. */
 export const emptyOk = (): Reply => new Reply(200);
-
-const DEFAULT_SPACE = 'default';
-const SPACE_PREFIX = /^\/s\/([a-z0-9_-]+)(\/.*)$/;
-
-export function splitSpace(pathname: string): { space: string; path: string } {
-  const match = SPACE_PREFIX.exec(pathname);
-  return match ? { space: match[1]!, path: match[2]! } : { space: DEFAULT_SPACE, path: pathname };
-}
 
 interface CompiledRoute {
   route: Route;

@@ -5,7 +5,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authenticate, type SandboxCredentials } from './auth.js';
 import { readBody } from './body.js';
 import { badRequest, KibanaError, notFound } from './errors.js';
-import { Reply, splitSpace, type Router } from './router.js';
+import { splitSpacePrefix } from '../kibana/spaces.js';
+import { Reply, type Router } from './router.js';
 import type { SandboxState } from './state.js';
 import type { RequestValidator } from './validation.js';
 
@@ -46,7 +47,7 @@ async function handle(request: IncomingMessage, options: PipelineOptions): Promi
   let reply: Reply;
   try {
     const url = parseUrl(request.url);
-    const { space, path } = splitSpace(url.pathname);
+    const { space, path } = splitSpacePrefix(url.pathname);
     Object.assign(entry, { path: url.pathname, space });
     reply = await dispatch(request, method, url, space, path, options);
   } catch (error) {

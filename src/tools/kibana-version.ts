@@ -29,17 +29,3 @@ export class KibanaVersion {
     return version;
   }
 }
-
-/** `version` is `floor` or later, comparing major.minor.patch numerically (suffixes such as -SNAPSHOT ignored). */
-export function isAtLeast(version: string, floor: string): boolean {
-  const parts = (text: string) =>
-    text
-      .split(/[.-]/)
-      .slice(0, 3)
-      .map((part) => Number.parseInt(part, 10) || 0);
-  const [a, b] = [parts(version), parts(floor)];
-  for (let i = 0; i < 3; i += 1) {
-    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
-  }
-  return true;
-}

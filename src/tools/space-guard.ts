@@ -1,7 +1,7 @@
 // Kibana accepts writes into a space that does not exist (and creates nothing to see them in):
 // before a write into a non-default space, make sure the space exists.
 import { KibanaError, type KibanaClient, type KibanaRequest } from '../client/index.js';
-import { DEFAULT_SPACE } from '../client/spaces.js';
+import { DEFAULT_SPACE } from '../kibana/spaces.js';
 
 /** Bounds memory when many passthrough callers each confirm their spaces. */
 const MAX_REMEMBERED = 1_000;

@@ -2,7 +2,7 @@
 // It knows nothing of OpenAPI (the generator translates) nor of MCP wiring (the server does).
 import type { z } from 'zod';
 
-import type { HttpMethod } from '../client/types.js';
+import type { HttpMethod } from '../kibana/http.js';
 
 export type { HttpMethod };
 

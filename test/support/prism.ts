@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { isSpaceAwarePath, splitSpaceParameter } from '../../src/client/spaces.js';
+import { isSpaceAwarePath, splitSpaceParameter } from '../../src/kibana/spaces.js';
 import { isMarkedOptional } from '../../src/generator/normalize-schema.js';
 import { parseToolsets } from '../../src/generator/toolsets.js';
 

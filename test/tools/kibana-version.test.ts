@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KibanaClient } from '../../src/client/index.js';
-import { isAtLeast, KibanaVersion } from '../../src/tools/kibana-version.js';
+import { isAtLeast } from '../../src/kibana/versions.js';
+import { KibanaVersion } from '../../src/tools/kibana-version.js';
 import { kibanaError, startRecordingKibana } from '../e2e/support/recording-kibana.js';
 
 describe('isAtLeast', () => {

@@ -1,5 +1,6 @@
 // Spaces (global, never under /s/{space}) and copying saved objects between them.
 
+import { SPACE_ID_PATTERN } from '../../kibana/spaces.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { noContent, type Route } from '../router.js';
 import { copyToSpaces, type CopyRequest } from '../saved-objects/transfer.js';
@@ -17,7 +18,6 @@ export interface Space {
   _reserved?: boolean;
 }
 
-const SPACE_ID = /^[a-z0-9_-]+$/;
 const ALL_PURPOSES = { any: true, copySavedObjectsIntoSpace: true, findSavedObjects: true, shareSavedObjectsIntoSpace: true };
 
 function requireSpace(state: SandboxState, id: string): Space {
@@ -51,7 +51,7 @@ export const spaceRoutes: Route[] = [
     path: '/api/spaces/space',
     handler: ({ state, body }) => {
       const space = body as Space;
-      if (!SPACE_ID.test(space.id)) {
+      if (!SPACE_ID_PATTERN.test(space.id)) {
         throw badRequest(`[request body.id]: must be lower case, a-z, 0-9, '_', and '-' are allowed`);
       }
       if (state.spaces.has(space.id)) throw conflict(`A space with the identifier ${space.id} already exists.`);

@@ -1,0 +1,23 @@
+// Kibana version numbers: parsing and ordering (major.minor.patch; suffixes such as -SNAPSHOT ignored).
+
+export type VersionParts = readonly [number, number, number];
+
+export function versionParts(version: string): VersionParts {
+  const [major = 0, minor = 0, patch = 0] = version
+    .split(/[.-]/)
+    .slice(0, 3)
+    .map((part) => Number.parseInt(part, 10) || 0);
+  return [major, minor, patch];
+}
+
+/** Negative when `a` is older than `b`, zero when equal, positive when newer. */
+export function compareVersions(a: string, b: string): number {
+  const [x, y] = [versionParts(a), versionParts(b)];
+  for (let i = 0; i < 3; i += 1) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return 0;
+}
+
+/** `version` is `floor` or later. */
+export function isAtLeast(version: string, floor: string): boolean {
+  return compareVersions(version, floor) >= 0;
+}
