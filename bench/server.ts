@@ -12,7 +12,8 @@ import { silentLogger } from '../src/logger.js';
 import { serveHttp } from '../src/server/http.js';
 import { defaultOriginPolicy } from '../src/server/http-origin.js';
 import { createRuntime } from '../src/server/mcp-server.js';
-import { tools } from '../src/tools/generated/index.js';
+import * as generated from '../src/tools/generated/index.js';
+import { loadAllTools } from '../src/tools/registry.js';
 
 type Rows = Array<Record<string, string | number>>;
 const MINIMAL_SERVER = fileURLToPath(new URL('./fixtures/minimal-server.mjs', import.meta.url));
@@ -154,6 +155,7 @@ async function benchHeap(kibana: RecordingKibana): Promise<Rows> {
     retries: 0,
     userAgent: USER_AGENT,
   });
+  const tools = await loadAllTools(generated);
   const runtime = createRuntime({ tools, client, defaultSpace: 'default', maxResultChars: 20_000, logger: silentLogger });
   const running = await serveHttp(runtime, {
     host: '127.0.0.1',

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OPTIONS } from '../src/config/options.js';
 import { toolTokens } from '../src/generator/tokens.js';
-import { tools, toolsets } from '../src/tools/generated/index.js';
+import { ALL_TOOLS as tools, toolsets } from './support/tools.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { parse } from 'yaml';
-import { tools } from '../src/tools/generated/index.js';
+import { ALL_TOOLS as tools } from './support/tools.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TOOLSETS_PATH = join(ROOT, 'openapi', 'toolsets.yaml');

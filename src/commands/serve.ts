@@ -10,15 +10,15 @@ import { createRuntime, type ServerRuntime } from '../server/mcp-server.js';
 import { serveStdio, type RunningServer } from '../server/stdio.js';
 import { connectKibana } from './kibana-connection.js';
 import { toolSelectionFrom } from './tool-selection.js';
-import { selectTools } from '../tools/registry.js';
-import { tools as generatedTools, toolsets } from '../tools/generated/index.js';
+import * as generated from '../tools/generated/index.js';
+import { loadSelectedTools } from '../tools/registry.js';
 
 export async function runServe(options: ReadOptions): Promise<number> {
   const { values } = options;
   const logger = createLogger(values['log-level'] as LogLevel);
   const httpMode = values.http === true;
   const httpAuth = httpMode ? resolveHttpAuth(options) : undefined;
-  const tools = selectTools(generatedTools, toolsets, toolSelectionFrom(options));
+  const tools = await loadSelectedTools(generated, toolSelectionFrom(options));
   const kibana = await connectKibana(options, logger, { passthroughAuth: httpAuth?.kind === 'passthrough' });
   const { config } = kibana;
 

@@ -2,6 +2,7 @@
 // `src/tools/generated/` (file name → text). Pure: reading and writing happen in the CLI.
 import { parse } from 'yaml';
 import { advertise } from './advertised-schema.js';
+import { toolTokens } from './tokens.js';
 import { componentIdentifiers, indexModule, moduleName, schemasModule, toolsetModule, type EmittedTool } from './emit-modules.js';
 import { ComponentStore, type OperationFacts } from './facts.js';
 import { buildToolModel, finalDescription } from './input-model.js';
@@ -32,7 +33,8 @@ export function generate(document: JsonObject, toolsets: Toolset[]): GenerateRes
         const facts = operationFacts(document, entry.method, entry.path);
         const model = buildToolModel(facts, entry, components);
         const advertised = advertise(model, components);
-        return [{ model, advertised: { ...advertised, description: finalDescription(advertised.description, model.tier) } }];
+        const shown = { ...advertised, description: finalDescription(advertised.description, model.tier) };
+        return [{ model, advertised: { ...shown, tokens: toolTokens({ ...model, ...shown }) } }];
       } catch (error) {
         skipped.push({ tool: entry.name, reason: (error as Error).message });
         return [];
@@ -50,7 +52,11 @@ export function generate(document: JsonObject, toolsets: Toolset[]): GenerateRes
       identifier,
     ),
   );
-  files.set('index.ts', indexModule(toolsets));
+  const names = new Map(emitted.map(({ toolset, tools }) => [toolset.id, tools.map(({ model }) => model.name)]));
+  files.set(
+    'index.ts',
+    indexModule(toolsets, (toolset) => names.get(toolset.id) ?? []),
+  );
   return { files, skipped };
 }
 

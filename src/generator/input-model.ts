@@ -29,7 +29,7 @@ import { API_VERSION_HEADER } from './extract-operation.js';
 import type { ToolEntry } from './toolsets.js';
 
 /** A ToolSpec before emission: its input is still one JSON Schema, not yet advertised and Zod forms. */
-export type ToolModel = Omit<ToolSpec, 'inputSchema' | 'input'> & {
+export type ToolModel = Omit<ToolSpec, 'inputSchema' | 'validator' | 'tokens'> & {
   /** Root `type: object` schema of all arguments; may refer to `#/components/schemas/*`. */
   input: JsonObject;
   /** String-typed path and query arguments that also accept numbers and booleans (they travel as text anyway). */
@@ -104,7 +104,7 @@ export function buildToolModel(facts: OperationFacts, entry: ToolEntry, componen
     textArgs: layout.textArgs(),
     request,
     operation: operationRef,
-    ...(entry.replacedIn === undefined ? {} : { replacedIn: entry.replacedIn }),
+    versions: entry.replacedIn === undefined ? {} : { until: entry.replacedIn },
   };
 }
 

@@ -1,7 +1,10 @@
 // `npm run tokens`: token cost of every generated tool definition and toolset, as `tools/list` shows them.
-import { tools, toolsets } from '../tools/generated/index.js';
+import * as generated from '../tools/generated/index.js';
+import { loadAllTools } from '../tools/registry.js';
 import { TOKEN_ENCODING, toolTokens } from './tokens.js';
 
+const { toolsets } = generated;
+const tools = await loadAllTools(generated);
 const rows = tools.map((tool) => ({ tool, tokens: toolTokens(tool) }));
 const lines = [`tokens counted offline with js-tiktoken ${TOKEN_ENCODING}`, ''];
 let defaultTotal = 0;

@@ -25,12 +25,12 @@ export interface CallContext {
   confirm?: (message: string) => Promise<boolean>;
 }
 
-const validators = new WeakMap<ToolSpec, z.ZodType<Record<string, unknown>>>();
+const validators = new WeakMap<ToolSpec, Promise<z.ZodType<Record<string, unknown>>>>();
 
-function validatorOf(spec: ToolSpec): z.ZodType<Record<string, unknown>> {
+function validatorOf(spec: ToolSpec): Promise<z.ZodType<Record<string, unknown>>> {
   let validator = validators.get(spec);
   if (!validator) {
-    validator = spec.input();
+    validator = spec.validator();
     validators.set(spec, validator);
   }
   return validator;
@@ -50,14 +50,14 @@ export async function callTool(
       `Invalid arguments for ${spec.name}: unknown argument${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')}; expected only: ${expected}`,
     );
   }
-  const parsed = validatorOf(spec).safeParse(args, { reportInput: true });
+  const parsed = (await validatorOf(spec)).safeParse(args, { reportInput: true });
   if (!parsed.success) return errorResult(`Invalid arguments for ${spec.name}:\n${formatValidationError(parsed.error)}`);
 
   try {
     const request = buildRequest(spec, parsed.data, context.defaultSpace);
     const credentials = context.authorization === undefined ? {} : { authorization: context.authorization };
-    const retired = await retiredOn(spec, context, credentials);
-    if (retired) return errorResult(retired);
+    const absent = await absentOn(spec, context, credentials);
+    if (absent) return errorResult(absent);
     const written = spec.annotations.readOnlyHint ? [] : spacesWrittenBy(request, spec.spaceAware);
     for (const space of written) {
       await context.spaceGuard.assertExists(space, { ...credentials, ...(context.signal ? { signal: context.signal } : {}) });
@@ -77,12 +77,19 @@ export async function callTool(
   }
 }
 
-/** Why the call is not sent, when the connected Kibana no longer has the operation. */
-async function retiredOn(spec: ToolSpec, context: CallContext, credentials: { authorization?: string }): Promise<string | undefined> {
-  if (spec.replacedIn === undefined || !context.kibanaVersion) return undefined;
+/** Why the call is not sent, when the connected Kibana does not have the operation (yet, or any more). */
+async function absentOn(spec: ToolSpec, context: CallContext, credentials: { authorization?: string }): Promise<string | undefined> {
+  const { from, until } = spec.versions;
+  if ((from === undefined && until === undefined) || !context.kibanaVersion) return undefined;
   const version = await context.kibanaVersion.get(credentials);
-  if (version === undefined || !isAtLeast(version, spec.replacedIn)) return undefined;
-  return `Not sent: Kibana ${version} no longer has this API (${spec.operation.method} ${spec.operation.path} was replaced in ${spec.replacedIn}). The tool's description names what to use instead.`;
+  if (version === undefined) return undefined;
+  const operation = `${spec.operation.method} ${spec.operation.path}`;
+  if (until !== undefined && isAtLeast(version, until)) {
+    return `Not sent: Kibana ${version} no longer has this API (${operation} was replaced in ${until}). The tool's description names what to use instead.`;
+  }
+  if (from !== undefined && !isAtLeast(version, from))
+    return `Not sent: Kibana ${version} does not have this API yet (${operation} was added in ${from}).`;
+  return undefined;
 }
 
 function confirmationMessage(spec: ToolSpec, args: Record<string, unknown>): string {

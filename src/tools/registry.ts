@@ -1,14 +1,11 @@
 // Which tools a configuration exposes: toolsets, then the tier ceiling, then include/exclude by name.
+// Only the toolsets a selection needs are loaded.
 import { UsageError } from '../usage-error.js';
-import type { Tier, ToolSpec } from './spec.js';
+import type { Tier, ToolSpec, ToolsetInfo } from './spec.js';
+
+export type { ToolsetInfo };
 
 export const TIERS: readonly Tier[] = ['read', 'write', 'destructive'];
-
-export interface ToolsetInfo {
-  id: string;
-  description: string;
-  default: boolean;
-}
 
 export interface ToolSelection {
   /** Toolset ids, or `all`; absent means the default toolsets. */
@@ -18,18 +15,47 @@ export interface ToolSelection {
   exclude?: readonly string[];
 }
 
+/** A build's tools: what each toolset holds, and how to load a toolset's module. */
+export interface ToolCatalog {
+  toolsets: readonly ToolsetInfo[];
+  loadToolset: Readonly<Record<string, () => Promise<{ tools: ToolSpec[] }>>>;
+}
+
+export async function loadSelectedTools(catalog: ToolCatalog, selection: ToolSelection): Promise<ToolSpec[]> {
+  const needed = toolsetsNeeded(catalog.toolsets, selection);
+  const modules = await Promise.all(
+    catalog.toolsets.filter((toolset) => needed.has(toolset.id)).map((toolset) => catalog.loadToolset[toolset.id]!()),
+  );
+  return selectTools(
+    modules.flatMap((module) => module.tools),
+    catalog.toolsets,
+    selection,
+  );
+}
+
+/** Every tool of the catalog, whatever the tier (for reports and tests). */
+export function loadAllTools(catalog: ToolCatalog): Promise<ToolSpec[]> {
+  return loadSelectedTools(catalog, { toolsets: 'all', tier: 'destructive' });
+}
+
+/** The toolsets a selection draws tools from: the chosen ones and those of the included tools. */
+export function toolsetsNeeded(toolsets: readonly ToolsetInfo[], selection: ToolSelection): Set<string> {
+  const needed = resolveToolsets(toolsets, selection.toolsets);
+  const include = new Set(checkNames(toolsets, selection.include, '--include'));
+  for (const toolset of toolsets) if (toolset.tools.some((name) => include.has(name))) needed.add(toolset.id);
+  return needed;
+}
+
 export function selectTools(tools: readonly ToolSpec[], toolsets: readonly ToolsetInfo[], selection: ToolSelection): ToolSpec[] {
   const chosenToolsets = resolveToolsets(toolsets, selection.toolsets);
-  const byName = new Map(tools.map((tool) => [tool.name, tool]));
-  const include = new Set(checkNames(byName, selection.include, '--include'));
-  const exclude = new Set(checkNames(byName, selection.exclude, '--exclude'));
+  const include = new Set(checkNames(toolsets, selection.include, '--include'));
+  const exclude = new Set(checkNames(toolsets, selection.exclude, '--exclude'));
   const ceiling = TIERS.indexOf(selection.tier);
 
-  for (const name of include) {
-    const tool = byName.get(name)!;
-    if (TIERS.indexOf(tool.tier) > ceiling) {
+  for (const tool of tools) {
+    if (include.has(tool.name) && TIERS.indexOf(tool.tier) > ceiling) {
       throw new UsageError(
-        `--include: ${name} is a ${tool.tier} tool and the tier is ${selection.tier}; add --tier ${tool.tier} to expose it`,
+        `--include: ${tool.name} is a ${tool.tier} tool and the tier is ${selection.tier}; add --tier ${tool.tier} to expose it`,
       );
     }
   }
@@ -52,8 +78,9 @@ function resolveToolsets(toolsets: readonly ToolsetInfo[], requested: ToolSelect
   return new Set(requested);
 }
 
-function checkNames(byName: Map<string, ToolSpec>, names: readonly string[] | undefined, flag: string): readonly string[] {
-  const unknown = (names ?? []).filter((name) => !byName.has(name));
+function checkNames(toolsets: readonly ToolsetInfo[], names: readonly string[] | undefined, flag: string): readonly string[] {
+  const known = new Set(toolsets.flatMap((toolset) => toolset.tools));
+  const unknown = (names ?? []).filter((name) => !known.has(name));
   if (unknown.length > 0) {
     throw new UsageError(
       `${flag}: unknown tool ${unknown.map((name) => `"${name}"`).join(', ')}; run kibana-mcp list-tools --toolsets all --tier destructive to see every name`,

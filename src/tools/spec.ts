@@ -68,6 +68,15 @@ export interface RequestMapping {
   headers?: Record<string, string>;
 }
 
+/**
+ * The Kibana versions an operation exists on: from `from` (inclusive) up to `until` (exclusive,
+ * the version whose API no longer has it). An open end is unbounded.
+ */
+export interface VersionRange {
+  from?: string;
+  until?: string;
+}
+
 export interface ToolSpec {
   /** Matches `^[a-z0-9_]{1,48}$` (inside MCP's `^[a-zA-Z0-9_-]{1,64}$`, leaving room for client prefixes); verb first (`list_data_views`). */
   name: string;
@@ -77,15 +86,28 @@ export interface ToolSpec {
   annotations: ToolAnnotations;
   /** Whether the operation lives in a space (adds the optional `space_id` argument). */
   spaceAware: boolean;
-  /** The schema shown in `tools/list`. May be depth-limited; `input` always validates fully. */
+  /** The schema shown in `tools/list`. May be depth-limited; the validator always checks fully. */
   inputSchema: JsonSchemaObject;
-  /** Builds the full validator; called once, on the first call of the tool. */
-  input: () => z.ZodType<Record<string, unknown>>;
+  /** Tokens of the tool's `tools/list` entry (o200k_base), counted when the tool was generated. */
+  tokens: number;
+  /** Loads the full validator; called once, on the first call of the tool. */
+  validator: () => Promise<z.ZodType<Record<string, unknown>>>;
   request: RequestMapping;
-  /** The Kibana version from which the operation is gone; the server refuses the call on such a Kibana. */
-  replacedIn?: string;
+  /**
+   * The Kibana versions this tool works on. Several specs may share a name with disjoint ranges:
+   * the name stays stable and the operation follows the version.
+   */
+  versions: VersionRange;
   /** The upstream operation this tool was derived from (for reports and drift checks). */
   operation: { method: HttpMethod; path: string; operationId?: string };
+}
+
+/** The toolsets a build offers, with the names of their tools; each toolset's tools load on demand. */
+export interface ToolsetInfo {
+  id: string;
+  description: string;
+  default: boolean;
+  tools: readonly string[];
 }
 
 /** The argument every space-aware tool accepts. */

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tools } from '../../src/tools/generated/index.js';
+import { ALL_TOOLS as tools } from '../support/tools.js';
 import { SPACE_ARG } from '../../src/tools/spec.js';
 import { PRISM_LIMITS, startPrism, type PrismServer } from '../support/prism.js';
 import { synthesize } from '../support/synthesize.js';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
-import { tools as allTools, toolsets } from '../../src/tools/generated/index.js';
+import { ALL_TOOLS as allTools, toolsets } from '../support/tools.js';
 import { connectStdio, textOf, type StdioPeer } from './support/mcp-peers.js';
 import { kibanaError, startRecordingKibana, type RecordedRequest, type RecordingKibana } from './support/recording-kibana.js';
 

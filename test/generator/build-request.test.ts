@@ -14,7 +14,9 @@ function spec(request: RequestMapping, spaceAware = true): ToolSpec {
     request,
     annotations: { title: 't', readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     inputSchema: { type: 'object' },
-    input: () => z.object({}),
+    tokens: 0,
+    validator: async () => z.object({}),
+    versions: {},
     operation: { method: request.method, path: request.path },
   };
 }

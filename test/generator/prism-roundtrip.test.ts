@@ -5,19 +5,19 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KibanaClient, KibanaError } from '../../src/client/index.js';
 import { buildRequest } from '../../src/tools/build-request.js';
-import { tools } from '../../src/tools/generated/index.js';
+import { ALL_TOOLS as tools } from '../support/tools.js';
 import { SPACE_ARG, type ToolSpec } from '../../src/tools/spec.js';
 import { formatValidationError } from '../../src/tools/validation.js';
 import { PRISM_LIMITS, startPrism, type PrismServer } from '../support/prism.js';
 import { synthesize } from '../support/synthesize.js';
-import { fullInputSchema, HAVE_UPSTREAM, NO_UPSTREAM_REASON, UPSTREAM_SPEC } from '../support/tools.js';
+import { fullInputSchema, inputOf, HAVE_UPSTREAM, NO_UPSTREAM_REASON, UPSTREAM_SPEC } from '../support/tools.js';
 
 const COMMITTED_SPEC = resolve(import.meta.dirname, '../../openapi/kibana.yaml');
 
 async function violations(client: KibanaClient, tool: ToolSpec): Promise<string[]> {
   const args = synthesize(fullInputSchema(tool));
   if (tool.spaceAware) args[SPACE_ARG] = 'marketing';
-  const parsed = tool.input().safeParse(args);
+  const parsed = inputOf(tool).safeParse(args);
   if (!parsed.success) return [`synthesised args rejected: ${formatValidationError(parsed.error)}`];
   try {
     const response = await client.request(buildRequest(tool, parsed.data, 'default'));

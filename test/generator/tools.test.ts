@@ -3,11 +3,11 @@
 import { ListToolsResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { tools, toolsets } from '../../src/tools/generated/index.js';
+import { ALL_TOOLS as tools, toolsets } from '../support/tools.js';
 import { SPACE_ARG } from '../../src/tools/spec.js';
 import { DESTRUCTIVE_NOTE } from '../../src/generator/input-model.js';
 import { synthesize } from '../support/synthesize.js';
-import { fullInputSchema } from '../support/tools.js';
+import { fullInputSchema, inputOf } from '../support/tools.js';
 import { listedTool } from '../../src/tools/listing.js';
 import { formatValidationError } from '../../src/tools/validation.js';
 import { readFileSync } from 'node:fs';
@@ -85,7 +85,7 @@ describe('generated tools', () => {
     expect(SPACE_ARG in (schema.properties ?? {})).toBe(tool.spaceAware);
     expect(tool.request.path.startsWith('/s/')).toBe(false);
 
-    const validator = tool.input();
+    const validator = inputOf(tool);
     for (const optional of [false, true]) {
       const args = synthesize(fullInputSchema(tool), { optional });
       expect(validator.safeParse(args).success, JSON.stringify(args)).toBe(true);
@@ -135,21 +135,21 @@ describe('arguments that travel in the URL', () => {
 
   it('string-typed ones accept numbers and booleans as their text; the advertised type stays string', () => {
     const timelines = tool('list_timelines');
-    expect(timelines.input().parse({ page_size: 10, page_index: '1' })).toMatchObject({ page_size: '10' });
+    expect(inputOf(timelines).parse({ page_size: 10, page_index: '1' })).toMatchObject({ page_size: '10' });
     expect((timelines.inputSchema.properties?.page_size as { type: unknown }).type).toEqual(['string', 'null']);
-    expect(tool('get_space').input().parse({ id: 7 })).toEqual({ id: '7' });
-    expect(tool('get_space').input().safeParse({ id: {} }).success).toBe(false);
+    expect(inputOf(tool('get_space')).parse({ id: 7 })).toEqual({ id: '7' });
+    expect(inputOf(tool('get_space')).safeParse({ id: {} }).success).toBe(false);
   });
 
   it('an object standing for the whole query string becomes one query argument per property', () => {
     const status = tool('get_endpoint_action_status');
     expect(status.request.params).toEqual([{ arg: 'agent_ids', name: 'agent_ids', in: 'query' }]);
     expect(tool('get_endpoint_policy_response').request.params).toEqual([{ arg: 'agentId', name: 'agentId', in: 'query' }]);
-    expect(status.input().parse({ agent_ids: ['a', 'b'] })).toEqual({ agent_ids: ['a', 'b'] });
+    expect(inputOf(status).parse({ agent_ids: ['a', 'b'] })).toEqual({ agent_ids: ['a', 'b'] });
   });
 
   it('has_reference of find_saved_objects takes one reference or a list', () => {
-    const find = tool('find_saved_objects').input();
+    const find = inputOf(tool('find_saved_objects'));
     const one = { type: 'dashboard', id: '1' };
     expect(find.safeParse({ type: 'dashboard', has_reference: one }).success).toBe(true);
     expect(find.safeParse({ type: 'dashboard', has_reference: [one, { type: 'tag', id: '2' }] }).success).toBe(true);
@@ -157,13 +157,13 @@ describe('arguments that travel in the URL', () => {
 
   it('list_endpoints does not require hostStatuses', () => {
     expect(tool('list_endpoints').inputSchema.required ?? []).not.toContain('hostStatuses');
-    expect(tool('list_endpoints').input().safeParse({}).success).toBe(true);
+    expect(inputOf(tool('list_endpoints')).safeParse({}).success).toBe(true);
   });
 
   it('space_id is a lower-case space id', () => {
     expect(tool('get_space').inputSchema.properties?.space_id).toBeUndefined();
-    expect(tool('find_saved_objects').input().safeParse({ type: 'x', space_id: 'Ops Team' }).success).toBe(false);
-    expect(tool('find_saved_objects').input().safeParse({ type: 'x', space_id: 'ops-team_2' }).success).toBe(true);
+    expect(inputOf(tool('find_saved_objects')).safeParse({ type: 'x', space_id: 'Ops Team' }).success).toBe(false);
+    expect(inputOf(tool('find_saved_objects')).safeParse({ type: 'x', space_id: 'ops-team_2' }).success).toBe(true);
   });
 });
 
@@ -199,7 +199,7 @@ describe('annotations follow method and overrides', () => {
     const search = tools.find((t) => t.name === 'search_apm_agent_config');
     expect(Object.keys(search?.inputSchema.properties ?? {})).not.toEqual(expect.arrayContaining(['etag']));
     expect(Object.keys(search?.inputSchema.properties ?? {})).not.toEqual(expect.arrayContaining(['mark_as_applied_by_agent']));
-    expect(search?.input().safeParse({ service: {}, mark_as_applied_by_agent: true }).success).toBe(false);
+    expect(inputOf(search!).safeParse({ service: {}, mark_as_applied_by_agent: true }).success).toBe(false);
   });
 
   it('read-only POSTs are idempotent', () => {

@@ -6,7 +6,7 @@ import { silentLogger } from '../../src/logger.js';
 import { serveHttp, type RunningHttpServer } from '../../src/server/http.js';
 import { defaultOriginPolicy } from '../../src/server/http-origin.js';
 import { createRuntime } from '../../src/server/mcp-server.js';
-import { tools } from '../../src/tools/generated/index.js';
+import { ALL_TOOLS as tools } from '../support/tools.js';
 import { connectHttp } from '../e2e/support/mcp-peers.js';
 import { startRecordingKibana } from '../e2e/support/recording-kibana.js';
 

@@ -3,11 +3,28 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import * as generated from '../../src/tools/generated/index.js';
+import { loadAllTools } from '../../src/tools/registry.js';
 import type { ToolSpec } from '../../src/tools/spec.js';
+
+/** Every generated tool, loaded once per test file. */
+export const ALL_TOOLS: ToolSpec[] = await loadAllTools(generated);
+export const { toolsets } = generated;
+
+const validators = new Map<ToolSpec, z.ZodType<Record<string, unknown>>>(
+  await Promise.all(ALL_TOOLS.map(async (tool) => [tool, await tool.validator()] as const)),
+);
+
+/** A generated tool's full validator, loaded up front so that tests can use it synchronously. */
+export function inputOf(tool: ToolSpec): z.ZodType<Record<string, unknown>> {
+  const validator = validators.get(tool);
+  if (!validator) throw new Error(`${tool.name} is not a generated tool`);
+  return validator;
+}
 
 /** The JSON Schema of a tool's full Zod validator (never depth-limited). */
 export function fullInputSchema(tool: ToolSpec): Record<string, unknown> {
-  return z.toJSONSchema(tool.input(), { unrepresentable: 'any', cycles: 'ref', io: 'input' }) as Record<string, unknown>;
+  return z.toJSONSchema(inputOf(tool), { unrepresentable: 'any', cycles: 'ref', io: 'input' }) as Record<string, unknown>;
 }
 
 export const UPSTREAM_SPEC = resolve(import.meta.dirname, '../../../shared/openapi/kibana-8.18.yaml');

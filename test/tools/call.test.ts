@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KibanaClient } from '../../src/client/index.js';
 import { callTool, type CallContext } from '../../src/tools/call.js';
-import { tools } from '../../src/tools/generated/index.js';
+import { ALL_TOOLS as tools } from '../support/tools.js';
 import type { SpaceGuard } from '../../src/tools/space-guard.js';
 
 const unreachable = new Proxy(

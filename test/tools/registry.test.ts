@@ -18,17 +18,14 @@ function tool(name: string, toolset: string, tier: Tier): ToolSpec {
     },
     spaceAware: false,
     inputSchema: { type: 'object', properties: {} },
-    input: () => z.object({}),
+    tokens: 0,
+    validator: async () => z.object({}),
+    versions: {},
     request: { method: 'GET', path: `/api/${name}`, params: [] },
     operation: { method: 'GET', path: `/api/${name}` },
   };
 }
 
-const TOOLSETS: ToolsetInfo[] = [
-  { id: 'cases', description: '', default: true },
-  { id: 'spaces', description: '', default: true },
-  { id: 'slos', description: '', default: false },
-];
 const TOOLS = [
   tool('find_cases', 'cases', 'read'),
   tool('create_case', 'cases', 'write'),
@@ -36,6 +33,11 @@ const TOOLS = [
   tool('list_spaces', 'spaces', 'read'),
   tool('find_slos', 'slos', 'read'),
   tool('delete_slo', 'slos', 'destructive'),
+];
+const TOOLSETS: ToolsetInfo[] = [
+  { id: 'cases', description: '', default: true, tools: TOOLS.filter((t) => t.toolset === 'cases').map((t) => t.name) },
+  { id: 'spaces', description: '', default: true, tools: TOOLS.filter((t) => t.toolset === 'spaces').map((t) => t.name) },
+  { id: 'slos', description: '', default: false, tools: TOOLS.filter((t) => t.toolset === 'slos').map((t) => t.name) },
 ];
 const names = (tools: ToolSpec[]) => tools.map((t) => t.name);
 

@@ -12,8 +12,10 @@ export const tools: ToolSpec[] = [
     annotations: {"title":"Kibana status","readOnlyHint":true,"destructiveHint":false,"idempotentHint":true,"openWorldHint":false},
     spaceAware: false,
     inputSchema: {"type":"object","properties":{},"additionalProperties":false},
-    input: () => z.strictObject({  }),
+    tokens: 90,
+    validator: async () => z.strictObject({  }),
     request: {"method":"GET","path":"/api/status","params":[]},
+    versions: {},
     operation: {"method":"GET","path":"/api/status","operationId":"get-status"},
   },
   {
@@ -24,8 +26,10 @@ export const tools: ToolSpec[] = [
     annotations: {"title":"Task manager health","readOnlyHint":true,"destructiveHint":false,"idempotentHint":true,"openWorldHint":false},
     spaceAware: false,
     inputSchema: {"type":"object","properties":{},"additionalProperties":false},
-    input: () => z.strictObject({  }),
+    tokens: 100,
+    validator: async () => z.strictObject({  }),
     request: {"method":"GET","path":"/api/task_manager/_health","params":[]},
+    versions: {},
     operation: {"method":"GET","path":"/api/task_manager/_health","operationId":"task-manager-health"},
   },
 ];
