@@ -3,10 +3,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { Logger } from '../logger.js';
+import { InFlight } from '../tools/runtime/in-flight.js';
+import type { ToolRuntime } from '../tools/runtime/runtime.js';
 import { authorizeCaller, type HttpAuth } from './http-auth.js';
 import { checkHostAndOrigin, type OriginPolicy } from './http-origin.js';
-import { InFlight } from './in-flight.js';
-import { createMcpServer, type ServerRuntime } from './mcp-server.js';
+import { HTTP_REFUSED, INTERNAL_ERROR, INVALID_REQUEST, PARSE_ERROR, UNAUTHORIZED } from './json-rpc.js';
+import { createMcpServer } from './mcp-server.js';
 import type { RunningServer } from './stdio.js';
 
 export interface HttpOptions {
@@ -26,7 +29,7 @@ export interface RunningHttpServer extends RunningServer {
 
 const MCP_PATH = '/mcp';
 
-export async function serveHttp(runtime: ServerRuntime, options: HttpOptions): Promise<RunningHttpServer> {
+export async function serveHttp(runtime: ToolRuntime, logger: Logger, options: HttpOptions): Promise<RunningHttpServer> {
   const maxBodyBytes = options.maxBodyBytes ?? 4 * 1024 * 1024;
   // Exchanges end when their response is fully sent: shutdown waits for these, not just for tool calls.
   const exchanges = new InFlight();
@@ -34,8 +37,8 @@ export async function serveHttp(runtime: ServerRuntime, options: HttpOptions): P
     const finished = new Promise<void>((resolve) => res.once('close', resolve));
     void exchanges.track(async () => {
       await handle(req, res).catch((error: unknown) => {
-        runtime.logger.error('http request failed', { error: error instanceof Error ? error.message : String(error) });
-        if (!res.headersSent) sendJsonRpcError(res, 500, -32603, 'Internal server error');
+        logger.error('http request failed', { error: error instanceof Error ? error.message : String(error) });
+        if (!res.headersSent) sendJsonRpcError(res, 500, INTERNAL_ERROR, 'Internal server error');
         else res.end();
       });
       await finished;
@@ -44,24 +47,24 @@ export async function serveHttp(runtime: ServerRuntime, options: HttpOptions): P
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = pathOf(req.url);
-    if (path === undefined) return sendJsonRpcError(res, 400, -32600, 'Bad request: unreadable request URL');
+    if (path === undefined) return sendJsonRpcError(res, 400, INVALID_REQUEST, 'Bad request: unreadable request URL');
     const refused = checkHostAndOrigin(req.headers, options.origins);
-    if (refused) return sendJsonRpcError(res, 403, -32000, refused);
+    if (refused) return sendJsonRpcError(res, 403, HTTP_REFUSED, refused);
     if (path === '/healthz' && req.method === 'GET') return sendJson(res, 200, { status: 'ok', tools: runtime.tools.length });
     if (path !== MCP_PATH) return sendJson(res, 404, { error: `Not found: the MCP endpoint is POST ${MCP_PATH}` });
     if (req.method !== 'POST') {
       res.setHeader('allow', 'POST');
-      return sendJsonRpcError(res, 405, -32000, `Method not allowed: this stateless server takes POST ${MCP_PATH} only`);
+      return sendJsonRpcError(res, 405, HTTP_REFUSED, `Method not allowed: this stateless server takes POST ${MCP_PATH} only`);
     }
     const caller = authorizeCaller(req.headers, options.auth);
     if (!caller.ok) {
       res.setHeader('www-authenticate', 'Bearer');
-      return sendJsonRpcError(res, 401, -32001, caller.reason);
+      return sendJsonRpcError(res, 401, UNAUTHORIZED, caller.reason);
     }
     const body = await readJsonBody(req, maxBodyBytes);
-    if (!body.ok) return sendJsonRpcError(res, body.status, -32700, body.reason);
+    if (!body.ok) return sendJsonRpcError(res, body.status, body.code, body.reason);
 
-    const server = createMcpServer(runtime, caller.authorization === undefined ? {} : { authorization: caller.authorization });
+    const server = createMcpServer(runtime, logger, caller.authorization === undefined ? {} : { authorization: caller.authorization });
     // Plain JSON answers, not SSE: a stateless server never learns the client's capabilities, so it
     // sends no requests (elicitation) or notifications mid-call, and JSON is cheaper for both sides.
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
@@ -80,7 +83,7 @@ export async function serveHttp(runtime: ServerRuntime, options: HttpOptions): P
   const address = httpServer.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}${MCP_PATH}`;
-  runtime.logger.info(`serving ${runtime.tools.length} tools on ${url}`);
+  logger.info(`serving ${runtime.tools.length} tools on ${url}`);
 
   const closed = new Promise<void>((resolve) => httpServer.once('close', () => resolve()));
   return {
@@ -96,7 +99,7 @@ export async function serveHttp(runtime: ServerRuntime, options: HttpOptions): P
       const grace = new Promise<void>((resolve) => {
         timer = setTimeout(resolve, graceMs);
       });
-      const callsDone = grace.then(() => runtime.inFlight.idle()).then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+      const callsDone = grace.then(() => runtime.idle()).then(() => new Promise<void>((resolve) => setImmediate(resolve)));
       await Promise.race([exchanges.idle(), callsDone]);
       clearTimeout(timer);
       httpServer.closeAllConnections();
@@ -113,20 +116,20 @@ function pathOf(url: string | undefined): string | undefined {
   }
 }
 
-type BodyResult = { ok: true; value: unknown } | { ok: false; status: number; reason: string };
+type BodyResult = { ok: true; value: unknown } | { ok: false; status: number; code: number; reason: string };
 
 async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<BodyResult> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > maxBytes) return { ok: false, status: 413, reason: `Request body larger than ${maxBytes} bytes` };
+    if (size > maxBytes) return { ok: false, status: 413, code: INVALID_REQUEST, reason: `Request body larger than ${maxBytes} bytes` };
     chunks.push(chunk as Buffer);
   }
   try {
     return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
   } catch {
-    return { ok: false, status: 400, reason: 'Parse error: the request body is not valid JSON' };
+    return { ok: false, status: 400, code: PARSE_ERROR, reason: 'Parse error: the request body is not valid JSON' };
   }
 }
 

@@ -1,5 +1,7 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { createMcpServer, type ServerRuntime } from './mcp-server.js';
+import type { Logger } from '../logger.js';
+import type { ToolRuntime } from '../tools/runtime/runtime.js';
+import { createMcpServer } from './mcp-server.js';
 
 export interface RunningServer {
   /** Resolves when the transport ends on its own (stdin ended); close() then finishes the work. */
@@ -7,8 +9,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function serveStdio(runtime: ServerRuntime): Promise<RunningServer> {
-  const server = createMcpServer(runtime);
+export async function serveStdio(runtime: ToolRuntime, logger: Logger): Promise<RunningServer> {
+  const server = createMcpServer(runtime, logger);
   const transport = new StdioServerTransport();
   // The SDK's transport ignores the end of stdin: a client that goes away must end the server too,
   // through close() below, so that calls under way still answer.
@@ -17,11 +19,11 @@ export async function serveStdio(runtime: ServerRuntime): Promise<RunningServer>
     process.stdin.once('end', resolve);
   });
   await server.connect(transport);
-  runtime.logger.info(`serving ${runtime.tools.length} tools on stdio`);
+  logger.info(`serving ${runtime.tools.length} tools on stdio`);
   return {
     closed,
     async close() {
-      await runtime.inFlight.idle();
+      await runtime.idle();
       // Let the last results leave through stdout before the transport closes.
       await new Promise((resolve) => setImmediate(resolve));
       await server.close();

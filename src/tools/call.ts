@@ -1,87 +1,32 @@
-// One tool call: validate → build the request → guard the space → confirm → Kibana → shape the result.
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { z } from 'zod';
-import type { KibanaClient } from '../client/index.js';
-import { buildRequest } from './build-request.js';
+// A generated tool as the runtime serves it: build the request → refuse what the connected Kibana
+// lacks → guard the spaces it writes → confirm when destructive → Kibana → shape the result.
 import { isAtLeast } from '../kibana/versions.js';
-import type { KibanaVersion } from './kibana-version.js';
-import { errorResult, failureResult } from './error-results.js';
-import { successResult } from './results.js';
-import { MissingSpaceError, spacesWrittenBy, type SpaceGuard } from './space-guard.js';
+import { buildRequest } from './build-request.js';
+import type { Tool, ToolContext, ToolResult } from './runtime/tool.js';
 import type { ToolSpec } from './spec.js';
-import { formatValidationError } from './validation.js';
 
-export interface CallContext {
-  client: KibanaClient;
-  defaultSpace: string;
-  spaceGuard: SpaceGuard;
-  /** Asked only by tools whose operation newer Kibanas no longer have. */
-  kibanaVersion?: KibanaVersion;
-  maxResultChars: number;
-  /** The caller's own Authorization header, in passthrough mode. */
-  authorization?: string;
-  signal?: AbortSignal;
-  /** Asks the user to approve a destructive call; absent when the client cannot be asked. */
-  confirm?: (message: string) => Promise<boolean>;
+export function generatedTool(spec: ToolSpec): Tool {
+  const { name, toolset, tier, description, inputSchema, annotations, validator } = spec;
+  return { name, toolset, tier, description, inputSchema, annotations, validator, run: (args, context) => callSpec(spec, args, context) };
 }
 
-const validators = new WeakMap<ToolSpec, Promise<z.ZodType<Record<string, unknown>>>>();
-
-function validatorOf(spec: ToolSpec): Promise<z.ZodType<Record<string, unknown>>> {
-  let validator = validators.get(spec);
-  if (!validator) {
-    validator = spec.validator();
-    validators.set(spec, validator);
+async function callSpec(spec: ToolSpec, args: Record<string, unknown>, context: ToolContext): Promise<ToolResult> {
+  const request = buildRequest(spec, args, context.defaultSpace);
+  const absent = await absentOn(spec, context);
+  if (absent) return context.results.error(absent);
+  if (!spec.annotations.readOnlyHint) await context.spaces.assertWritable(request, spec.spaceAware);
+  if (spec.tier === 'destructive') {
+    const confirmation = await context.confirm({ key: 'confirm', message: confirmationMessage(spec, args) });
+    if (!confirmation.approved) return confirmation.refusal;
   }
-  return validator;
-}
-
-export async function callTool(
-  spec: ToolSpec,
-  rawArgs: Record<string, unknown> | undefined,
-  context: CallContext,
-): Promise<CallToolResult> {
-  const args = rawArgs ?? {};
-  const known = spec.inputSchema.properties ?? {};
-  const unknown = Object.keys(args).filter((name) => !Object.hasOwn(known, name));
-  if (unknown.length > 0) {
-    const expected = Object.keys(known).join(', ') || '(none)';
-    return errorResult(
-      `Invalid arguments for ${spec.name}: unknown argument${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')}; expected only: ${expected}`,
-    );
-  }
-  const parsed = (await validatorOf(spec)).safeParse(args, { reportInput: true });
-  if (!parsed.success) return errorResult(`Invalid arguments for ${spec.name}:\n${formatValidationError(parsed.error)}`);
-
-  try {
-    const request = buildRequest(spec, parsed.data, context.defaultSpace);
-    const credentials = context.authorization === undefined ? {} : { authorization: context.authorization };
-    const absent = await absentOn(spec, context, credentials);
-    if (absent) return errorResult(absent);
-    const written = spec.annotations.readOnlyHint ? [] : spacesWrittenBy(request, spec.spaceAware);
-    for (const space of written) {
-      await context.spaceGuard.assertExists(space, { ...credentials, ...(context.signal ? { signal: context.signal } : {}) });
-    }
-    if (spec.tier === 'destructive' && context.confirm) {
-      const approved = await context.confirm(confirmationMessage(spec, parsed.data)).catch((error: unknown) => error as Error);
-      if (approved instanceof Error)
-        return errorResult(`Not done: the user could not be asked to confirm ${spec.name} (${approved.message}). Nothing was changed.`);
-      if (!approved) return errorResult(`Not done: the user did not confirm ${spec.name}. Nothing was changed.`);
-    }
-    const response = await context.client.request({ ...request, ...credentials, ...(context.signal ? { signal: context.signal } : {}) });
-    context.spaceGuard.observe(request);
-    return successResult(response, { maxChars: context.maxResultChars, argumentNames: Object.keys(spec.inputSchema.properties ?? {}) });
-  } catch (error) {
-    if (error instanceof MissingSpaceError) return errorResult(error.message);
-    return failureResult(error);
-  }
+  return context.results.response(await context.kibana(request));
 }
 
 /** Why the call is not sent, when the connected Kibana does not have the operation (yet, or any more). */
-async function absentOn(spec: ToolSpec, context: CallContext, credentials: { authorization?: string }): Promise<string | undefined> {
+async function absentOn(spec: ToolSpec, context: ToolContext): Promise<string | undefined> {
   const { from, until } = spec.versions;
-  if ((from === undefined && until === undefined) || !context.kibanaVersion) return undefined;
-  const version = await context.kibanaVersion.get(credentials);
+  if (from === undefined && until === undefined) return undefined;
+  const version = await context.version();
   if (version === undefined) return undefined;
   const operation = `${spec.operation.method} ${spec.operation.path}`;
   if (until !== undefined && isAtLeast(version, until)) {

@@ -1,7 +1,8 @@
 // Failures → `isError` tool results the agent can act on: what happened, Kibana's words, what to do next.
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { KibanaError } from '../client/index.js';
 import type { KibanaErrorCategory } from '../client/types.js';
+import type { ToolResult } from './runtime/tool.js';
+import { MissingSpaceError } from './space-guard.js';
 
 const HINTS: Record<KibanaErrorCategory, string> = {
   auth: 'The Kibana credentials were rejected or have expired: the user must fix the API key, password or token this server uses (in passthrough mode, the Authorization header their client sends).',
@@ -25,16 +26,17 @@ const HINTS: Record<KibanaErrorCategory, string> = {
   aborted: 'The call was cancelled before Kibana answered.',
 };
 
-export function errorResult(text: string): CallToolResult {
+export function errorResult(text: string): ToolResult {
   return { isError: true, content: [{ type: 'text', text }] };
 }
 
-export function kibanaErrorResult(error: KibanaError): CallToolResult {
+export function kibanaErrorResult(error: KibanaError): ToolResult {
   const status = error.status === undefined || error.message.includes(String(error.status)) ? '' : ` (HTTP ${error.status})`;
   return errorResult(`${error.message}${status}\nHint: ${HINTS[error.category]}`);
 }
 
-export function failureResult(error: unknown): CallToolResult {
+export function failureResult(error: unknown): ToolResult {
+  if (error instanceof MissingSpaceError) return errorResult(error.message);
   if (error instanceof KibanaError) return kibanaErrorResult(error);
   return errorResult(`Internal error: ${error instanceof Error ? error.message : String(error)}`);
 }

@@ -9,7 +9,15 @@ export interface ListedToolSource {
 }
 
 /** A tool as `tools/list` shows it: what the agent pays for in tokens, and nothing else. */
-export function listedTool(tool: ListedToolSource) {
+export interface ListedTool {
+  name: string;
+  title: string;
+  description: string;
+  inputSchema: JsonSchemaObject;
+  annotations: ToolAnnotations;
+}
+
+export function listedTool(tool: ListedToolSource): ListedTool {
   return {
     name: tool.name,
     title: tool.annotations.title,

@@ -1,6 +1,6 @@
-// Kibana responses → MCP tool results: compact JSON, capped in size with a notice that says how to narrow.
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+// Kibana responses → tool results: compact JSON, capped in size with a notice that says how to narrow.
 import type { KibanaResponse } from '../client/types.js';
+import type { ToolResult } from './runtime/tool.js';
 
 export const DEFAULT_MAX_RESULT_CHARS = 20_000;
 
@@ -29,11 +29,16 @@ export interface ShapeOptions {
   argumentNames: readonly string[];
 }
 
-export function successResult(response: KibanaResponse, options: ShapeOptions): CallToolResult {
+export function successResult(response: KibanaResponse, options: ShapeOptions): ToolResult {
   const payload = normalisePayload(response);
   if (payload === undefined) {
     return { content: [{ type: 'text', text: JSON.stringify({ ok: true, status: response.status }) }] };
   }
+  return valueResult(payload, options);
+}
+
+/** Any value as a result: strings as they are, everything else as compact JSON; objects also as structuredContent. */
+export function valueResult(payload: unknown, options: ShapeOptions): ToolResult {
   if (typeof payload === 'string') return capText(payload, options);
 
   const text = JSON.stringify(payload);
@@ -57,7 +62,7 @@ function normalisePayload(response: KibanaResponse): unknown {
   return { count: items.length, ...(hasSummary ? { details: last } : {}), items };
 }
 
-function truncateJson(payload: unknown, fullLength: number, options: ShapeOptions): CallToolResult {
+function truncateJson(payload: unknown, fullLength: number, options: ShapeOptions): ToolResult {
   // The list that takes the most room is the one to cut (hits, not the aggregation buckets beside them).
   const lists = arraysIn(payload).filter((list) => list.items.length > 1);
   const bySize = lists.map((list) => ({ list, size: JSON.stringify(list.items).length })).sort((a, b) => b.size - a.size);
@@ -78,7 +83,7 @@ function truncateJson(payload: unknown, fullLength: number, options: ShapeOption
   return capText(JSON.stringify(payload), options);
 }
 
-function capText(text: string, options: ShapeOptions): CallToolResult {
+function capText(text: string, options: ShapeOptions): ToolResult {
   if (text.length <= options.maxChars) return { content: [{ type: 'text', text }] };
   const notice = `Truncated: showing the first ${options.maxChars} of ${text.length} characters. ${narrowingAdvice(options)}`;
   return {

@@ -1,0 +1,106 @@
+// The context of one call: the runtime's parts bound to the caller (credentials, signal, deadline,
+// how to ask the user, where progress goes) and to the tool (its name, its narrowing arguments).
+import type { KibanaClient } from '../../client/index.js';
+import { errorResult } from '../error-results.js';
+import type { KibanaVersion } from '../kibana-version.js';
+import { successResult, valueResult } from '../results.js';
+import { type SpaceGuard, spacesWrittenBy } from '../space-guard.js';
+import {
+  AnswerOnRetry,
+  type Confirmation,
+  type ConfirmationChannel,
+  type ConfirmationPolicy,
+  type ConfirmationQuestion,
+  type ConfirmationSubject,
+} from './confirmation.js';
+import type { ProgressUpdate, Tool, ToolContext } from './tool.js';
+
+/** What one call brings of its own, from the protocol adapter. */
+export interface Invocation {
+  /** The caller's own Authorization header (HTTP passthrough). */
+  authorization?: string;
+  /** Aborts when the client cancels the call. */
+  signal?: AbortSignal;
+  /** When the whole call must have ended (epoch milliseconds). */
+  deadline?: number;
+  /** How this caller's user is asked; absent when the client cannot be asked. */
+  confirmations?: ConfirmationChannel;
+  /** Where progress goes; absent when the client did not ask for it. */
+  progress?: (update: ProgressUpdate) => void;
+}
+
+/** The shared parts a call context binds. */
+export interface RuntimeParts {
+  client: KibanaClient;
+  spaceGuard: SpaceGuard;
+  kibanaVersion: KibanaVersion;
+  defaultSpace: string;
+  maxResultChars: number;
+  confirmation: ConfirmationPolicy;
+}
+
+export function callContext(parts: RuntimeParts, tool: Tool, args: Record<string, unknown>, invocation: Invocation): ToolContext {
+  const credentials = invocation.authorization === undefined ? {} : { authorization: invocation.authorization };
+  const signal = callSignal(invocation);
+  const asCaller = { ...credentials, ...(signal ? { signal } : {}) };
+  const shape = { maxChars: parts.maxResultChars, argumentNames: Object.keys(tool.inputSchema.properties ?? {}) };
+  const subject: ConfirmationSubject = { tool: tool.name, args };
+  return {
+    async kibana(request) {
+      const response = await parts.client.request({ ...request, ...asCaller });
+      parts.spaceGuard.observe(request);
+      return response as never;
+    },
+    defaultSpace: parts.defaultSpace,
+    spaces: {
+      async assertWritable(request, runsInSpace) {
+        for (const space of spacesWrittenBy(request, runsInSpace)) await parts.spaceGuard.assertExists(space, asCaller);
+      },
+    },
+    version: () => parts.kibanaVersion.get(credentials),
+    confirm: (question) => confirm(parts.confirmation, invocation.confirmations, subject, question, signal),
+    progress: (update) => invocation.progress?.(update),
+    results: {
+      response: (response) => successResult(response, shape),
+      value: (value) => valueResult(value, shape),
+      error: errorResult,
+    },
+    signal,
+    deadline: invocation.deadline,
+  };
+}
+
+/** The caller's signal, joined by a timer when the call has a deadline. */
+function callSignal({ signal, deadline }: Invocation): AbortSignal | undefined {
+  if (deadline === undefined) return signal;
+  const timer = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
+  return signal ? AbortSignal.any([signal, timer]) : timer;
+}
+
+const APPROVED: Confirmation = { approved: true };
+
+const refused = (why: string): Confirmation => ({ approved: false, refusal: errorResult(`Not done: ${why}. Nothing was changed.`) });
+
+async function confirm(
+  policy: ConfirmationPolicy,
+  channel: ConfirmationChannel | undefined,
+  subject: ConfirmationSubject,
+  question: ConfirmationQuestion,
+  signal: AbortSignal | undefined,
+): Promise<Confirmation> {
+  if (policy === 'never') return APPROVED;
+  if (!channel) {
+    if (policy === 'auto') return APPROVED;
+    return refused(
+      `${subject.tool} needs the user's confirmation and this client cannot be asked (it offers no elicitation); the server refuses such calls (--confirm always)`,
+    );
+  }
+  let approved: boolean;
+  try {
+    approved = await channel.ask(question, subject, signal);
+  } catch (error) {
+    if (error instanceof AnswerOnRetry) throw error;
+    return refused(`the user could not be asked to confirm ${subject.tool} (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return approved ? APPROVED : refused(`the user did not confirm ${subject.tool}`);
+}

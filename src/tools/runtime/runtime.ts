@@ -1,0 +1,113 @@
+// The tool runtime: what every tool call shares (the Kibana client, the space guard, the Kibana
+// version, the result size cap, the confirmation policy) and one way to list and call any tool.
+// Protocol adapters (src/server/) translate requests into `call`; tools never see the protocol.
+import { KibanaError, type KibanaClient } from '../../client/index.js';
+import type { Logger } from '../../logger.js';
+import { errorResult, failureResult } from '../error-results.js';
+import { KibanaVersion } from '../kibana-version.js';
+import { type ListedTool, listedTool } from '../listing.js';
+import { SpaceGuard } from '../space-guard.js';
+import { checkArguments } from './arguments.js';
+import { AnswerOnRetry, type ConfirmationPolicy } from './confirmation.js';
+import { callContext, type Invocation, type RuntimeParts } from './context.js';
+import { InFlight } from './in-flight.js';
+import type { Tool, ToolResult } from './tool.js';
+
+export interface RuntimeOptions {
+  tools: readonly Tool[];
+  /** Owned from now on: `close()` closes it. */
+  client: KibanaClient;
+  defaultSpace: string;
+  maxResultChars: number;
+  confirmation: ConfirmationPolicy;
+  logger: Logger;
+}
+
+export class UnknownToolError extends Error {
+  override name = 'UnknownToolError';
+  constructor(readonly tool: string) {
+    super(`Unknown tool "${tool}"; call tools/list for the available tools`);
+  }
+}
+
+export class ToolRuntime {
+  readonly tools: readonly Tool[];
+  /** The tools as `tools/list` shows them, built once: stateless HTTP lists them on every request. */
+  readonly listing: readonly ListedTool[];
+  readonly defaultSpace: string;
+  readonly confirmation: ConfirmationPolicy;
+  readonly #byName = new Map<string, Tool>();
+  readonly #parts: RuntimeParts;
+  readonly #logger: Logger;
+  readonly #inFlight = new InFlight();
+
+  constructor(options: RuntimeOptions) {
+    for (const tool of options.tools) {
+      if (this.#byName.has(tool.name)) throw new Error(`two tools are named "${tool.name}": a runtime serves each name once`);
+      this.#byName.set(tool.name, tool);
+    }
+    this.tools = options.tools;
+    this.listing = options.tools.map(listedTool);
+    this.defaultSpace = options.defaultSpace;
+    this.confirmation = options.confirmation;
+    this.#logger = options.logger;
+    this.#parts = {
+      client: options.client,
+      spaceGuard: new SpaceGuard(options.client),
+      kibanaVersion: new KibanaVersion(options.client),
+      defaultSpace: options.defaultSpace,
+      maxResultChars: options.maxResultChars,
+      confirmation: options.confirmation,
+    };
+  }
+
+  has(name: string): boolean {
+    return this.#byName.has(name);
+  }
+
+  /**
+   * Calls a tool. Refusals and failures are results (`isError`); it throws UnknownToolError for a
+   * name it does not serve, and AnswerOnRetry when the caller's confirmation channel answers on a retry.
+   */
+  call(name: string, args: Record<string, unknown> | undefined, invocation: Invocation = {}): Promise<ToolResult> {
+    const tool = this.#byName.get(name);
+    if (!tool) return Promise.reject(new UnknownToolError(name));
+    return this.#inFlight.track(async () => {
+      const started = Date.now();
+      const result = await this.#run(tool, args, invocation);
+      this.#logger.debug('tool call', { tool: name, ms: Date.now() - started, isError: result.isError === true });
+      return result;
+    });
+  }
+
+  /** Resolves once no call is under way. */
+  idle(): Promise<void> {
+    return this.#inFlight.idle();
+  }
+
+  /** Waits for the calls under way, then closes the Kibana client. */
+  async close(): Promise<void> {
+    await this.idle();
+    await this.#parts.client.close();
+  }
+
+  async #run(tool: Tool, raw: Record<string, unknown> | undefined, invocation: Invocation): Promise<ToolResult> {
+    const checked = await checkArguments(tool, raw);
+    if (!checked.ok) return checked.result;
+    try {
+      return await tool.run(checked.args, callContext(this.#parts, tool, checked.args, invocation));
+    } catch (error) {
+      if (error instanceof AnswerOnRetry) throw error;
+      if (ranOutOfTime(error, invocation)) {
+        return errorResult(
+          `Not finished in time: the call's deadline passed before Kibana answered ${error.method} ${error.path}. A write may have been done anyway: read the object before you retry.`,
+        );
+      }
+      return failureResult(error);
+    }
+  }
+}
+
+function ranOutOfTime(error: unknown, { deadline }: Invocation): error is KibanaError {
+  return deadline !== undefined && Date.now() >= deadline && error instanceof KibanaError && error.category === 'aborted';
+}
