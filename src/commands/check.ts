@@ -3,7 +3,7 @@ import { KibanaClient, KibanaError } from '../client/index.js';
 import type { KibanaErrorCategory } from '../client/types.js';
 import { clientOptionsFrom, describeKibanaConfig } from '../config/client-options.js';
 import type { ReadOptions } from '../config/read-options.js';
-import { createLogger, type LogLevel } from '../logger.js';
+import { createLogger } from '../logger.js';
 import { connectKibana } from './kibana-connection.js';
 
 export interface KibanaStatus {
@@ -21,7 +21,7 @@ const FAILURE_HINTS: Partial<Record<KibanaErrorCategory, string>> = {
 };
 
 export async function runCheck(options: ReadOptions, print: (line: string) => void): Promise<number> {
-  const kibana = await connectKibana(options, createLogger(options.values['log-level'] as LogLevel));
+  const kibana = await connectKibana(options, createLogger(options.settings.logLevel));
   const { config } = kibana;
   const client = new KibanaClient(clientOptionsFrom(config));
   try {

@@ -13,23 +13,29 @@ export async function connectKibana(
   logger: Logger,
   requirements: KibanaConfigRequirements = {},
 ): Promise<KibanaConnection> {
-  if (options.values.demo !== true) {
+  if (!options.settings.demo) {
     const config = resolveKibanaConfig(options, requirements);
     if (config.tlsInsecure) logger.warn(INSECURE_TLS_WARNING);
     return { config, stop: async () => {} };
   }
   if (requirements.passthroughAuth) {
     throw new ConfigError(
-      `${options.sources.demo} and ${options.sources['passthrough-auth']}: the sandbox accepts only its own demo credentials`,
+      `${options.sources.demo} and ${options.sources.passthroughAuth}: the sandbox accepts only its own demo credentials`,
     );
   }
   const { startSandbox } = await import('../sandbox/index.js');
   const sandbox = await startSandbox({ recordRequests: false });
   logger.info(`demo: using the built-in sandbox Kibana at ${sandbox.url} (in memory; KIBANA_URL and credentials are ignored)`);
-  const values = { ...options.values, 'kibana-url': sandbox.url, 'api-key': sandbox.credentials.apiKey };
-  for (const secret of ['username', 'password', 'bearer-token'] as const) delete values[secret];
+  const settings = {
+    ...options.settings,
+    kibanaUrl: sandbox.url,
+    apiKey: sandbox.credentials.apiKey,
+    username: undefined,
+    password: undefined,
+    bearerToken: undefined,
+  };
   try {
-    return { config: resolveKibanaConfig({ ...options, values }), stop: () => sandbox.stop() };
+    return { config: resolveKibanaConfig({ ...options, settings }), stop: () => sandbox.stop() };
   } catch (error) {
     await sandbox.stop();
     throw error;

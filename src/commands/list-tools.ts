@@ -1,11 +1,11 @@
 // `kibana-mcp list-tools`: what a configuration exposes, with each tool's tier and token cost.
 import type { ReadOptions } from '../config/read-options.js';
+import { toolSelectionFrom } from '../config/tool-selection.js';
 import * as generated from '../tools/generated/index.js';
 import { loadSelectedTools } from '../tools/registry.js';
-import { toolSelectionFrom } from './tool-selection.js';
 
 export async function runListTools(options: ReadOptions, print: (line: string) => void): Promise<number> {
-  const tools = await loadSelectedTools(generated, toolSelectionFrom(options));
+  const tools = await loadSelectedTools(generated, toolSelectionFrom(options.settings));
   const rows = tools.map((tool) => ({ name: tool.name, toolset: tool.toolset, tier: tool.tier, tokens: tool.tokens }));
   const nameWidth = Math.max(4, ...rows.map((row) => row.name.length)) + 2;
   const toolsetWidth = Math.max(7, ...rows.map((row) => row.toolset.length)) + 2;

@@ -1,89 +1,71 @@
-// `kibana-mcp` / `kibana-mcp serve`: the MCP server over stdio (default) or Streamable HTTP.
+// `kibana-mcp` / `kibana-mcp serve`: settings → Kibana connection → tools → runtime → transport, until stopped.
+// Each transport's modules load only when it is the one chosen.
 import { KibanaClient } from '../client/index.js';
 import { clientOptionsFrom } from '../config/client-options.js';
+import type { HttpConfig } from '../config/http-config.js';
 import { ConfigError, type ReadOptions } from '../config/read-options.js';
-import { createLogger, type Logger, type LogLevel } from '../logger.js';
-import { isLoopbackHost, type HttpAuth } from '../server/http-auth.js';
-import { defaultOriginPolicy } from '../server/http-origin.js';
-import { serveHttp } from '../server/http.js';
-import { createRuntime, type ServerRuntime } from '../server/mcp-server.js';
-import { serveStdio, type RunningServer } from '../server/stdio.js';
-import { connectKibana } from './kibana-connection.js';
-import { toolSelectionFrom } from './tool-selection.js';
+import { toolSelectionFrom } from '../config/tool-selection.js';
+import { createLogger, type Logger } from '../logger.js';
+import type { RunningServer } from '../server/stdio.js';
+import { generatedTool } from '../tools/call.js';
 import * as generated from '../tools/generated/index.js';
 import { loadSelectedTools } from '../tools/registry.js';
+import type { ConfirmationPolicy } from '../tools/runtime/confirmation.js';
+import { ToolRuntime } from '../tools/runtime/runtime.js';
+import type { Tool } from '../tools/runtime/tool.js';
+import { connectKibana } from './kibana-connection.js';
 
 export async function runServe(options: ReadOptions): Promise<number> {
-  const { values } = options;
-  const logger = createLogger(values['log-level'] as LogLevel);
-  const httpMode = values.http === true;
-  const httpAuth = httpMode ? resolveHttpAuth(options) : undefined;
-  const tools = await loadSelectedTools(generated, toolSelectionFrom(options));
-  const kibana = await connectKibana(options, logger, { passthroughAuth: httpAuth?.kind === 'passthrough' });
-  const { config } = kibana;
-
-  const client = new KibanaClient({ ...clientOptionsFrom(config), logger });
+  const { settings } = options;
+  const logger = createLogger(settings.logLevel);
+  const http = settings.http ? (await import('../config/http-config.js')).resolveHttpConfig(options) : undefined;
+  const tools = (await loadSelectedTools(generated, toolSelectionFrom(settings))).map(generatedTool);
+  const kibana = await connectKibana(options, logger, { passthroughAuth: http?.auth.kind === 'passthrough' });
+  const runtime = new ToolRuntime({
+    tools,
+    client: new KibanaClient({ ...clientOptionsFrom(kibana.config), logger }),
+    defaultSpace: kibana.config.space,
+    maxResultChars: settings.maxResultChars,
+    confirmation: settings.confirm,
+    logger,
+  });
   try {
-    const runtime = createRuntime({
-      tools,
-      client,
-      defaultSpace: config.space,
-      maxResultChars: values['max-result-chars'] as number,
-      logger,
-    });
-    if (httpAuth && tools.some((tool) => tool.tier === 'destructive')) {
-      // Elicitation needs the client's capabilities from initialize, which a stateless server never keeps.
-      logger.warn(
-        'over stateless HTTP, destructive calls run without asking the user to confirm: expose tier destructive only to callers you trust',
-      );
-    }
-    const running: RunningServer = httpAuth ? await listenHttp(runtime, httpAuth, options) : await serveStdio(runtime);
+    const warning = confirmationWarning(settings.confirm, http !== undefined, tools);
+    if (warning) logger.warn(warning);
+    const running = http
+      ? await listenHttp(runtime, logger, http, options)
+      : await (await import('../server/stdio.js')).serveStdio(runtime, logger);
     await untilStopped(running, logger);
   } finally {
-    await client.close();
+    await runtime.close();
     await kibana.stop();
   }
   logger.info('stopped');
   return 0;
 }
 
-async function listenHttp(runtime: ServerRuntime, auth: HttpAuth, { values, sources }: ReadOptions): Promise<RunningServer> {
-  const host = values.host as string;
-  const port = values.port as number;
+/** What the operator should know at start about destructive calls nobody will be asked to confirm. */
+function confirmationWarning(policy: ConfirmationPolicy, overHttp: boolean, tools: readonly Tool[]): string | undefined {
+  if (!tools.some((tool) => tool.tier === 'destructive')) return undefined;
+  if (policy === 'never') return '--confirm never: destructive calls run without asking the user';
+  if (!overHttp) return undefined;
+  // Elicitation needs the client's capabilities from initialize, which a stateless server never keeps.
+  return policy === 'always'
+    ? 'over stateless HTTP no destructive call can be confirmed, so with --confirm always every one is refused'
+    : 'over stateless HTTP, destructive calls run without asking the user to confirm: expose tier destructive only to callers you trust';
+}
+
+async function listenHttp(runtime: ToolRuntime, logger: Logger, config: HttpConfig, { sources }: ReadOptions): Promise<RunningServer> {
+  const { serveHttp } = await import('../server/http.js');
   try {
-    return await serveHttp(runtime, {
-      host,
-      port,
-      auth,
-      origins: defaultOriginPolicy(host, (values['allowed-hosts'] as string[]) ?? [], (values['allowed-origins'] as string[]) ?? []),
-    });
+    return await serveHttp(runtime, logger, config);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-      throw new ConfigError(`${sources.port} / ${sources.host}: cannot listen on ${host}:${port} (${code})`);
+      throw new ConfigError(`${sources.port} / ${sources.host}: cannot listen on ${config.host}:${config.port} (${code})`);
     }
     throw error;
   }
-}
-
-function resolveHttpAuth(options: ReadOptions): HttpAuth {
-  const { values, sources } = options;
-  const token = values['http-token'] as string | undefined;
-  const passthrough = values['passthrough-auth'] === true;
-  const host = values.host as string;
-  if (token !== undefined && passthrough) {
-    throw new ConfigError(
-      `${sources['http-token']} and ${sources['passthrough-auth']}: choose one; in passthrough mode the Authorization header carries the caller's Kibana credentials`,
-    );
-  }
-  if (token !== undefined) return { kind: 'token', token };
-  if (passthrough) return { kind: 'passthrough' };
-  if (!isLoopbackHost(host)) {
-    throw new ConfigError(
-      `${sources.host}: refusing to serve ${host} without caller authentication; set MCP_HTTP_TOKEN (--http-token) or --passthrough-auth, or bind 127.0.0.1`,
-    );
-  }
-  return { kind: 'none' };
 }
 
 /** Waits for SIGINT/SIGTERM (then lets in-flight calls finish) or for the transport to close by itself. */

@@ -1,4 +1,4 @@
-// Typed option values → the settings of the Kibana connection, checked for consistency.
+// Typed settings → the Kibana connection, checked for consistency.
 import { readFileSync } from 'node:fs';
 import type { KibanaAuth } from '../client/types.js';
 import { SPACE_ID_PATTERN } from '../kibana/spaces.js';
@@ -24,25 +24,24 @@ export interface KibanaConfigRequirements {
 }
 
 export function resolveKibanaConfig(options: ReadOptions, requirements: KibanaConfigRequirements = {}): KibanaConfig {
-  const { values, sources } = options;
-  const space = values.space as string;
+  const { settings, sources } = options;
+  const { space, caCert } = settings;
   if (!SPACE_ID_PATTERN.test(space)) {
     throw new ConfigError(`${sources.space}: expected a space id of lower-case letters, digits, "_" or "-", got "${space}"`);
   }
-  const caCertPath = values['ca-cert'] as string | undefined;
   return {
-    url: parseKibanaUrl(values['kibana-url'] as string | undefined, sources['kibana-url']),
+    url: parseKibanaUrl(settings.kibanaUrl, sources.kibanaUrl),
     auth: resolveAuth(options, requirements),
     space,
-    ...(caCertPath === undefined ? {} : { caCertPath, caCert: readCaCert(caCertPath, sources['ca-cert']!) }),
-    tlsInsecure: values['tls-insecure'] === true,
-    timeoutMs: values.timeout as number,
-    connectTimeoutMs: values['connect-timeout'] as number,
-    retries: values.retries as number,
+    ...(caCert === undefined ? {} : { caCertPath: caCert, caCert: readCaCert(caCert, sources.caCert) }),
+    tlsInsecure: settings.tlsInsecure,
+    timeoutMs: settings.timeout,
+    connectTimeoutMs: settings.connectTimeout,
+    retries: settings.retries,
   };
 }
 
-function parseKibanaUrl(raw: string | undefined, source: string | undefined): string {
+function parseKibanaUrl(raw: string | undefined, source: string): string {
   if (raw === undefined)
     throw new ConfigError('KIBANA_URL (or --kibana-url) is required: the base URL of your Kibana, e.g. https://localhost:5601');
   let url: URL;
@@ -63,19 +62,11 @@ function parseKibanaUrl(raw: string | undefined, source: string | undefined): st
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-function resolveAuth(options: ReadOptions, requirements: KibanaConfigRequirements): KibanaAuth {
-  const { values, sources } = options;
-  const apiKey = values['api-key'] as string | undefined;
-  const username = values.username as string | undefined;
-  const password = values.password as string | undefined;
-  const token = values['bearer-token'] as string | undefined;
-
-  const given = [
-    apiKey && sources['api-key'],
-    username && sources.username,
-    password && sources.password,
-    token && sources['bearer-token'],
-  ].filter((source): source is string => typeof source === 'string');
+function resolveAuth({ settings, sources }: ReadOptions, requirements: KibanaConfigRequirements): KibanaAuth {
+  const { apiKey, username, password, bearerToken: token } = settings;
+  const given = [apiKey && sources.apiKey, username && sources.username, password && sources.password, token && sources.bearerToken].filter(
+    (source): source is string => typeof source === 'string',
+  );
   if (requirements.passthroughAuth) {
     if (given.length > 0)
       throw new ConfigError(`${given.join(', ')}: passthrough auth forwards each caller's credentials; configure no Kibana credentials`);

@@ -132,6 +132,15 @@ export const OPTIONS = [
     help: 'Cap on the text of one tool result; longer results are cut with a notice.',
   },
   {
+    flag: 'confirm',
+    env: 'KIBANA_MCP_CONFIRM',
+    type: 'enum',
+    placeholder: 'WHEN',
+    values: ['auto', 'always', 'never'],
+    default: 'auto',
+    help: 'Confirming destructive calls: auto (ask when the client can be asked, else run), always (refuse what cannot be asked), never.',
+  },
+  {
     flag: 'http',
     env: 'KIBANA_MCP_HTTP',
     type: 'boolean',

@@ -1,21 +1,24 @@
-// Flags and environment variables → typed option values (flags win over the environment).
+// Flags and environment variables → typed settings (flags win over the environment).
 import { parseArgs } from 'node:util';
 import { UsageError } from '../usage-error.js';
 import { OPTIONS, type OptionFlag, type OptionSpec } from './options.js';
+import { type SettingName, type Settings, settingName } from './settings.js';
 
 export class ConfigError extends UsageError {
   override name = 'ConfigError';
 }
 
-export type OptionValue = string | number | boolean | string[];
+type OptionValue = string | number | boolean | string[];
 
 export interface ReadOptions {
-  /** Typed values of the options that were given or have a default. */
-  values: Partial<Record<OptionFlag, OptionValue>>;
-  /** Where each value came from, as the user would name it: `--timeout` or `KIBANA_TIMEOUT_MS`. */
-  sources: Partial<Record<OptionFlag, string>>;
-  /** Options the user gave, by flag or environment (not filled from a default). */
-  given: ReadonlySet<OptionFlag>;
+  settings: Settings;
+  /**
+   * Where each setting came from, as the user would name it: `--timeout` or `KIBANA_TIMEOUT_MS`
+   * (the flag when it was not given), for messages about it.
+   */
+  sources: Readonly<Record<SettingName, string>>;
+  /** Settings the user gave, by flag or environment (not filled from a default). */
+  given: ReadonlySet<SettingName>;
   positionals: string[];
   help: boolean;
   version: boolean;
@@ -23,19 +26,20 @@ export interface ReadOptions {
 
 export function readOptions(argv: string[], env: NodeJS.ProcessEnv): ReadOptions {
   const parsed = parseFlags(argv);
-  const values: ReadOptions['values'] = {};
-  const sources: ReadOptions['sources'] = {};
-  const given = new Set<OptionFlag>();
+  const settings: Partial<Record<SettingName, OptionValue>> = {};
+  const sources = {} as Record<SettingName, string>;
+  const given = new Set<SettingName>();
   for (const spec of OPTIONS as readonly OptionSpec[]) {
-    const flag = spec.flag as OptionFlag;
+    const name = settingName(spec.flag as OptionFlag);
     const picked = pickRaw(spec, parsed.values[spec.flag], env);
+    sources[name] = picked?.source ?? `--${spec.flag}`;
     if (!picked) continue;
-    values[flag] = convert(spec, picked.raw, picked.source);
-    sources[flag] = picked.source;
-    if (!picked.defaulted) given.add(flag);
+    settings[name] = convert(spec, picked.raw, picked.source);
+    if (!picked.defaulted) given.add(name);
   }
   return {
-    values,
+    // The one place where converted values meet their types: convert() follows each option's type.
+    settings: settings as Settings,
     sources,
     given,
     positionals: parsed.positionals,

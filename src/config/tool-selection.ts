@@ -1,13 +1,12 @@
-import type { ReadOptions } from '../config/read-options.js';
-import type { Tier } from '../tools/spec.js';
+// Settings → which tools a configuration exposes.
 import type { ToolSelection } from '../tools/registry.js';
+import type { Settings } from './settings.js';
 
-export function toolSelectionFrom({ values }: ReadOptions): ToolSelection {
-  const toolsets = values.toolsets as string[] | undefined;
+export function toolSelectionFrom({ tier, toolsets, include, exclude }: Settings): ToolSelection {
   return {
-    tier: values.tier as Tier,
+    tier,
     ...(toolsets === undefined ? {} : { toolsets: toolsets.includes('all') ? 'all' : toolsets }),
-    ...(values.include === undefined ? {} : { include: values.include as string[] }),
-    ...(values.exclude === undefined ? {} : { exclude: values.exclude as string[] }),
+    ...(include === undefined ? {} : { include }),
+    ...(exclude === undefined ? {} : { exclude }),
   };
 }
