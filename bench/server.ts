@@ -5,15 +5,17 @@ import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { KibanaClient } from '../src/client/index.js';
-import { connectHttp, CLI, startHttpServer, serverEnv } from '../test/e2e/support/mcp-peers.js';
-import { startRecordingKibana, type RecordingKibana } from '../test/e2e/support/recording-kibana.js';
+import { loadedModules } from '../harness/loaded-modules.js';
+import { connectHttp, CLI, startHttpServer, serverEnv } from '../harness/mcp-peers.js';
+import { startRecordingKibana, type RecordingKibana } from '../harness/recording-kibana.js';
 import { USER_AGENT } from '../src/version.js';
 import { silentLogger } from '../src/logger.js';
 import { serveHttp } from '../src/server/http.js';
 import { defaultOriginPolicy } from '../src/server/http-origin.js';
-import { createRuntime } from '../src/server/mcp-server.js';
+import { generatedTool } from '../src/tools/call.js';
 import * as generated from '../src/tools/generated/index.js';
 import { loadAllTools } from '../src/tools/registry.js';
+import { ToolRuntime } from '../src/tools/runtime/runtime.js';
 
 type Rows = Array<Record<string, string | number>>;
 const MINIMAL_SERVER = fileURLToPath(new URL('./fixtures/minimal-server.mjs', import.meta.url));
@@ -28,33 +30,85 @@ const median = (values: number[]) =>
   );
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
-async function coldStart(args: string[], env: Record<string, string>): Promise<number> {
+interface Started {
+  ms: number;
+  rssMb: number;
+}
+
+/** Spawn → initialize → the first tools/list answer; RSS read right after that answer. */
+async function coldStart(args: string[], env: Record<string, string>): Promise<Started> {
   const started = performance.now();
   const transport = new StdioClientTransport({ command: process.execPath, args, env: serverEnv(env), stderr: 'ignore' });
   const client = new Client({ name: 'bench', version: '1' });
   await client.connect(transport);
   await client.listTools();
-  const elapsed = performance.now() - started;
+  const ms = performance.now() - started;
+  const rssMb = residentMegabytes(transport.pid!);
   await client.close();
-  return elapsed;
+  return { ms, rssMb };
+}
+
+interface Variant {
+  name: string;
+  args: string[];
+  env: Record<string, string>;
+}
+
+/** The servers compared at start-up: the floor, this build, and a baseline build when KIBANA_MCP_BENCH_BASELINE names its cli.js. */
+function startVariants(kibana: RecordingKibana): Variant[] {
+  const env = { KIBANA_URL: kibana.url, KIBANA_API_KEY: 'k' };
+  const builds: Array<[string, string]> = [['kibana-mcp', CLI]];
+  const baseline = process.env.KIBANA_MCP_BENCH_BASELINE;
+  if (baseline) builds.push(['baseline', baseline]);
+  return [
+    { name: 'minimal one-tool SDK server', args: [MINIMAL_SERVER], env: {} },
+    ...builds.flatMap(([label, cli]) => [
+      { name: `${label}, default toolsets`, args: [cli], env },
+      { name: `${label}, every toolset`, args: [cli, '--toolsets', 'all', '--tier', 'destructive'], env },
+    ]),
+  ];
 }
 
 async function benchColdStart(kibana: RecordingKibana): Promise<Rows> {
-  const env = { KIBANA_URL: kibana.url, KIBANA_API_KEY: 'k' };
-  const runs = 10;
-  const ours: number[] = [];
-  const floor: number[] = [];
-  await coldStart([CLI], env); // warm the file cache for both
-  await coldStart([MINIMAL_SERVER], {});
-  for (let i = 0; i < runs; i += 1) {
-    floor.push(await coldStart([MINIMAL_SERVER], {}));
-    ours.push(await coldStart([CLI], env));
+  const rounds = Number(process.env.KIBANA_MCP_BENCH_ROUNDS ?? 10);
+  const variants = startVariants(kibana);
+  const samples = variants.map(() => [] as Started[]);
+  for (const variant of variants) await coldStart(variant.args, variant.env); // warm the file cache for all
+  // Interleaved rounds, so that a change in machine load hits every variant alike.
+  for (let round = 0; round < rounds; round += 1) {
+    for (const [index, variant] of variants.entries()) samples[index]!.push(await coldStart(variant.args, variant.env));
   }
-  const ratio = median(ours) / median(floor);
-  return [
-    { case: 'minimal one-tool SDK server', 'median ms': round(median(floor), 1) },
-    { case: 'kibana-mcp (default toolsets)', 'median ms': round(median(ours), 1), 'x floor': round(ratio), target: '<= 1.5x' },
-  ];
+  const floorMs = median(samples[0]!.map((sample) => sample.ms));
+  const floorRss = median(samples[0]!.map((sample) => sample.rssMb));
+  return variants.map((variant, index) => {
+    const ms = median(samples[index]!.map((sample) => sample.ms));
+    const rss = median(samples[index]!.map((sample) => sample.rssMb));
+    return {
+      case: variant.name,
+      'median ms': round(ms, 1),
+      'x floor': round(ms / floorMs),
+      'RSS MB': round(rss, 1),
+      'RSS x floor': round(rss / floorRss),
+      ...(index === 0 ? {} : { target: '<= 1.15x, RSS <= 1.1x' }),
+    };
+  });
+}
+
+/** Module files and Node built-ins loaded by the first tools/list answer, per variant. */
+async function benchModules(kibana: RecordingKibana): Promise<Rows> {
+  const rows: Rows = [];
+  for (const variant of startVariants(kibana)) {
+    const loaded = await loadedModules(variant.args, variant.env);
+    const ours = loaded.files.filter((file) => !file.includes('/node_modules/')).length;
+    rows.push({
+      case: variant.name,
+      'module files': loaded.files.length,
+      'own files': ours,
+      builtins: loaded.builtins.length,
+      tools: loaded.tools,
+    });
+  }
+  return rows;
 }
 
 async function benchAddedLatency(kibana: RecordingKibana): Promise<Rows> {
@@ -155,9 +209,16 @@ async function benchHeap(kibana: RecordingKibana): Promise<Rows> {
     retries: 0,
     userAgent: USER_AGENT,
   });
-  const tools = await loadAllTools(generated);
-  const runtime = createRuntime({ tools, client, defaultSpace: 'default', maxResultChars: 20_000, logger: silentLogger });
-  const running = await serveHttp(runtime, {
+  const tools = (await loadAllTools(generated)).map(generatedTool);
+  const runtime = new ToolRuntime({
+    tools,
+    client,
+    defaultSpace: 'default',
+    maxResultChars: 20_000,
+    confirmation: 'auto',
+    logger: silentLogger,
+  });
+  const running = await serveHttp(runtime, silentLogger, {
     host: '127.0.0.1',
     port: 0,
     auth: { kind: 'none' },
@@ -188,7 +249,7 @@ async function benchHeap(kibana: RecordingKibana): Promise<Rows> {
   }
   await Promise.all(clients.map((mcp) => mcp.close()));
   await running.close();
-  await client.close();
+  await runtime.close();
   return rows;
 }
 
@@ -202,7 +263,11 @@ export async function benchServer(): Promise<Array<{ name: string; rows: Rows }>
   });
   try {
     return [
-      { name: 'Cold start over stdio (spawn → initialize → tools/list), median of 10', rows: await benchColdStart(kibana) },
+      {
+        name: 'Cold start over stdio (spawn → initialize → tools/list) and RSS after it, medians of interleaved rounds',
+        rows: await benchColdStart(kibana),
+      },
+      { name: 'Modules loaded by the first tools/list answer over stdio', rows: await benchModules(kibana) },
       { name: 'Added latency of tools/call (stdio) over KibanaClient.request, 2,000 calls each', rows: await benchAddedLatency(kibana) },
       { name: 'Streamable HTTP, 32 concurrent clients, 10,000 calls (server in a child process)', rows: await benchHttp(kibana) },
       { name: 'Streamable HTTP, 32 concurrent clients, leak check (server in this process)', rows: await benchHeap(kibana) },

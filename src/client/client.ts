@@ -1,7 +1,8 @@
 // KibanaClient: one keep-alive undici Agent per client; each request is built, sent with a
 // per-attempt deadline, decoded, and retried when that is safe.
 
-import { rootCertificates } from 'node:tls';
+import { createRequire } from 'node:module';
+import type * as Tls from 'node:tls';
 import type { Agent, FormData } from 'undici';
 import type { Logger } from '../logger.js';
 import { authorizationFor, secretsOf, secretsOfHeader } from './auth.js';
@@ -41,6 +42,10 @@ interface Prepared {
   body: ReturnType<typeof encodeBody>['body'];
 }
 
+// node:tls is loaded when a custom CA needs the public roots beside it, not by every start.
+const require = createRequire(import.meta.url);
+const publicRoots = (): readonly string[] => (require('node:tls') as typeof Tls).rootCertificates;
+
 export class KibanaClient {
   readonly #agentOptions: Agent.Options;
   #undici: Promise<{ agent: Agent; FormData: typeof FormData }> | undefined;
@@ -79,7 +84,7 @@ export class KibanaClient {
         timeout: options.connectTimeoutMs,
         rejectUnauthorized: options.tlsInsecure !== true,
         // `ca` replaces Node's trust store: keep the public roots and add the given CA.
-        ...(options.caCert ? { ca: [...rootCertificates, options.caCert] } : {}),
+        ...(options.caCert ? { ca: [...publicRoots(), options.caCert] } : {}),
       },
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,

@@ -1,6 +1,7 @@
 // KibanaError and the mapping of HTTP statuses and socket failures onto its categories.
 
-import { STATUS_CODES } from 'node:http';
+import type * as Http from 'node:http';
+import { createRequire } from 'node:module';
 import type { Redact } from './redact.js';
 import type { HttpMethod, KibanaErrorCategory } from './types.js';
 
@@ -52,6 +53,11 @@ export class KibanaError extends Error {
   }
 }
 
+// node:http is loaded for its status texts when an error first needs one, not at start:
+// a server over stdio has no other use for the HTTP module until undici loads it.
+const require = createRequire(import.meta.url);
+const statusText = (status: number): string | undefined => (require('node:http') as typeof Http).STATUS_CODES[status];
+
 const MAX_TEXT_MESSAGE = 500;
 
 export function categoryOfStatus(status: number): KibanaErrorCategory {
@@ -89,7 +95,7 @@ export function httpError(ctx: ErrorContext, status: number, data: unknown, retr
   }
   if (kibanaError !== undefined) kibanaError = ctx.redact(kibanaError);
   if (kibanaMessage !== undefined) kibanaMessage = ctx.redact(kibanaMessage);
-  const reason = kibanaError ?? STATUS_CODES[status] ?? 'Error';
+  const reason = kibanaError ?? statusText(status) ?? 'Error';
   return new KibanaError({
     category: categoryOfStatus(status),
     method: ctx.method,
@@ -121,7 +127,7 @@ export function notAnApiAnswer(ctx: ErrorContext, status: number, what: string):
     path: ctx.path,
     status,
     detail: ctx.redact(
-      `${status} ${STATUS_CODES[status] ?? ''}: got ${what} instead of an API response (a login proxy in front of Kibana, or a wrong base URL?)`,
+      `${status} ${statusText(status) ?? ''}: got ${what} instead of an API response (a login proxy in front of Kibana, or a wrong base URL?)`,
     ),
   });
 }

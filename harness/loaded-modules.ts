@@ -1,0 +1,64 @@
+// Which modules a server loads from its start to its first `tools/list` answer over stdio.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { serverEnv } from './mcp-peers.js';
+
+const PROBE = fileURLToPath(new URL('./module-probe.mjs', import.meta.url));
+
+async function linesUntilDone(file: string): Promise<string[]> {
+  for (let waited = 0; waited < 10_000; waited += 10) {
+    const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+    if (lines.at(-1) === 'done') return lines;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`the module probe did not answer: ${file}`);
+}
+
+export interface LoadedModules {
+  /** Paths of the module files, ES modules first in load order, then CommonJS ones. */
+  files: string[];
+  /** Node's own modules (`http`, `internal/deps/undici/undici`, …). */
+  builtins: string[];
+  /** Tools the first `tools/list` answered with. */
+  tools: number;
+}
+
+/** Starts `node <args>` under the probe, lists its tools once over stdio, and reads what it had loaded by then. */
+export async function loadedModules(args: string[], env: Record<string, string>): Promise<LoadedModules> {
+  const dir = mkdtempSync(join(tmpdir(), 'kibana-mcp-modules-'));
+  const file = join(dir, 'modules.txt');
+  try {
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: ['--import', PROBE, ...args],
+      env: serverEnv({ ...env, MODULE_PROBE_FILE: file }),
+      stderr: 'ignore',
+    });
+    const client = new Client({ name: 'module-probe', version: '1.0.0' });
+    await client.connect(transport);
+    const { tools } = await client.listTools();
+    process.kill(transport.pid!, 'SIGUSR2');
+    const lines = await linesUntilDone(file);
+    await client.close();
+    const of = (kind: string) => lines.filter((line) => line.startsWith(`${kind} `)).map((line) => line.slice(kind.length + 1));
+    return {
+      // A CommonJS module imported from an ES module passes the load hook and sits in the require cache.
+      files: [
+        ...new Set([
+          ...of('esm')
+            .filter((url) => url.startsWith('file:'))
+            .map((url) => fileURLToPath(url)),
+          ...of('cjs'),
+        ]),
+      ],
+      builtins: of('builtin'),
+      tools: tools.length,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,73 @@
+// A default stdio start loads only what serving the selected tools over stdio needs: no HTTP stack,
+// no sandbox, no generator or tokenizer, no module of an unselected toolset (issue 15).
+import { relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type LoadedModules, loadedModules } from '../../harness/loaded-modules.js';
+import { CLI } from '../../harness/mcp-peers.js';
+import { toolsets } from '../support/tools.js';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const KIBANA = { KIBANA_URL: 'http://127.0.0.1:9', KIBANA_API_KEY: 'k' };
+
+/** What a stdio start must never load, by path inside the repository, and Node built-ins. */
+const NEVER_ON_STDIO = [
+  /^dist\/server\/http/,
+  /^dist\/config\/http-config\.js$/,
+  /^dist\/sandbox\//,
+  /^dist\/generator\//,
+  /^dist\/demo\//,
+  /^node_modules\/@modelcontextprotocol\/sdk\/dist\/esm\/server\/(streamableHttp|webStandardStreamableHttp|sse|express)\.js$/,
+  /^node_modules\/@hono\//,
+  /^node_modules\/hono\//,
+  /^node_modules\/js-tiktoken\//,
+  /^node_modules\/undici\//,
+  /^node_modules\/yaml\//,
+];
+// Node's bundled undici comes with the HTTP transport; http and tls with the Kibana client's first request.
+const NEVER_BUILTINS = ['internal/deps/undici/undici', 'http', 'http2', 'tls'];
+
+const generatedModule = (id: string) => `dist/tools/generated/${id}.js`;
+
+function repoPaths(loaded: LoadedModules): string[] {
+  return loaded.files.map((file) => relative(ROOT, file));
+}
+
+describe('a default start over stdio', () => {
+  let loaded: LoadedModules;
+  let paths: string[];
+  beforeAll(async () => {
+    loaded = await loadedModules([CLI], KIBANA);
+    paths = repoPaths(loaded);
+  });
+
+  it('loads the modules of the default toolsets and of no other', () => {
+    expect(loaded.tools).toBeGreaterThan(0);
+    for (const toolset of toolsets) expect(paths.includes(generatedModule(toolset.id)), toolset.id).toBe(toolset.default);
+  });
+
+  it('loads neither the HTTP stack nor the sandbox, the generator, the tokenizer, nor the client’s transport before a call', () => {
+    expect(paths.filter((path) => NEVER_ON_STDIO.some((pattern) => pattern.test(path)))).toEqual([]);
+    expect(loaded.builtins.filter((builtin) => NEVER_BUILTINS.includes(builtin))).toEqual([]);
+  });
+});
+
+describe('the probe itself', () => {
+  it('sees the HTTP stack and a chosen toolset when they are loaded', async () => {
+    const loaded = await loadedModules(['--input-type=module', '-e', HTTP_AND_SLOS], {});
+    const paths = repoPaths(loaded);
+    expect(paths).toContain('dist/server/http.js');
+    expect(paths).toContain(generatedModule('slos'));
+    expect(paths.some((path) => path.startsWith('node_modules/@hono/'))).toBe(true);
+  });
+});
+
+/** A stdio server that also loads the HTTP server module and one toolset, so the probe has something to find. */
+const HTTP_AND_SLOS = `
+await import(${JSON.stringify(new URL('../../dist/server/http.js', import.meta.url).href)});
+await import(${JSON.stringify(new URL('../../dist/tools/generated/slos.js', import.meta.url).href)});
+const { McpServer } = await import('@modelcontextprotocol/sdk/server/mcp.js');
+const { StdioServerTransport } = await import('@modelcontextprotocol/sdk/server/stdio.js');
+const server = new McpServer({ name: 'probe-check', version: '1.0.0' });
+server.registerTool('noop', { description: 'Does nothing.' }, () => ({ content: [] }));
+await server.connect(new StdioServerTransport());
+`;
