@@ -6,7 +6,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 
-export const CLI = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
+export const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
 /** Environment for the server under test: nothing inherited but PATH, so the host's variables cannot leak in. */
 export function serverEnv(env: Record<string, string>): Record<string, string> {

@@ -1,14 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KibanaError } from '../../src/client/index.js';
 import { createTestPki, type KeyPair, type TestPki } from '../support/certificates.js';
-import { type TestServer, json, makeClient, rejection, startServer } from './helpers.js';
+import { type RecordingKibana, json, startRecordingKibana } from '../../harness/recording-kibana.js';
+import { testClient, rejection } from '../support/kibana-client.js';
 
-const servers: TestServer[] = [];
+const servers: RecordingKibana[] = [];
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
+  await Promise.all(servers.splice(0).map((s) => s.stop()));
 });
-async function serve(...args: Parameters<typeof startServer>): Promise<TestServer> {
-  const server = await startServer(...args);
+async function serve(...args: Parameters<typeof startRecordingKibana>): Promise<RecordingKibana> {
+  const server = await startRecordingKibana(...args);
   servers.push(server);
   return server;
 }
@@ -18,7 +19,7 @@ const silent = () => {}; // a handler that never answers
 describe('timeouts and cancellation', () => {
   it('bounds a request to a server that never answers by timeoutMs', async () => {
     const server = await serve(silent);
-    const client = makeClient(server.url, { timeoutMs: 300 });
+    const client = testClient(server.url, { timeoutMs: 300 });
     const started = Date.now();
     const err = await rejection(client.request({ method: 'POST', path: '/api/x', body: {} }));
     await client.close();
@@ -37,7 +38,7 @@ describe('timeouts and cancellation', () => {
       const tick = setInterval(() => (res.writable ? res.write('1,') : clearInterval(tick)), 50);
       res.on('close', () => clearInterval(tick));
     });
-    const client = makeClient(server.url, { timeoutMs: 400 });
+    const client = testClient(server.url, { timeoutMs: 400 });
     const started = Date.now();
     const err = await rejection(client.request({ method: 'GET', path: '/api/x' }));
     await client.close();
@@ -48,7 +49,7 @@ describe('timeouts and cancellation', () => {
   it('retries a timed-out GET but not a timed-out POST', async () => {
     const server = await serve(silent);
     const delays: number[] = [];
-    const client = makeClient(server.url, { timeoutMs: 100, retries: 1, sleep: async (ms) => void delays.push(ms) });
+    const client = testClient(server.url, { timeoutMs: 100, retries: 1, sleep: async (ms) => void delays.push(ms) });
     expect(await rejection(client.request({ method: 'GET', path: '/api/x' }))).toMatchObject({ category: 'timeout', attempts: 2 });
     expect(await rejection(client.request({ method: 'POST', path: '/api/x' }))).toMatchObject({ category: 'timeout', attempts: 1 });
     await client.close();
@@ -57,7 +58,7 @@ describe('timeouts and cancellation', () => {
 
   it('stops at once when the caller aborts mid-request, and says so', async () => {
     const server = await serve(silent);
-    const client = makeClient(server.url, { timeoutMs: 10_000 });
+    const client = testClient(server.url, { timeoutMs: 10_000 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const started = Date.now();
@@ -73,7 +74,7 @@ describe('timeouts and cancellation', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"partial":');
     });
-    const client = makeClient(server.url, { timeoutMs: 10_000 });
+    const client = testClient(server.url, { timeoutMs: 10_000 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 150);
     const err = await rejection(client.request({ method: 'GET', path: '/api/x', signal: controller.signal }));
@@ -83,7 +84,7 @@ describe('timeouts and cancellation', () => {
 
   it('refuses to start with an already aborted signal', async () => {
     const server = await serve();
-    const client = makeClient(server.url);
+    const client = testClient(server.url);
     const err = await rejection(client.request({ method: 'GET', path: '/api/x', signal: AbortSignal.abort() }));
     await client.close();
     expect(err.category).toBe('aborted');
@@ -93,7 +94,7 @@ describe('timeouts and cancellation', () => {
 
 describe('network failures', () => {
   it('reports a host that does not resolve', async () => {
-    const client = makeClient('http://kibana.invalid:5601', { connectTimeoutMs: 5000 });
+    const client = testClient('http://kibana.invalid:5601', { connectTimeoutMs: 5000 });
     const err = await rejection(client.request({ method: 'GET', path: '/api/status' }));
     await client.close();
     expect(err).toMatchObject({ category: 'network', code: 'ENOTFOUND' });
@@ -102,9 +103,9 @@ describe('network failures', () => {
   });
 
   it('reports a refused connection', async () => {
-    const closed = await startServer();
-    await closed.close();
-    const client = makeClient(`http://127.0.0.1:${closed.port}`);
+    const closed = await startRecordingKibana();
+    await closed.stop();
+    const client = testClient(`http://127.0.0.1:${closed.port}`);
     const err = await rejection(client.request({ method: 'GET', path: '/api/status' }));
     await client.close();
     expect(err).toMatchObject({ category: 'network', code: 'ECONNREFUSED' });
@@ -112,8 +113,10 @@ describe('network failures', () => {
   });
 
   it('reports a connection reset by the server', async () => {
-    const server = await serve((req) => req.socket.destroy());
-    const client = makeClient(server.url);
+    const server = await serve((_request, _res, req) => {
+      req.socket.destroy();
+    });
+    const client = testClient(server.url);
     const err = await rejection(client.request({ method: 'POST', path: '/api/x' }));
     await client.close();
     expect(err.category).toBe('network');
@@ -138,16 +141,16 @@ describe('TLS', () => {
   afterAll(() => pki.remove());
 
   it('trusts a server certificate signed by caCert', async () => {
-    const server = await serve(json(200, { tls: true }), trusted);
-    const client = makeClient(server.url, { caCert: ca });
+    const server = await serve(json(200, { tls: true }), { tls: trusted });
+    const client = testClient(server.url, { caCert: ca });
     const res = await client.request({ method: 'GET', path: '/api/status' });
     await client.close();
     expect(res.data).toEqual({ tls: true });
   });
 
   it('rejects it without caCert, saying the CA is unknown', async () => {
-    const server = await serve(json(200, {}), trusted);
-    const client = makeClient(server.url);
+    const server = await serve(json(200, {}), { tls: trusted });
+    const client = testClient(server.url);
     const err = await rejection(client.request({ method: 'GET', path: '/api/status' }));
     await client.close();
     expect(err).toMatchObject({ category: 'tls', code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', attempts: 1 });
@@ -156,8 +159,8 @@ describe('TLS', () => {
   });
 
   it('rejects a self-signed certificate plainly', async () => {
-    const server = await serve(json(200, {}), selfSigned);
-    const client = makeClient(server.url, { retries: 3 });
+    const server = await serve(json(200, {}), { tls: selfSigned });
+    const client = testClient(server.url, { retries: 3 });
     const err = await rejection(client.request({ method: 'GET', path: '/api/status' }));
     await client.close();
     expect(err).toMatchObject({ category: 'tls', code: 'DEPTH_ZERO_SELF_SIGNED_CERT', attempts: 1 });
@@ -165,8 +168,8 @@ describe('TLS', () => {
   });
 
   it('rejects a certificate issued for another host name, even from a trusted CA', async () => {
-    const server = await serve(json(200, {}), wrongName);
-    const client = makeClient(server.url, { caCert: ca });
+    const server = await serve(json(200, {}), { tls: wrongName });
+    const client = testClient(server.url, { caCert: ca });
     const err = await rejection(client.request({ method: 'GET', path: '/api/status' }));
     await client.close();
     expect(err).toMatchObject({ category: 'tls', code: 'ERR_TLS_CERT_ALTNAME_INVALID' });
@@ -174,8 +177,8 @@ describe('TLS', () => {
   });
 
   it('accepts any certificate with tlsInsecure', async () => {
-    const server = await serve(json(200, { insecure: true }), selfSigned);
-    const client = makeClient(server.url, { tlsInsecure: true });
+    const server = await serve(json(200, { insecure: true }), { tls: selfSigned });
+    const client = testClient(server.url, { tlsInsecure: true });
     expect((await client.request({ method: 'GET', path: '/api/status' })).data).toEqual({ insecure: true });
     await client.close();
   });

@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { KibanaClient } from '../../src/client/index.js';
-import { type TestServer, makeClient, rejection, startServer } from './helpers.js';
+import { type RecordingKibana, startRecordingKibana } from '../../harness/recording-kibana.js';
+import { testClient, rejection } from '../support/kibana-client.js';
 
-let server: TestServer;
+let server: RecordingKibana;
 let client: KibanaClient;
 
 beforeAll(async () => {
-  server = await startServer();
-  client = makeClient(server.url);
+  server = await startRecordingKibana();
+  client = testClient(server.url);
 });
 afterAll(async () => {
   await client.close();
-  await server.close();
+  await server.stop();
 });
 beforeEach(() => {
   server.requests.length = 0;
@@ -29,14 +30,14 @@ describe('auth headers', () => {
     [{ kind: 'basic', username: 'elastic', password: 'changeme' }, `Basic ${Buffer.from('elastic:changeme').toString('base64')}`],
     [{ kind: 'bearer', token: 'tok-123' }, 'Bearer tok-123'],
   ] as const)('sends %j as %s', async (auth, expected) => {
-    const c = makeClient(server.url, { auth });
+    const c = testClient(server.url, { auth });
     await c.request({ method: 'GET', path: '/api/status' });
     await c.close();
     expect(last().headers.authorization).toBe(expected);
   });
 
   it('sends no authorization with auth none', async () => {
-    const c = makeClient(server.url, { auth: { kind: 'none' } });
+    const c = testClient(server.url, { auth: { kind: 'none' } });
     await c.request({ method: 'GET', path: '/api/status' });
     await c.close();
     expect(last().headers).not.toHaveProperty('authorization');
@@ -45,7 +46,7 @@ describe('auth headers', () => {
   it('lets req.authorization override the configured credentials (passthrough)', async () => {
     await client.request({ method: 'GET', path: '/api/status', authorization: 'Bearer caller-token' });
     expect(last().headers.authorization).toBe('Bearer caller-token');
-    const c = makeClient(server.url, { auth: { kind: 'none' } });
+    const c = testClient(server.url, { auth: { kind: 'none' } });
     await c.request({ method: 'GET', path: '/api/status', authorization: 'ApiKey callerkey' });
     await c.close();
     expect(last().headers.authorization).toBe('ApiKey callerkey');
@@ -75,7 +76,7 @@ describe('standard headers', () => {
   });
 
   it('refuses a header value undici cannot send, as a bad request that is not retried', async () => {
-    const retrying = makeClient(server.url, { retries: 2, sleep: async () => {} });
+    const retrying = testClient(server.url, { retries: 2, sleep: async () => {} });
     const err = await rejection(retrying.request({ method: 'GET', path: '/api/x', headers: { 'x-note': 'a\r\nb' } }));
     await retrying.close();
     expect(err).toMatchObject({ category: 'invalid_request', code: 'UND_ERR_INVALID_ARG', attempts: 1 });
@@ -99,7 +100,7 @@ describe('URL building', () => {
     ['', '/api/status', '/api/status'],
     ['/', '/api/status', '/api/status'],
   ])('joins base sub-path %j with %j', async (sub, path, expected) => {
-    const c = makeClient(server.url + sub);
+    const c = testClient(server.url + sub);
     await c.request({ method: 'GET', path });
     await c.close();
     expect(last().url).toBe(expected);
@@ -131,7 +132,7 @@ describe('URL building', () => {
   it('prefixes /s/{space} on a space-aware path', async () => {
     await client.request({ method: 'GET', path: '/api/data_views', space: 'marketing' });
     expect(last().url).toBe('/s/marketing/api/data_views');
-    const c = makeClient(`${server.url}/kibana`);
+    const c = testClient(`${server.url}/kibana`);
     await c.request({ method: 'GET', path: '/api/saved_objects/_find', space: 'ops-2', query: { type: 'dashboard' } });
     await c.close();
     expect(last().url).toBe('/kibana/s/ops-2/api/saved_objects/_find?type=dashboard');
@@ -210,9 +211,9 @@ describe('request bodies', () => {
   it('sends JSON by default, top-level arrays included', async () => {
     await client.request({ method: 'POST', path: '/api/x', body: { title: 'é', n: 1 } });
     expect(last().headers['content-type']).toBe('application/json');
-    expect(JSON.parse(last().body.toString('utf8'))).toEqual({ title: 'é', n: 1 });
+    expect(JSON.parse(last().body)).toEqual({ title: 'é', n: 1 });
     await client.request({ method: 'POST', path: '/api/saved_objects/_bulk_get', body: [{ type: 'a', id: '1' }] });
-    expect(JSON.parse(last().body.toString('utf8'))).toEqual([{ type: 'a', id: '1' }]);
+    expect(JSON.parse(last().body)).toEqual([{ type: 'a', id: '1' }]);
   });
 
   it('sends no body and no content type when body is undefined', async () => {
@@ -224,7 +225,7 @@ describe('request bodies', () => {
   it('sends ndjson: one line per element and a trailing newline', async () => {
     await client.request({ method: 'POST', path: '/api/x', bodyType: 'ndjson', body: [{ a: 1 }, { b: 'two\nlines' }] });
     expect(last().headers['content-type']).toBe('application/x-ndjson');
-    expect(last().body.toString('utf8')).toBe('{"a":1}\n{"b":"two\\nlines"}\n');
+    expect(last().body).toBe('{"a":1}\n{"b":"two\\nlines"}\n');
   });
 
   it('rejects an ndjson body that is not an array', async () => {
@@ -252,7 +253,7 @@ describe('request bodies', () => {
     const form = await new Request('http://x/', {
       method: 'POST',
       headers: { 'content-type': String(req.headers['content-type']) },
-      body: new Uint8Array(req.body),
+      body: new Uint8Array(req.bytes),
     }).formData();
     const file = form.get('file') as File;
     expect(file.name).toBe('export.ndjson');

@@ -2,24 +2,23 @@ import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KibanaError, type KibanaClient } from '../../src/client/index.js';
-import { type Handler, type TestServer, json, makeClient, rejection, startServer } from './helpers.js';
+import { type Handler, type RecordingKibana, json, startRecordingKibana } from '../../harness/recording-kibana.js';
+import { testClient, rejection } from '../support/kibana-client.js';
 
 // One server; each test picks the answer with the path.
 const routes = new Map<string, Handler>();
-let server: TestServer;
+let server: RecordingKibana;
 let client: KibanaClient;
 
 beforeAll(async () => {
-  server = await startServer((req, res, body) => {
-    const handler = routes.get(new URL(req.url ?? '/', 'http://x').pathname);
-    if (handler) handler(req, res, body);
-    else json(500, { error: 'no route' })(req, res, body);
-  });
-  client = makeClient(server.url);
+  server = await startRecordingKibana((request, res, req) =>
+    (routes.get(request.path) ?? json(500, { error: 'no route' }))(request, res, req),
+  );
+  client = testClient(server.url);
 });
 afterAll(async () => {
   await client.close();
-  await server.close();
+  await server.stop();
 });
 
 const raw =
@@ -40,7 +39,7 @@ describe('size limit', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(`[${'"0123456789",'.repeat(10_000)}"end"]`);
     });
-    const small = makeClient(server.url, { maxResponseBytes: 50_000 });
+    const small = testClient(server.url, { maxResponseBytes: 50_000 });
     const err = await rejection(small.request({ method: 'GET', path: '/huge' }));
     await small.close();
     expect(err).toMatchObject({ category: 'too_large', status: 200 });
@@ -51,7 +50,11 @@ describe('size limit', () => {
 
 describe('answers that are not API answers', () => {
   it('refuses a redirect (a login proxy) instead of treating it as success', async () => {
-    const err = await rejection(get('/redirect', (_req, res) => res.writeHead(302, { location: 'https://sso.example.com/login' }).end()));
+    const err = await rejection(
+      get('/redirect', (_request, res) => {
+        res.writeHead(302, { location: 'https://sso.example.com/login' }).end();
+      }),
+    );
     expect(err).toMatchObject({ category: 'not_api', status: 302 });
     expect(err.message).toBe(
       'GET /redirect: 302 Found: got a redirect to https://sso.example.com/login instead of an API response (a login proxy in front of Kibana, or a wrong base URL?)',
@@ -60,7 +63,9 @@ describe('answers that are not API answers', () => {
 
   it('refuses a redirect with an empty body too', async () => {
     const err = await rejection(
-      get('/empty-redirect', (_req, res) => res.writeHead(302, { location: '/oauth2/start', 'content-length': '0' }).end()),
+      get('/empty-redirect', (_request, res) => {
+        res.writeHead(302, { location: '/oauth2/start', 'content-length': '0' }).end();
+      }),
     );
     expect(err).toMatchObject({ category: 'not_api', status: 302 });
   });

@@ -1,25 +1,28 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Logger } from '../../src/logger.js';
 import { backoffDelay, parseRetryAfter } from '../../src/client/retry.js';
-import { type Handler, type TestServer, json, makeClient, rejection, startServer } from './helpers.js';
+import { type Handler, type RecordingKibana, json, startRecordingKibana } from '../../harness/recording-kibana.js';
+import { testClient, rejection } from '../support/kibana-client.js';
 
-const servers: TestServer[] = [];
+const servers: RecordingKibana[] = [];
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
+  await Promise.all(servers.splice(0).map((s) => s.stop()));
 });
 
 /** Fails the first `failures` requests with `failure`, then answers 200. */
-async function flaky(failures: number, failure: Handler): Promise<TestServer> {
+async function flaky(failures: number, failure: Handler): Promise<RecordingKibana> {
   let seen = 0;
-  const server = await startServer((req, res, body) => (++seen <= failures ? failure : json(200, { ok: true }))(req, res, body));
+  const server = await startRecordingKibana((request, res, req) =>
+    (++seen <= failures ? failure : json(200, { ok: true }))(request, res, req),
+  );
   servers.push(server);
   return server;
 }
 
 /** A client whose back-off waits are recorded, not slept. */
-function recordingClient(url: string, retries: number, extra: Parameters<typeof makeClient>[1] = {}) {
+function recordingClient(url: string, retries: number, extra: Parameters<typeof testClient>[1] = {}) {
   const delays: number[] = [];
-  const client = makeClient(url, {
+  const client = testClient(url, {
     retries,
     retryBaseDelayMs: 100,
     retryMaxDelayMs: 1000,
@@ -63,11 +66,11 @@ describe('retries', () => {
     const { client } = recordingClient('http://127.0.0.1:9', 2);
     expect(await rejection(client.request({ method: 'DELETE', path: '/api/x' }))).toMatchObject({ code: 'ECONNREFUSED', attempts: 3 });
     await client.close();
-    const slow = await startServer((_req, res) => {
+    const slow = await startRecordingKibana((_req, res) => {
       setTimeout(() => res.end('{}'), 300);
     });
     servers.push(slow);
-    const timing = makeClient(slow.url, { retries: 2, timeoutMs: 100 });
+    const timing = testClient(slow.url, { retries: 2, timeoutMs: 100 });
     expect(await rejection(timing.request({ method: 'DELETE', path: '/api/x' }))).toMatchObject({ category: 'timeout', attempts: 1 });
     expect(await rejection(timing.request({ method: 'GET', path: '/api/x' }))).toMatchObject({ category: 'timeout', attempts: 3 });
     await timing.close();
@@ -200,7 +203,7 @@ describe('back-off', () => {
 
   it('stops waiting at once when the caller aborts during a back-off', async () => {
     const server = await flaky(100, json(503, {}, { 'retry-after': '20' }));
-    const client = makeClient(server.url, { retries: 3, retryMaxDelayMs: 20_000 });
+    const client = testClient(server.url, { retries: 3, retryMaxDelayMs: 20_000 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const started = Date.now();
@@ -213,7 +216,7 @@ describe('back-off', () => {
 });
 
 async function closedPort(): Promise<number> {
-  const server = await startServer();
-  await server.close();
+  const server = await startRecordingKibana();
+  await server.stop();
   return server.port;
 }

@@ -2,7 +2,8 @@ import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KibanaAuth } from '../../src/client/index.js';
 import type { Logger } from '../../src/logger.js';
-import { type TestServer, makeClient, rejection, startServer } from './helpers.js';
+import { type RecordingKibana, startRecordingKibana } from '../../harness/recording-kibana.js';
+import { testClient, rejection } from '../support/kibana-client.js';
 
 const API_KEY = 'VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw==';
 const PASSWORD = 'S3cr3t-Passw0rd!';
@@ -37,9 +38,9 @@ function expectNoSecrets(value: unknown): void {
 }
 
 // A hostile server that echoes the credentials it receives back in error bodies.
-let server: TestServer;
+let server: RecordingKibana;
 beforeAll(async () => {
-  server = await startServer((req, res) => {
+  server = await startRecordingKibana((req, res) => {
     const auth = String(req.headers.authorization);
     if (req.url?.startsWith('/text')) {
       res.writeHead(500, { 'content-type': 'text/plain' });
@@ -56,11 +57,11 @@ beforeAll(async () => {
     }
   });
 });
-afterAll(() => server.close());
+afterAll(() => server.stop());
 
 describe('secrets never leak', () => {
   it.each(AUTHS)('keeps $kind credentials out of errors echoed by the server', async (auth) => {
-    const client = makeClient(server.url, { auth });
+    const client = testClient(server.url, { auth });
     for (const path of ['/api/x', '/text']) {
       const err = await rejection(client.request({ method: 'GET', path, query: { q: 'v' } }));
       expect(err.category).toMatch(/auth|server/);
@@ -71,7 +72,7 @@ describe('secrets never leak', () => {
   });
 
   it('keeps passthrough credentials out of errors', async () => {
-    const client = makeClient(server.url, { auth: { kind: 'none' } });
+    const client = testClient(server.url, { auth: { kind: 'none' } });
     const viaField = await rejection(client.request({ method: 'GET', path: '/api/x', authorization: `Bearer ${PASSTHROUGH}` }));
     const viaHeader = await rejection(
       client.request({ method: 'GET', path: '/text', headers: { Authorization: `ApiKey ${PASSTHROUGH}` } }),
@@ -82,30 +83,30 @@ describe('secrets never leak', () => {
   });
 
   it('keeps the password of a passthrough Basic header out of errors, even decoded', async () => {
-    const echoing = await startServer((req, res) => {
+    const echoing = await startRecordingKibana((req, res) => {
       const [, encoded = ''] = String(req.headers.authorization).split(' ');
       res.writeHead(401, { 'content-type': 'text/plain' });
       res.end(`bad login ${Buffer.from(encoded, 'base64').toString('utf8')}`);
     });
-    const client = makeClient(echoing.url, { auth: { kind: 'none' } });
+    const client = testClient(echoing.url, { auth: { kind: 'none' } });
     const err = await rejection(client.request({ method: 'GET', path: '/api/x', authorization: `Basic ${BASIC}` }));
     await client.close();
-    await echoing.close();
+    await echoing.stop();
     expect(err.message).toContain('elastic:[REDACTED]');
     expectNoSecrets(err);
   });
 
   it.each(AUTHS)('keeps $kind credentials out of network, invalid-request and abort errors', async (auth) => {
-    const closed = await startServer();
-    await closed.close();
+    const closed = await startRecordingKibana();
+    await closed.stop();
     const errors = [];
-    const refused = makeClient(`http://127.0.0.1:${closed.port}`, { auth });
+    const refused = testClient(`http://127.0.0.1:${closed.port}`, { auth });
     errors.push(await rejection(refused.request({ method: 'GET', path: '/api/x' })));
     await refused.close();
-    const dns = makeClient('http://kibana.invalid', { auth });
+    const dns = testClient('http://kibana.invalid', { auth });
     errors.push(await rejection(dns.request({ method: 'GET', path: '/api/x' })));
     await dns.close();
-    const local = makeClient(server.url, { auth });
+    const local = testClient(server.url, { auth });
     errors.push(await rejection(local.request({ method: 'GET', path: '/api/{id}' })));
     errors.push(await rejection(local.request({ method: 'GET', path: '/api/x', signal: AbortSignal.abort() })));
     await local.close();
@@ -116,24 +117,24 @@ describe('secrets never leak', () => {
     const lines: string[] = [];
     const record = (m: string, f?: Record<string, unknown>) => void lines.push(m + JSON.stringify(f ?? {}));
     const logger: Logger = { error: record, warn: record, info: record, debug: record };
-    const retrying = await startServer((_req, res) => {
+    const retrying = await startRecordingKibana((_req, res) => {
       res.writeHead(503);
       res.end();
     });
-    const client = makeClient(retrying.url, { auth, logger, retries: 2, sleep: async () => {} });
+    const client = testClient(retrying.url, { auth, logger, retries: 2, sleep: async () => {} });
     await rejection(client.request({ method: 'GET', path: '/api/x' }));
     expect(lines.length).toBe(2);
     for (const text of [...lines, inspect(client, { depth: Infinity, showHidden: true }), JSON.stringify(client)]) {
       for (const secret of FORBIDDEN) expect(text).not.toContain(secret);
     }
     await client.close();
-    await retrying.close();
+    await retrying.stop();
   });
 
   it('refuses credentials embedded in the base URL without echoing them', () => {
-    expect(() => makeClient(`http://elastic:${PASSWORD}@127.0.0.1:1`)).toThrow(/must not contain credentials/);
+    expect(() => testClient(`http://elastic:${PASSWORD}@127.0.0.1:1`)).toThrow(/must not contain credentials/);
     try {
-      makeClient(`http://elastic:${PASSWORD}@127.0.0.1:1`);
+      testClient(`http://elastic:${PASSWORD}@127.0.0.1:1`);
     } catch (err) {
       expectNoSecrets(err);
     }

@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveKibanaConfig, type KibanaConfigRequirements } from '../../src/config/kibana-config.js';
-import { OPTIONS } from '../../src/config/options.js';
+import { OPTIONS, type OptionFlag, type OptionSpec } from '../../src/config/options.js';
 import { ConfigError, readOptions } from '../../src/config/read-options.js';
 import { describeKibanaConfig } from '../../src/config/client-options.js';
+import { resolveHttpConfig } from '../../src/config/http-config.js';
+import { settingName } from '../../src/config/settings.js';
 
 const URL_ENV = { KIBANA_URL: 'https://kibana.example:5601' };
 const API_KEY_ENV = { ...URL_ENV, KIBANA_API_KEY: 'ZW5jb2RlZA==' };
@@ -36,7 +38,7 @@ describe('defaults', () => {
       connectTimeoutMs: 10000,
       retries: 2,
     });
-    expect(readOptions([], {}).values['log-level']).toBe('info');
+    expect(readOptions([], {}).settings.logLevel).toBe('info');
   });
 });
 
@@ -62,8 +64,8 @@ describe('every option from the environment and from its flag', () => {
   });
 
   it('KIBANA_MCP_LOG_LEVEL and --log-level', () => {
-    expect(readOptions([], { KIBANA_MCP_LOG_LEVEL: 'debug' }).values['log-level']).toBe('debug');
-    expect(readOptions(['--log-level', 'error'], {}).values['log-level']).toBe('error');
+    expect(readOptions([], { KIBANA_MCP_LOG_LEVEL: 'debug' }).settings.logLevel).toBe('debug');
+    expect(readOptions(['--log-level', 'error'], {}).settings.logLevel).toBe('error');
   });
 
   it('flags win over the environment', () => {
@@ -195,5 +197,73 @@ describe('describing the effective configuration', () => {
     const keyShown = JSON.stringify(describeKibanaConfig(resolve([], { ...URL_ENV, KIBANA_API_KEY: 'id:very-secret-key' })));
     expect(keyShown).not.toContain('very-secret-key');
     expect(keyShown).not.toContain(Buffer.from('id:very-secret-key').toString('base64'));
+  });
+});
+
+describe('typed settings', () => {
+  it('hold every default of the options table, converted to its type, under the camel-case name', () => {
+    const { settings, sources, given } = readOptions([], {});
+    for (const option of OPTIONS as readonly OptionSpec[]) {
+      const name = settingName(option.flag as OptionFlag);
+      expect(sources[name], option.flag).toBe(`--${option.flag}`);
+      if (option.default === undefined) {
+        expect(settings[name], option.flag).toBeUndefined();
+        continue;
+      }
+      const expected =
+        option.type === 'boolean' ? option.default === 'true' : option.type === 'integer' ? Number(option.default) : option.default;
+      expect(settings[name], option.flag).toBe(expected);
+    }
+    expect(given.size).toBe(0);
+  });
+
+  it('say where a given value came from', () => {
+    const { settings, sources, given } = readOptions(['--max-result-chars', '5000'], { KIBANA_MCP_TOOLSETS: 'cases, spaces' });
+    expect(settings.maxResultChars).toBe(5000);
+    expect(settings.toolsets).toEqual(['cases', 'spaces']);
+    expect([sources.maxResultChars, sources.toolsets]).toEqual(['--max-result-chars', 'KIBANA_MCP_TOOLSETS']);
+    expect([...given].sort()).toEqual(['maxResultChars', 'toolsets']);
+  });
+
+  it('--confirm takes auto, always or never', () => {
+    expect(readOptions(['--confirm', 'always'], {}).settings.confirm).toBe('always');
+    expect(readOptions([], { KIBANA_MCP_CONFIRM: 'never' }).settings.confirm).toBe('never');
+    expect(errorOf(() => readOptions(['--confirm', 'sometimes'], {}))).toBe(
+      '--confirm: expected one of auto, always, never, got "sometimes"',
+    );
+  });
+});
+
+describe('HTTP settings', () => {
+  const http = (argv: string[], env: NodeJS.ProcessEnv = {}) => resolveHttpConfig(readOptions(['--http', ...argv], env));
+
+  it('bind loopback without caller authentication, with the default hosts allowed', () => {
+    const config = http([]);
+    expect(config).toMatchObject({ host: '127.0.0.1', port: 3000, auth: { kind: 'none' } });
+    expect(config.origins.allowedHosts).toEqual(['localhost', '127.0.0.1', '[::1]']);
+  });
+
+  it('take a bearer token or passthrough, and extra hosts and origins', () => {
+    expect(http([], { MCP_HTTP_TOKEN: 'tok' }).auth).toEqual({ kind: 'token', token: 'tok' });
+    expect(http(['--passthrough-auth']).auth).toEqual({ kind: 'passthrough' });
+    const wide = http([
+      '--host',
+      '0.0.0.0',
+      '--http-token',
+      't',
+      '--allowed-hosts',
+      'mcp.internal',
+      '--allowed-origins',
+      'https://app.example',
+    ]);
+    expect(wide.origins).toEqual({
+      allowedHosts: ['localhost', '127.0.0.1', '[::1]', 'mcp.internal'],
+      allowedOrigins: ['https://app.example'],
+    });
+  });
+
+  it('refuse to serve beyond loopback without caller authentication, and a token together with passthrough', () => {
+    expect(errorOf(() => http(['--host', '0.0.0.0']))).toMatch(/^--host: refusing to serve 0.0.0.0 without caller authentication/);
+    expect(errorOf(() => http(['--passthrough-auth', '--http-token', 't']))).toMatch(/^--http-token and --passthrough-auth: choose one/);
   });
 });

@@ -12,7 +12,7 @@ import { PRISM_LIMITS, startPrism, type PrismServer } from '../support/prism.js'
 import { synthesize } from '../support/synthesize.js';
 import { fullInputSchema, HAVE_UPSTREAM, UPSTREAM_SPEC } from '../support/tools.js';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { connectHttp, connectStdio, startHttpServer, textOf } from './support/mcp-peers.js';
+import { connectHttp, connectStdio, startHttpServer, textOf } from '../../harness/mcp-peers.js';
 
 interface Verdict {
   method: string;

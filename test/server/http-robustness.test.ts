@@ -1,29 +1,21 @@
 // In-process checks of the HTTP layer against sloppy or slow clients.
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KibanaClient } from '../../src/client/index.js';
+import { connectHttp } from '../../harness/mcp-peers.js';
+import { startRecordingKibana } from '../../harness/recording-kibana.js';
 import { silentLogger } from '../../src/logger.js';
 import { serveHttp, type RunningHttpServer } from '../../src/server/http.js';
 import { defaultOriginPolicy } from '../../src/server/http-origin.js';
-import { createRuntime } from '../../src/server/mcp-server.js';
-import { ALL_TOOLS as tools } from '../support/tools.js';
-import { connectHttp } from '../e2e/support/mcp-peers.js';
-import { startRecordingKibana } from '../e2e/support/recording-kibana.js';
+import type { ToolRuntime } from '../../src/tools/runtime/runtime.js';
+import { testClient } from '../support/kibana-client.js';
+import { testRuntime } from '../support/runtime.js';
 
-let client: KibanaClient;
+let runtime: ToolRuntime;
 let server: RunningHttpServer;
 
 beforeAll(async () => {
-  client = new KibanaClient({
-    baseUrl: 'http://127.0.0.1:9',
-    auth: { kind: 'apiKey', apiKey: 'k' },
-    connectTimeoutMs: 500,
-    timeoutMs: 500,
-    retries: 0,
-    userAgent: 'test',
-  });
-  const runtime = createRuntime({ tools, client, defaultSpace: 'default', maxResultChars: 20_000, logger: silentLogger });
-  server = await serveHttp(runtime, {
+  runtime = testRuntime('http://127.0.0.1:9', { client: testClient('http://127.0.0.1:9', { connectTimeoutMs: 500, timeoutMs: 500 }) });
+  server = await serveHttp(runtime, silentLogger, {
     host: '127.0.0.1',
     port: 0,
     auth: { kind: 'none' },
@@ -31,7 +23,7 @@ beforeAll(async () => {
     shutdownGraceMs: 300,
   });
 });
-afterAll(() => client.close());
+afterAll(() => runtime.close());
 
 const port = () => Number(new URL(server.url).port);
 
@@ -51,16 +43,8 @@ function rawExchange(text: string): Promise<string> {
 describe('shutdown with a slow Kibana', () => {
   it('lets a tool call under way finish past the grace period, and answers it', async () => {
     const kibana = await startRecordingKibana(() => ({ body: { version: { number: 'slow' } }, delayMs: 600 }));
-    const slowClient = new KibanaClient({
-      baseUrl: kibana.url,
-      auth: { kind: 'apiKey', apiKey: 'k' },
-      connectTimeoutMs: 500,
-      timeoutMs: 5_000,
-      retries: 0,
-      userAgent: 'test',
-    });
-    const runtime = createRuntime({ tools, client: slowClient, defaultSpace: 'default', maxResultChars: 20_000, logger: silentLogger });
-    const slowServer = await serveHttp(runtime, {
+    const slowRuntime = testRuntime(kibana.url);
+    const slowServer = await serveHttp(slowRuntime, silentLogger, {
       host: '127.0.0.1',
       port: 0,
       auth: { kind: 'none' },
@@ -73,7 +57,7 @@ describe('shutdown with a slow Kibana', () => {
     const closed = slowServer.close();
     expect(JSON.parse(((await call).content as Array<{ text: string }>)[0]!.text)).toEqual({ version: { number: 'slow' } });
     await closed;
-    await slowClient.close();
+    await slowRuntime.close();
     await kibana.stop();
   });
 });

@@ -1,37 +1,277 @@
-import { describe, expect, it } from 'vitest';
-import type { KibanaClient } from '../../src/client/index.js';
-import { callTool, type CallContext } from '../../src/tools/call.js';
-import { ALL_TOOLS as tools } from '../support/tools.js';
-import type { SpaceGuard } from '../../src/tools/space-guard.js';
+// Generated tools through the runtime, in-process against a recording Kibana: what reaches Kibana,
+// what is refused before, and what comes back.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { kibanaError, type RecordedRequest, type RecordingKibana, startRecordingKibana } from '../../harness/recording-kibana.js';
+import type { ConfirmationChannel } from '../../src/tools/runtime/confirmation.js';
+import { type ToolRuntime, UnknownToolError } from '../../src/tools/runtime/runtime.js';
+import { testClient } from '../support/kibana-client.js';
+import { testRuntime, textOf } from '../support/runtime.js';
 
-const unreachable = new Proxy(
-  {},
-  {
-    get() {
-      throw new Error('Kibana must not be called');
-    },
-  },
-);
-const context: CallContext = {
-  client: unreachable as KibanaClient,
-  spaceGuard: unreachable as SpaceGuard,
-  defaultSpace: 'default',
-  maxResultChars: 20_000,
-};
-const getDataView = tools.find((tool) => tool.name === 'get_data_view')!;
-const textOf = (result: Awaited<ReturnType<typeof callTool>>) => (result.content[0] as { text: string }).text;
+let kibana: RecordingKibana;
+let runtime: ToolRuntime;
+const runtimes: ToolRuntime[] = [];
 
-describe('callTool argument checks (before anything is sent)', () => {
-  it('refuses own properties named like Object.prototype members', async () => {
+beforeAll(async () => {
+  kibana = await startRecordingKibana();
+  runtime = testRuntime(kibana.url);
+});
+afterEach(() => {
+  kibana.requests.length = 0;
+});
+afterAll(async () => {
+  await Promise.all([runtime, ...runtimes].map((each) => each.close()));
+  await kibana.stop();
+});
+
+function runtimeWith(options: Parameters<typeof testRuntime>[1]): ToolRuntime {
+  const made = testRuntime(kibana.url, options);
+  runtimes.push(made);
+  return made;
+}
+
+const seen = () => kibana.requests.map((request) => `${request.method} ${request.path}`);
+
+describe('what reaches Kibana', () => {
+  it('a GET with the credentials, the user agent and no kbn-xsrf; the object comes back as structuredContent too', async () => {
+    kibana.handle(() => ({ body: { version: { number: '8.18.2' } } }));
+    const result = await runtime.call('get_status', {});
+    expect(result.isError).toBeUndefined();
+    expect(JSON.parse(textOf(result))).toEqual({ version: { number: '8.18.2' } });
+    expect(result.structuredContent).toEqual({ version: { number: '8.18.2' } });
+    const [request] = kibana.requests;
+    expect(request).toMatchObject({ method: 'GET', path: '/api/status' });
+    expect(request!.headers.authorization).toBe('ApiKey aWQ6a2V5');
+    expect(request!.headers['user-agent']).toBe('kibana-mcp-test/1.0');
+    expect(request!.headers['kbn-xsrf']).toBeUndefined();
+  });
+
+  it('a write into a space: the space is checked first, then the write goes under /s/{space} with kbn-xsrf and the JSON body', async () => {
+    kibana.handle((request) => ({ body: request.path.startsWith('/api/spaces/') ? { id: 'marketing' } : { data_view: { id: 'dv1' } } }));
+    const result = await runtime.call('create_data_view', { space_id: 'marketing', data_view: { title: 'logs-*', name: 'Logs' } });
+    expect(result.isError).toBeUndefined();
+    expect(seen()).toEqual(['GET /api/spaces/space/marketing', 'POST /s/marketing/api/data_views/data_view']);
+    const write = kibana.requests[1]!;
+    expect(write.headers['kbn-xsrf']).toBe('true');
+    expect(write.headers['content-type']).toMatch(/^application\/json/);
+    expect(JSON.parse(write.body)).toEqual({ data_view: { title: 'logs-*', name: 'Logs' } });
+  });
+
+  it('the configured default space when the call names none, and no check for "default"', async () => {
+    kibana.handle(() => ({ body: { data_view: [] } }));
+    const inSecurity = runtimeWith({ defaultSpace: 'security' });
+    await inSecurity.call('list_data_views', {});
+    await inSecurity.call('list_data_views', { space_id: 'default' });
+    await inSecurity.call('create_data_view', { space_id: 'default', data_view: { title: 'x-*' } });
+    expect(seen()).toEqual(['GET /s/security/api/data_views', 'GET /api/data_views', 'POST /api/data_views/data_view']);
+  });
+
+  it('never the space prefix on space-agnostic APIs, which take no space_id', async () => {
+    kibana.handle(() => ({ body: [] }));
+    await runtimeWith({ defaultSpace: 'security' }).call('list_spaces', {});
+    expect(seen()).toEqual(['GET /api/spaces/space']);
+    expect(runtime.listing.find((tool) => tool.name === 'list_spaces')!.inputSchema.properties).not.toHaveProperty('space_id');
+  });
+
+  it('path values encoded so that they stay one segment', async () => {
+    kibana.handle(() => ({ body: {} }));
+    await runtime.call('get_data_view', { viewId: '../../api/security/role' });
+    expect(kibana.requests[0]!.url).toBe('/api/data_views/data_view/..%2F..%2Fapi%2Fsecurity%2Frole');
+  });
+
+  it("in passthrough, the caller's own credentials for the space check and the write", async () => {
+    kibana.handle(() => ({ body: {} }));
+    await runtime.call(
+      'create_data_view',
+      { space_id: 'marketing', data_view: { title: 'a-*' } },
+      { authorization: 'ApiKey YWxpY2U6a2V5' },
+    );
+    expect(kibana.requests.map((request) => request.headers.authorization)).toEqual(['ApiKey YWxpY2U6a2V5', 'ApiKey YWxpY2U6a2V5']);
+  });
+});
+
+describe('refused before anything is sent', () => {
+  it('a write into a space that does not exist', async () => {
+    kibana.handle((request) =>
+      request.path.startsWith('/api/spaces/') ? kibanaError(404, 'Not Found', 'Saved object [space/nope] not found') : { body: {} },
+    );
+    const result = await runtime.call('create_data_view', { space_id: 'nope', data_view: { title: 'x-*' } });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toBe(
+      'Space "nope" does not exist, so nothing was written. Pick an existing space (list_spaces) or create it first (create_space).',
+    );
+    expect(seen()).toEqual(['GET /api/spaces/space/nope']);
+  });
+
+  it('a missing required argument, a wrong type, an unknown argument, each named', async () => {
+    const missing = await runtime.call('get_data_view', {});
+    expect(missing.isError).toBe(true);
+    expect(textOf(missing)).toBe('Invalid arguments for get_data_view:\nmissing required argument "viewId"');
+    expect(textOf(await runtime.call('get_data_view', { viewId: { id: 42 } }))).toBe(
+      'Invalid arguments for get_data_view:\nviewId: expected string, got object',
+    );
+    expect(textOf(await runtime.call('get_data_view', { viewId: 'a', colour: 'red' }))).toBe(
+      'Invalid arguments for get_data_view: unknown argument "colour"; expected only: viewId, space_id',
+    );
+    expect(kibana.requests).toHaveLength(0);
+  });
+
+  it('own properties named like Object.prototype members', async () => {
     for (const name of ['__proto__', 'constructor', 'toString']) {
-      const result = await callTool(getDataView, JSON.parse(`{"viewId":"a","${name}":{"x":1}}`), context);
+      const result = await runtime.call('get_data_view', JSON.parse(`{"viewId":"a","${name}":{"x":1}}`));
       expect(result.isError, name).toBe(true);
       expect(textOf(result)).toContain(`unknown argument "${name}"`);
     }
+    expect(kibana.requests).toHaveLength(0);
   });
 
-  it('names the arguments the tool does take', async () => {
-    const result = await callTool(getDataView, { viewId: 'a', colour: 'red' }, context);
-    expect(textOf(result)).toBe('Invalid arguments for get_data_view: unknown argument "colour"; expected only: viewId, space_id');
+  it('a tool the runtime does not serve', async () => {
+    await expect(runtime.call('drop_everything', {})).rejects.toThrow(new UnknownToolError('drop_everything'));
+  });
+});
+
+describe('operations the connected Kibana does not have', () => {
+  const dashboardsOn = (version: string) => (request: RecordedRequest) =>
+    request.path === '/api/status' ? { body: { version: { number: version } } } : { body: { dashboards: [] } };
+
+  it('are refused, not sent, on a Kibana at or past the version that replaced them; the version is read once', async () => {
+    kibana.handle(dashboardsOn('9.4.1'));
+    const on94 = runtimeWith({});
+    const result = await on94.call('list_dashboards', {});
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toBe(
+      "Not sent: Kibana 9.4.1 no longer has this API (GET /api/dashboards/dashboard was replaced in 9.4.0). The tool's description names what to use instead.",
+    );
+    await on94.call('list_dashboards', {});
+    expect(seen()).toEqual(['GET /api/status']);
+  });
+
+  it('are sent on an older Kibana, and other tools never ask for the version', async () => {
+    kibana.handle(dashboardsOn('8.18.2'));
+    const on818 = runtimeWith({});
+    await on818.call('list_data_views', {});
+    const result = await on818.call('list_dashboards', {});
+    expect(result.isError).toBeUndefined();
+    expect(seen()).toEqual(['GET /api/data_views', 'GET /api/status', 'GET /api/dashboards/dashboard']);
+  });
+});
+
+describe('Kibana failures become results with a hint, never with a secret', () => {
+  const cases: Array<[number, string, RegExp]> = [
+    [401, 'Unauthorized', /credentials were rejected or have expired/],
+    [403, 'Forbidden', /lack the privilege/],
+    [404, 'Not Found', /Check the id and the space/],
+    [409, 'Conflict', /already exists.*use the update tool/],
+    [429, 'Too Many Requests', /rate limiting/],
+    [500, 'Internal Server Error', /failed while handling the call/],
+  ];
+  it.each(cases)('%i %s', async (status, error, hint) => {
+    kibana.handle(() => kibanaError(status, error, `kibana says ${status}`));
+    const result = await runtime.call('get_data_view', { viewId: 'dv' });
+    expect(result.isError).toBe(true);
+    const text = textOf(result);
+    expect(text).toBe(`GET /api/data_views/data_view/dv: ${status} ${error}: kibana says ${status}\nHint: ${text.split('\nHint: ')[1]}`);
+    expect(text).toMatch(hint);
+    expect(text).not.toContain('aWQ6a2V5');
+  });
+
+  it('a Kibana that is down', async () => {
+    const down = runtimeWith({ client: testClient('http://127.0.0.1:9') });
+    const result = await down.call('get_status', {});
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/cannot be reached/);
+  });
+
+  it('a Kibana that is too slow', async () => {
+    kibana.handle(() => ({ body: {}, delayMs: 1_000 }));
+    const slow = runtimeWith({ client: testClient(kibana.url, { timeoutMs: 200 }) });
+    const result = await slow.call('get_status', {});
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/did not answer in time/);
+  });
+});
+
+describe('destructive calls are confirmed through the caller’s channel', () => {
+  const channel = (answer: () => Promise<boolean>) => {
+    const asked: string[] = [];
+    const confirmations: ConfirmationChannel = {
+      ask: async (question, subject) => {
+        asked.push(`${question.key} ${subject.tool} ${JSON.stringify(subject.args)}: ${question.message}`);
+        return answer();
+      },
+    };
+    return { asked, confirmations };
+  };
+  const deletes = () => kibana.requests.filter((request) => request.method === 'DELETE').length;
+
+  it.each([
+    [true, 1, undefined],
+    [false, 0, 'Not done: the user did not confirm delete_data_view. Nothing was changed.'],
+  ])('answered %s → %i deletes', async (answer, performed, refusal) => {
+    kibana.handle(() => ({ body: {} }));
+    const { asked, confirmations } = channel(async () => answer);
+    const result = await runtime.call('delete_data_view', { viewId: 'dv-1' }, { confirmations });
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatch(
+      /^confirm delete_data_view {"viewId":"dv-1"}: Allow ".+" \(delete_data_view\)\? It cannot be undone\. Arguments: {"viewId":"dv-1"}$/,
+    );
+    expect(deletes()).toBe(performed);
+    if (refusal) expect(textOf(result)).toBe(refusal);
+    else expect(result.isError).toBeUndefined();
+  });
+
+  it('does nothing when the question itself fails', async () => {
+    const { confirmations } = channel(() => Promise.reject(new Error('user closed the dialog')));
+    const result = await runtime.call('delete_data_view', { viewId: 'dv-1' }, { confirmations });
+    expect(textOf(result)).toBe(
+      'Not done: the user could not be asked to confirm delete_data_view (user closed the dialog). Nothing was changed.',
+    );
+    expect(kibana.requests).toHaveLength(0);
+  });
+
+  it('auto: runs without asking when the caller cannot be asked', async () => {
+    kibana.handle(() => ({ body: {} }));
+    expect((await runtime.call('delete_data_view', { viewId: 'dv-1' })).isError).toBeUndefined();
+    expect(deletes()).toBe(1);
+  });
+
+  it('always: refuses when the caller cannot be asked, and says why', async () => {
+    const result = await runtimeWith({ confirmation: 'always' }).call('delete_data_view', { viewId: 'dv-1' });
+    expect(textOf(result)).toBe(
+      "Not done: delete_data_view needs the user's confirmation and this client cannot be asked (it offers no elicitation); the server refuses such calls (--confirm always). Nothing was changed.",
+    );
+    expect(kibana.requests).toHaveLength(0);
+  });
+
+  it('never: does not ask even a caller who could be asked', async () => {
+    kibana.handle(() => ({ body: {} }));
+    const { asked, confirmations } = channel(async () => false);
+    expect(
+      (await runtimeWith({ confirmation: 'never' }).call('delete_data_view', { viewId: 'dv-1' }, { confirmations })).isError,
+    ).toBeUndefined();
+    expect(asked).toEqual([]);
+    expect(deletes()).toBe(1);
+  });
+
+  it('are not asked for when the tool is not destructive', async () => {
+    kibana.handle(() => ({ body: {} }));
+    const { asked, confirmations } = channel(async () => false);
+    await runtime.call('get_status', {}, { confirmations });
+    expect(asked).toEqual([]);
+  });
+});
+
+describe('large results', () => {
+  it('are cut with a notice naming the arguments that narrow the call', async () => {
+    const saved_objects = Array.from({ length: 400 }, (_, i) => ({
+      id: `obj-${i}`,
+      type: 'dashboard',
+      attributes: { title: `Dashboard ${i}` },
+    }));
+    kibana.handle(() => ({ body: { page: 1, per_page: 400, total: 400, saved_objects } }));
+    const result = await runtimeWith({ maxResultChars: 5_000 }).call('find_saved_objects', { type: 'dashboard' });
+    const [data, notice] = result.content.map((part) => part.text);
+    expect(data!.length).toBeLessThanOrEqual(5_000);
+    expect(notice).toMatch(/^Truncated: showing \d+ of 400 items of "saved_objects"/);
+    expect(notice).toMatch(/"per_page"/);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { KibanaClient } from '../../src/client/index.js';
 import { isAtLeast } from '../../src/kibana/versions.js';
 import { KibanaVersion } from '../../src/tools/kibana-version.js';
-import { kibanaError, startRecordingKibana } from '../e2e/support/recording-kibana.js';
+import { kibanaError, startRecordingKibana } from '../../harness/recording-kibana.js';
+import { testClient } from '../support/kibana-client.js';
 
 describe('isAtLeast', () => {
   it.each([
@@ -26,14 +26,7 @@ describe('KibanaVersion', () => {
         ? { body: { version: { number: '9.4.1' } }, delayMs: 50 }
         : kibanaError(401, 'Unauthorized', 'bad key'),
     );
-    const client = new KibanaClient({
-      baseUrl: kibana.url,
-      auth: { kind: 'none' },
-      connectTimeoutMs: 1_000,
-      timeoutMs: 2_000,
-      retries: 0,
-      userAgent: 'test',
-    });
+    const client = testClient(kibana.url, { auth: { kind: 'none' } });
     const version = new KibanaVersion(client);
 
     const [bad, good, goodAgain] = await Promise.all([

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { KibanaClient, KibanaError } from '../../src/client/index.js';
+import type { KibanaClient, KibanaError } from '../../src/client/index.js';
 import { MissingSpaceError, SpaceGuard, spacesWrittenBy } from '../../src/tools/space-guard.js';
-import { kibanaError, startRecordingKibana, type RecordingKibana } from '../e2e/support/recording-kibana.js';
+import { kibanaError, startRecordingKibana, type RecordingKibana } from '../../harness/recording-kibana.js';
+import { testClient } from '../support/kibana-client.js';
 
 let kibana: RecordingKibana;
 let client: KibanaClient;
@@ -9,14 +10,7 @@ let now = 0;
 
 beforeAll(async () => {
   kibana = await startRecordingKibana();
-  client = new KibanaClient({
-    baseUrl: kibana.url,
-    auth: { kind: 'apiKey', apiKey: 'k' },
-    connectTimeoutMs: 1_000,
-    timeoutMs: 2_000,
-    retries: 0,
-    userAgent: 'test',
-  });
+  client = testClient(kibana.url);
 });
 afterAll(async () => {
   await client.close();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import type { ClientOptions } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { startSandbox, type RequestLogEntry, type Sandbox, type SandboxOptions } from '../../../src/sandbox/index.js';
-import { connectStdio, textOf, type StdioPeer } from '../../e2e/support/mcp-peers.js';
+import { connectStdio, textOf, type StdioPeer } from '../../../harness/mcp-peers.js';
 
 export { textOf };
 

@@ -1,0 +1,27 @@
+// A ToolRuntime in the test process: the generated tools (or given ones) against a loopback Kibana.
+import { silentLogger } from '../../src/logger.js';
+import { generatedTool } from '../../src/tools/call.js';
+import { type RuntimeOptions, ToolRuntime } from '../../src/tools/runtime/runtime.js';
+import type { ToolResult } from '../../src/tools/runtime/tool.js';
+import { testClient } from './kibana-client.js';
+import { ALL_TOOLS } from './tools.js';
+
+/** Every generated tool, as the runtime serves them. */
+export const GENERATED_TOOLS = ALL_TOOLS.map(generatedTool);
+
+export function testRuntime(kibanaUrl: string, options: Partial<RuntimeOptions> = {}): ToolRuntime {
+  return new ToolRuntime({
+    tools: GENERATED_TOOLS,
+    client: testClient(kibanaUrl, { auth: { kind: 'apiKey', apiKey: 'aWQ6a2V5' } }),
+    defaultSpace: 'default',
+    maxResultChars: 20_000,
+    confirmation: 'auto',
+    logger: silentLogger,
+    ...options,
+  });
+}
+
+/** The text parts of a result, joined. */
+export function textOf(result: ToolResult): string {
+  return result.content.map((part) => part.text).join('\n');
+}
