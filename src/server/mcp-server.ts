@@ -2,7 +2,7 @@
 // Transports (stdio, Streamable HTTP) plug in without touching anything here, nor the runtime.
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
-import { type CallToolRequest, ListToolsRequestSchema, McpError, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import { type CallToolRequest, ListToolsRequestSchema, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { Logger } from '../logger.js';
 import type { Invocation } from '../tools/runtime/context.js';
@@ -36,7 +36,7 @@ export function createMcpServer(runtime: ToolRuntime, logger: Logger, caller: Ca
   // Messages the SDK cannot parse or answer are dropped by it; at least say so on stderr.
   server.onerror = (error) => logger.warn(`protocol error: ${error.message.split('\n')[0]}`);
 
-  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: runtime.listing as Tool[] }));
+  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [...runtime.listing] }));
   server.setRequestHandler(LOOSE_CALL_TOOL_REQUEST, async (raw, extra) => {
     const { name, arguments: args, _meta } = (raw as unknown as CallToolRequest).params;
     const progressToken = _meta?.progressToken;
@@ -48,6 +48,7 @@ export function createMcpServer(runtime: ToolRuntime, logger: Logger, caller: Ca
         ? {}
         : {
             progress: (update) => {
+              // A progress notice that cannot be sent (the client went away) must not fail the call.
               void extra.sendNotification({ method: 'notifications/progress', params: { progressToken, ...update } }).catch(() => {});
             },
           }),

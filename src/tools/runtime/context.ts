@@ -1,6 +1,6 @@
 // The context of one call: the runtime's parts bound to the caller (credentials, signal, deadline,
 // how to ask the user, where progress goes) and to the tool (its name, its narrowing arguments).
-import type { KibanaClient } from '../../client/index.js';
+import type { KibanaClient, KibanaRequest, KibanaResponse } from '../../client/index.js';
 import { errorResult } from '../error-results.js';
 import type { KibanaVersion } from '../kibana-version.js';
 import { successResult, valueResult } from '../results.js';
@@ -45,12 +45,13 @@ export function callContext(parts: RuntimeParts, tool: Tool, args: Record<string
   const asCaller = { ...credentials, ...(signal ? { signal } : {}) };
   const shape = { maxChars: parts.maxResultChars, argumentNames: Object.keys(tool.inputSchema.properties ?? {}) };
   const subject: ConfirmationSubject = { tool: tool.name, args };
+  async function kibana<T>(request: KibanaRequest): Promise<KibanaResponse<T>> {
+    const response = await parts.client.request<T>({ ...request, ...asCaller });
+    parts.spaceGuard.observe(request);
+    return response;
+  }
   return {
-    async kibana(request) {
-      const response = await parts.client.request({ ...request, ...asCaller });
-      parts.spaceGuard.observe(request);
-      return response as never;
-    },
+    kibana,
     defaultSpace: parts.defaultSpace,
     spaces: {
       async assertWritable(request, runsInSpace) {

@@ -35,7 +35,6 @@ export class ToolRuntime {
   /** The tools as `tools/list` shows them, built once: stateless HTTP lists them on every request. */
   readonly listing: readonly ListedTool[];
   readonly defaultSpace: string;
-  readonly confirmation: ConfirmationPolicy;
   readonly #byName = new Map<string, Tool>();
   readonly #parts: RuntimeParts;
   readonly #logger: Logger;
@@ -49,7 +48,6 @@ export class ToolRuntime {
     this.tools = options.tools;
     this.listing = options.tools.map(listedTool);
     this.defaultSpace = options.defaultSpace;
-    this.confirmation = options.confirmation;
     this.#logger = options.logger;
     this.#parts = {
       client: options.client,
