@@ -53,7 +53,7 @@ describe('shutdown with a slow Kibana', () => {
     });
     const mcp = await connectHttp(slowServer.url);
     const call = mcp.callTool({ name: 'get_status', arguments: {} });
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await expect.poll(() => kibana.requests.length).toBe(1);
     const closed = slowServer.close();
     expect(JSON.parse(((await call).content as Array<{ text: string }>)[0]!.text)).toEqual({ version: { number: 'slow' } });
     await closed;
