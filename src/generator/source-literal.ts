@@ -47,34 +47,24 @@ function splitString(text: string, column: number, continuation: number): string
   const parts: string[] = [];
   let room = LINE_WIDTH - column - 2;
   let current = '';
-  for (const piece of text.split(/(?<= )/)) {
-    for (const chunk of fitting(piece, LINE_WIDTH - continuation - 2)) {
-      if (current !== '' && JSON.stringify(current + chunk).length > room) {
-        parts.push(current);
-        current = '';
-        room = LINE_WIDTH - continuation - 2;
+  const fits = (part: string) => JSON.stringify(part).length <= room;
+  const next = () => {
+    parts.push(current);
+    current = '';
+    room = LINE_WIDTH - continuation - 2;
+  };
+  for (const word of text.split(/(?<= )/)) {
+    if (current !== '' && !fits(current + word)) next();
+    if (fits(current + word)) current += word;
+    // Only a word longer than a line is cut inside.
+    else
+      for (const character of word) {
+        if (current !== '' && !fits(current + character)) next();
+        current += character;
       }
-      current += chunk;
-    }
   }
   parts.push(current);
   return parts.map((part) => JSON.stringify(part)).join(` +\n${' '.repeat(continuation)}`);
-}
-
-/** A piece cut into chunks that each fit `room` once quoted (only pieces without spaces that long are cut). */
-function fitting(piece: string, room: number): string[] {
-  if (JSON.stringify(piece).length <= room) return [piece];
-  const chunks: string[] = [];
-  let current = '';
-  for (const character of piece) {
-    if (current !== '' && JSON.stringify(current + character).length > room) {
-      chunks.push(current);
-      current = '';
-    }
-    current += character;
-  }
-  chunks.push(current);
-  return chunks;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
