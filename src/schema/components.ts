@@ -1,7 +1,7 @@
 // Component schemas by name, produced on first use (normalised from a spec, or read from generated data).
 import { refName } from './refs.js';
 import type { Schema } from './schema.js';
-import { subschemas } from './walk.js';
+import { reachableComponents } from './walk.js';
 
 export class ComponentStore {
   private readonly cache = new Map<string, Schema | undefined>();
@@ -34,16 +34,6 @@ export class ComponentStore {
 
   /** Names of all component schemas reachable from `roots`, sorted; throws when one is missing. */
   reachableFrom(roots: Schema[]): string[] {
-    const found = new Set<string>();
-    const pending = [...roots];
-    for (let schema = pending.pop(); schema !== undefined; schema = pending.pop()) {
-      const name = refName(schema);
-      if (name !== undefined && !found.has(name)) {
-        found.add(name);
-        pending.push(this.require(name));
-      }
-      pending.push(...subschemas(schema));
-    }
-    return [...found].sort();
+    return reachableComponents(roots, (name) => this.require(name));
   }
 }

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { refName } from './refs.js';
 import { typesOf, type Schema } from './schema.js';
-import { subschemas } from './walk.js';
+import { reachableComponents } from './walk.js';
 
 /** The component schema of a name, or undefined when there is none. */
 export type ComponentLookup = (name: string) => Schema | undefined;
@@ -27,7 +27,8 @@ export class ZodConverter {
 
   /** The validator of a root input object; throws when a component it needs is missing. */
   input(schema: Schema, textArgs: readonly string[] = []): InputValidator {
-    this.checkReferences(schema);
+    // Every component it needs exists, so that no validation fails half-way on a missing one.
+    reachableComponents([schema], (name) => this.required(name));
     const text = new Set(textArgs);
     return this.object(schema, (name, validator) => (text.has(name) ? z.preprocess(asText, validator) : validator)) as InputValidator;
   }
@@ -62,20 +63,6 @@ export class ZodConverter {
     const schema = this.lookup(name);
     if (!schema) throw new Error(`component schema ${name} is missing`);
     return schema;
-  }
-
-  /** Every component reachable from `schema` exists, so that no validation fails half-way on a missing one. */
-  private checkReferences(schema: Schema): void {
-    const seen = new Set<string>();
-    const pending = [schema];
-    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-      const name = refName(next);
-      if (name !== undefined && !seen.has(name)) {
-        seen.add(name);
-        pending.push(this.required(name));
-      }
-      pending.push(...subschemas(next));
-    }
   }
 
   /** The part of a schema that is not a combinator; undefined when it constrains nothing. */

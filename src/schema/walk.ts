@@ -1,4 +1,5 @@
 // The subschemas of a schema, for walks and rewrites that must not miss a keyword.
+import { refName } from './refs.js';
 import type { Schema } from './schema.js';
 
 const UNIONS = ['oneOf', 'anyOf', 'allOf'] as const;
@@ -30,4 +31,19 @@ export function mapSubschemas(schema: Schema, visit: (sub: Schema, member: boole
     if (members) out[key] = members.map((sub) => visit(sub, true));
   }
   return out;
+}
+
+/** Names of all component schemas reachable from `roots`, sorted; `component` throws for a missing one. */
+export function reachableComponents(roots: Schema[], component: (name: string) => Schema): string[] {
+  const found = new Set<string>();
+  const pending = [...roots];
+  for (let schema = pending.pop(); schema !== undefined; schema = pending.pop()) {
+    const name = refName(schema);
+    if (name !== undefined && !found.has(name)) {
+      found.add(name);
+      pending.push(component(name));
+    }
+    pending.push(...subschemas(schema));
+  }
+  return [...found].sort();
 }
