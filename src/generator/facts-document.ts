@@ -3,9 +3,8 @@
 import { STATUS_CODES } from 'node:http';
 import { stringify } from 'yaml';
 import { HTTP_METHODS } from '../kibana/http.js';
-import type { Operation, Parameter, RequestBody, Response } from '../openapi/model.js';
+import { operationSchemas, type Operation, type Parameter, type RequestBody, type Response } from '../openapi/model.js';
 import type { ComponentStore } from '../schema/components.js';
-import type { Schema } from '../schema/schema.js';
 
 export const OPENAPI_VERSION = '3.1.0';
 
@@ -32,12 +31,6 @@ export function factsDocument(version: string, operations: Operation[], componen
 /** Deterministic YAML: no anchors, no line folding, so equal documents are equal bytes. */
 export function toYaml(value: unknown): string {
   return stringify(value, { aliasDuplicateObjects: false, lineWidth: 0 });
-}
-
-function operationSchemas(operation: Operation): Schema[] {
-  const schemas = operation.parameters.map((param) => param.schema);
-  if (operation.requestBody) schemas.push(operation.requestBody.schema);
-  return schemas;
 }
 
 function operationObject(operation: Operation): JsonObject {

@@ -49,3 +49,10 @@ export interface Operation {
   /** Sorted by status; empty when the spec declares none. */
   responses: Response[];
 }
+
+/** The schemas an operation's facts hold directly (component references inside them aside). */
+export function operationSchemas(operation: Operation): Schema[] {
+  const schemas = operation.parameters.map((param) => param.schema);
+  if (operation.requestBody) schemas.push(operation.requestBody.schema);
+  return schemas;
+}

@@ -4,7 +4,7 @@ import { ComponentStore } from '../schema/components.js';
 import { HTTP_METHODS, operationKey, type HttpMethod } from '../kibana/http.js';
 import type { OpenApiDocument } from './document.js';
 import { isObject } from './json.js';
-import type { Operation } from './model.js';
+import { operationSchemas, type Operation } from './model.js';
 import { normalizeSchema, type NormalizeOptions } from './normalize-schema.js';
 import { OperationReader, type UpstreamOperation } from './read-operation.js';
 
@@ -41,10 +41,13 @@ export class SpecReader {
     return this.upstream.has(operationKey(method, path));
   }
 
-  /** The facts of one operation; throws with the reason when it is absent or cannot be read. */
+  /** The facts of one operation; throws with the reason when it, or a component schema it needs, is absent or cannot be read. */
   operation(method: HttpMethod, path: string): Operation {
     const upstream = this.upstream.get(operationKey(method, path));
     if (!upstream) throw new Error(`${operationKey(method, path)} is not in the spec`);
-    return this.reader.read(upstream);
+    const facts = this.reader.read(upstream);
+    // Components are normalised on first use: those this operation needs are read now, so a broken one fails this operation only.
+    this.components.reachableFrom(operationSchemas(facts));
+    return facts;
   }
 }

@@ -15,9 +15,19 @@ const SPEC = {
     },
     '/api/remote': { post: { requestBody: { content: { 'application/json': { schema: { $ref: 'other.yaml#/X' } } } }, responses: ok } },
     '/api/escaped/{id}': { get: { parameters: [{ $ref: '#/components/parameters/a~1b' }], responses: {} } },
+    '/api/deep': {
+      post: { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Outer' } } } }, responses: ok },
+    },
+    '/api/missing': {
+      post: { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Gone' } } } }, responses: ok },
+    },
   },
   components: {
     parameters: { Id: { name: 'id', in: 'query', description: 'Prose', schema: { type: 'string' } }, 'a/b': { name: 'id', in: 'path' } },
+    schemas: {
+      Outer: { type: 'object', properties: { inner: { $ref: '#/components/schemas/Inner' } } },
+      Inner: { type: 'object', properties: { far: { $ref: 'other.yaml#/Far' } } },
+    },
   },
 };
 
@@ -62,8 +72,11 @@ describe('SpecReader', () => {
 
   it('a reference into another document fails that operation only, with the reason', () => {
     expect(() => reader.operation('POST', '/api/remote')).toThrow('unsupported $ref other.yaml#/X');
+    expect(() => reader.operation('POST', '/api/deep')).toThrow('unsupported $ref other.yaml#/Far');
+    expect(() => reader.operation('POST', '/api/missing')).toThrow('component schema Gone is missing');
     expect(() => reader.operation('GET', '/api/nowhere')).toThrow('GET /api/nowhere is not in the spec');
-    expect(reader.operations()).toHaveLength(3);
+    expect(reader.operation('GET', '/api/local').operationId).toBe('local');
+    expect(reader.operations()).toHaveLength(5);
   });
 
   it('says what is wrong with a file that is no OpenAPI document', () => {
