@@ -10,8 +10,8 @@ export interface Command<T extends ParseArgsOptionsConfig> {
   /** The usage text `--help` prints; its first line is the synopsis. */
   usage: string;
   options: T;
-  /** How many positional arguments the command takes, at least and at most. */
-  positionals: { min: number; max: number };
+  /** The names of the positional arguments the command takes, all required (`<spec>`). */
+  positionals: string[];
 }
 
 export type Parsed<T extends ParseArgsOptionsConfig> = ReturnType<typeof parseArgs<{ options: T; allowPositionals: true; strict: true }>>;
@@ -37,9 +37,9 @@ export async function runCommand<const T extends ParseArgsOptionsConfig>(
   let args: Parsed<T>;
   try {
     args = parseArgs({ args: argv, options: command.options, allowPositionals: true, strict: true });
-    const { min, max } = command.positionals;
-    if (args.positionals.length > max) throw new Error(`unexpected argument "${args.positionals[max]}"`);
-    if (args.positionals.length < min) throw new Error('missing argument');
+    const expected = command.positionals;
+    if (args.positionals.length > expected.length) throw new Error(`unexpected argument "${args.positionals[expected.length]}"`);
+    if (args.positionals.length < expected.length) throw new Error(`missing ${expected[args.positionals.length]}`);
   } catch (error) {
     const synopsis = command.usage.trim().split('\n')[0];
     output.err(`${command.name}: ${firstSentence(error)}\nusage: ${synopsis}\n`);

@@ -22,7 +22,7 @@ await runCli(
     name: 'openapi:extract',
     usage: USAGE,
     options: { all: { type: 'boolean', default: false }, out: { type: 'string' }, toolsets: { type: 'string', default: PATHS.toolsets } },
-    positionals: { min: 1, max: 1 },
+    positionals: ['<spec.yaml|json>'],
   },
   async ({ values, positionals }) => {
     const selection = values.all ? 'all' : await loadToolsets(values.toolsets);

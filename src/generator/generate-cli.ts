@@ -15,7 +15,7 @@ longer produced. Exits 1 when a selected tool cannot be generated.
 `;
 
 await runCli(
-  { name: 'generate', usage: USAGE, options: { out: { type: 'string', default: PATHS.generated } }, positionals: { min: 0, max: 0 } },
+  { name: 'generate', usage: USAGE, options: { out: { type: 'string', default: PATHS.generated } }, positionals: [] },
   async ({ values }) => {
     const out = values.out;
     const { files, skipped } = generateFromText(await readFile(PATHS.kibanaSpec, 'utf8'), await loadToolsets(PATHS.toolsets));

@@ -11,7 +11,7 @@ Counts the tokens of every generated tool definition as tools/list sends it (${T
 with js-tiktoken) and prints them per toolset, with the totals of the default toolsets and of all tools.
 `;
 
-await runCli({ name: 'tokens', usage: USAGE, options: {}, positionals: { min: 0, max: 0 } }, async () => {
+await runCli({ name: 'tokens', usage: USAGE, options: {}, positionals: [] }, async () => {
   const { toolsets } = generated;
   const rows = (await loadAllTools(generated)).map((tool) => ({ tool, tokens: toolTokens(tool) }));
   const lines = [`tokens counted offline with js-tiktoken ${TOKEN_ENCODING}`, ''];

@@ -10,7 +10,7 @@ const COMMAND: Command<{ out: { type: 'string' }; all: { type: 'boolean' } }> = 
   name: 'demo',
   usage: '\ndemo <file> [--out file]\n\nDoes a thing.\n',
   options: { out: { type: 'string' }, all: { type: 'boolean' } },
-  positionals: { min: 1, max: 1 },
+  positionals: ['<file>'],
 };
 
 async function run(argv: string[], main: () => Promise<number> = async () => 0) {
@@ -31,7 +31,7 @@ describe('runCommand', () => {
   it('answers bad arguments with one line and the synopsis, exit 2', async () => {
     const usage = 'usage: demo <file> [--out file]\n';
     expect(await run(['a', '--colour'])).toEqual({ code: 2, out: '', err: `demo: Unknown option '--colour'\n${usage}` });
-    expect((await run([])).err).toBe(`demo: missing argument\n${usage}`);
+    expect((await run([])).err).toBe(`demo: missing <file>\n${usage}`);
     expect((await run(['a', 'b'])).err).toBe(`demo: unexpected argument "b"\n${usage}`);
     expect((await run(['a', '--out'])).err).toMatch(/^demo: Option '--out <value>' argument missing\n/);
   });
