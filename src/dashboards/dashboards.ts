@@ -41,7 +41,7 @@ export function panelProblems(panels: readonly NamedPanel[], filters: FlatDashbo
   const filterShapes = (filters ?? []).flatMap((filter, i) => filterShapeProblems(filter, `filter ${i + 1}`));
   const problems = [...shape, ...filterShapes, ...unsupportedProblems(panels, support, inputs.version)];
   if (problems.length > 0) return problems;
-  return [...fieldProblems(panels, inputs.views), ...filterFieldProblems(filters ?? [], [...inputs.views.values()])];
+  return [...fieldProblems(panels, inputs.views), ...filterFieldProblems(filters ?? [], [...new Set(inputs.views.values())])];
 }
 
 export const namedPanels = (dashboard: FlatDashboard): NamedPanel[] =>
