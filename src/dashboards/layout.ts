@@ -1,19 +1,15 @@
 // Places panels on the dashboard's 48-column grid: explicit places and sizes are honoured; the
 // rest go, in order, to the highest then leftmost free spot, with a default size per chart.
-import type { ChartType, FlatGrid, Placement } from './flat.js';
+import { type ChartType, type FlatGrid, type Placement, XY_CHARTS, type XyChart } from './flat.js';
 
 export const GRID_COLUMNS = 48;
 
+const CHART_SIZE = { w: 24, h: 15 };
+
 export const DEFAULT_SIZES: Record<ChartType, { w: number; h: number }> = {
+  ...(Object.fromEntries(XY_CHARTS.map((chart) => [chart, CHART_SIZE])) as Record<XyChart, typeof CHART_SIZE>),
   metric: { w: 12, h: 8 },
-  line: { w: 24, h: 15 },
-  area: { w: 24, h: 15 },
-  area_stacked: { w: 24, h: 15 },
-  bar: { w: 24, h: 15 },
-  bar_stacked: { w: 24, h: 15 },
-  bar_horizontal: { w: 24, h: 15 },
-  bar_horizontal_stacked: { w: 24, h: 15 },
-  table: { w: 24, h: 15 },
+  table: CHART_SIZE,
   pie: { w: 16, h: 15 },
   donut: { w: 16, h: 15 },
   markdown: { w: 48, h: 6 },

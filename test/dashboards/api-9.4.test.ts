@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 
 import { describeDashboard, patchDashboard, type StoredDashboard, writeDashboard } from '../../src/dashboards/dashboards.js';

@@ -138,7 +138,9 @@ describe('8.x dashboard saved object', () => {
   it('reads a Lens panel outside the flat form as a kept item with its reason', () => {
     const savedObject = build();
     const panels = JSON.parse(String(savedObject.attributes.panelsJSON)) as Record<string, any>[];
-    panels[1].embeddableConfig.attributes.state.datasourceStates.formBased.layers.layer_0.columns.metric_0.operationType = 'formula';
+    (
+      panels[1] as Record<string, any>
+    ).embeddableConfig.attributes.state.datasourceStates.formBased.layers.layer_0.columns.metric_0.operationType = 'formula';
     const described = describeDashboard(
       stored({ ...savedObject, attributes: { ...savedObject.attributes, panelsJSON: JSON.stringify(panels) } }),
       LOOKUPS,
