@@ -117,7 +117,7 @@ export const patchSchema = z.strictObject({
   title: dashboardFields.title.optional(),
   description: z.string().optional(),
   tags: dashboardFields.tags,
-  time_range: timeRangeSchema.nullable().optional().describe('null: no stored time range'),
+  time_range: timeRangeSchema.nullable().optional().describe('{from, to}, or null for no stored time range'),
   query: z.string().optional(),
   filters: z.array(filterSchema).max(100).optional().describe('Replaces the filters describe_dashboard listed; kept ones stay'),
   add_panels: z.array(panelSchema).max(100).optional(),
