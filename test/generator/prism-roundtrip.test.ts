@@ -1,6 +1,8 @@
 // Round trip: synthesised arguments → buildRequest → KibanaClient → Prism, which checks every
-// request against the spec. Runs on the upstream 8.18 spec when ../shared has it, and always
-// on the committed openapi/kibana.yaml.
+// request against the spec: the upstream 8.18 spec when ../shared has it, otherwise the
+// committed openapi/kibana.yaml. The latter is extracted from the former and the tools are
+// generated from it, so a request the upstream spec accepts is one it accepts: running both
+// would double the suite's slowest file for nothing.
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KibanaClient, KibanaError } from '../../src/client/index.js';
@@ -60,6 +62,5 @@ function roundTrip(label: string, specFile: string): void {
   });
 }
 
-roundTrip('openapi/kibana.yaml', COMMITTED_SPEC);
 if (HAVE_UPSTREAM) roundTrip('the upstream 8.18 spec', UPSTREAM_SPEC);
-else describe.skip(`Prism round trip on the upstream spec: ${NO_UPSTREAM_REASON}`, () => it('skipped', () => {}));
+else roundTrip(`openapi/kibana.yaml (${NO_UPSTREAM_REASON})`, COMMITTED_SPEC);
