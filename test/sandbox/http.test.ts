@@ -43,11 +43,26 @@ describe('sandbox HTTP behaviour', () => {
     expect(body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'Request must contain a kbn-xsrf header.' });
   });
 
-  it('answers unknown routes and wrong methods with 404', async () => {
-    const unknown = await call(sandbox(), 'GET', '/api/no_such_api');
-    expect(unknown.status).toBe(404);
-    expect(unknown.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Not Found' });
-    expect((await call(sandbox(), 'PATCH', '/api/status')).status).toBe(404);
+  it('answers a route it does not simulate with a 501 that names it, unlike a missing id', async () => {
+    const unknown = await call(sandbox(), 'GET', '/s/marketing/api/no_such_api', { query: { page: '2' } });
+    expect(unknown.status).toBe(501);
+    expect(unknown.body).toMatchObject({ statusCode: 501, error: 'Not Implemented' });
+    expect(unknown.body.message).toMatch(
+      /^The Kibana sandbox \(simulating Kibana 8\.17\.4\) does not simulate GET \/s\/marketing\/api\/no_such_api\./,
+    );
+    const wrongMethod = await call(sandbox(), 'PATCH', '/api/status');
+    expect(wrongMethod.status).toBe(501);
+    expect(wrongMethod.body.message).toContain('PATCH /api/status');
+
+    const missingId = await call(sandbox(), 'GET', '/api/short_url/no-such-id');
+    expect(missingId.status).toBe(404);
+    expect(missingId.body.message).toBe('Short URL with ID [no-such-id] not found.');
+  });
+
+  it('cuts a long unsimulated path in its answer', async () => {
+    const { status, body } = await call(sandbox(), 'GET', `/api/${'x'.repeat(5000)}`);
+    expect(status).toBe(501);
+    expect(body.message.length).toBeLessThan(500);
   });
 
   it('names the offending field of an invalid body, Kibana style', async () => {
@@ -142,7 +157,7 @@ describe('hostile or sloppy input', () => {
 
   it('keeps the connection open when a request without a body is refused', async () => {
     const { status, headers } = await call(sandbox(), 'GET', '/api/no-such-route');
-    expect(status).toBe(404);
+    expect(status).toBe(501);
     expect(headers.get('connection')).not.toBe('close');
   });
 

@@ -1,13 +1,14 @@
 // Alerting rules, stored as `alert` saved objects in Kibana's camelCase attributes, with one
 // `action_N` reference per connector their actions use.
 
-import { badRequest } from '../errors.js';
-import { paginate } from '../paging.js';
-import { noContent, type RequestContext, type Route } from '../router.js';
-import type { Reference, SavedObject } from '../saved-object-store.js';
-import { deleteSavedObject } from '../saved-objects/handlers.js';
-import { findSavedObjects, type FindQuery } from '../saved-objects/find.js';
-import { now } from '../store.js';
+import { badRequest } from '../http/errors.js';
+import { noContent } from '../http/reply.js';
+import type { RequestContext, Route } from '../http/route.js';
+import { paginate } from '../query/paging.js';
+import type { Reference, SavedObject } from '../state/saved-object-store.js';
+import { now } from '../state/space-store.js';
+import { findSavedObjects, type FindQuery } from './saved-objects/find.js';
+import { deleteSavedObject } from './saved-objects/handlers.js';
 import { CONNECTOR_TYPE, connectorTypeLookup } from './connectors.js';
 
 export const RULE_TYPE = 'alert';

@@ -1,24 +1,16 @@
 // Action connectors, stored as `action` saved objects. Running one records the run in state:
 // the sandbox never reaches an external service.
 
-import { badRequest } from '../errors.js';
-import type { Route } from '../router.js';
-import { deleteSavedObject } from '../saved-objects/handlers.js';
-import type { SavedObject } from '../saved-object-store.js';
-import type { SandboxState } from '../state.js';
-import { now } from '../store.js';
+import { badRequest } from '../http/errors.js';
+import type { Route } from '../http/route.js';
+import type { SandboxState } from '../state/index.js';
+import type { SavedObject } from '../state/saved-object-store.js';
+import { now } from '../state/space-store.js';
+import { deleteSavedObject } from './saved-objects/handlers.js';
 
 const MAX_RECORDED_EXECUTIONS = 1_000;
 
 export const CONNECTOR_TYPE = 'action';
-
-export interface ConnectorExecution {
-  connectorId: string;
-  connectorTypeId: string;
-  space: string;
-  params: unknown;
-  executedAt: string;
-}
 
 export interface ConnectorBody {
   name: string;

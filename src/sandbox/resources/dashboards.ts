@@ -1,11 +1,12 @@
 // The 8.x technical-preview dashboards API over `dashboard` saved objects. Kibana stores panels,
 // options and the search source as JSON text (`panelsJSON`...); the API speaks objects.
 
-import { parseJsonOrText } from '../json.js';
-import { paginate } from '../paging.js';
-import { emptyOk, type Route } from '../router.js';
-import type { Reference, SavedObject } from '../saved-object-store.js';
-import { deleteSavedObject } from '../saved-objects/handlers.js';
+import { parseJsonOrText } from '../http/json.js';
+import { emptyOk } from '../http/reply.js';
+import type { Route } from '../http/route.js';
+import { paginate } from '../query/paging.js';
+import type { Reference, SavedObject } from '../state/saved-object-store.js';
+import { deleteSavedObject } from './saved-objects/handlers.js';
 
 export const DASHBOARD_TYPE = 'dashboard';
 

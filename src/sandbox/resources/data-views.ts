@@ -1,10 +1,11 @@
 // Data views, stored as `index-pattern` saved objects with Kibana's JSON-string attributes.
 
-import { badRequest } from '../errors.js';
-import { parseJsonOrText } from '../json.js';
-import { noContent, type Route } from '../router.js';
-import type { SavedObject } from '../saved-object-store.js';
-import type { SandboxState } from '../state.js';
+import { badRequest } from '../http/errors.js';
+import { parseJsonOrText } from '../http/json.js';
+import { noContent } from '../http/reply.js';
+import type { Route } from '../http/route.js';
+import type { SandboxState } from '../state/index.js';
+import type { SavedObject } from '../state/saved-object-store.js';
 
 export const DATA_VIEW_TYPE = 'index-pattern';
 

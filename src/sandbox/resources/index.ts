@@ -1,7 +1,6 @@
 // Every route the sandbox serves.
 
-import type { Route } from '../router.js';
-import { savedObjectRoutes } from '../saved-objects/routes.js';
+import type { Route } from '../http/route.js';
 import { alertingRoutes } from './alerting.js';
 import { caseRoutes } from './cases.js';
 import { connectorRoutes } from './connectors.js';
@@ -9,6 +8,7 @@ import { dashboardRoutes } from './dashboards.js';
 import { dataViewRoutes } from './data-views.js';
 import { detectionAlertRoutes } from './detection-alerts.js';
 import { detectionRuleRoutes } from './detection-rules.js';
+import { savedObjectRoutes } from './saved-objects/routes.js';
 import { shortUrlRoutes } from './short-urls.js';
 import { sloRoutes } from './slos.js';
 import { spaceRoutes } from './spaces.js';

@@ -3,7 +3,7 @@
 
 import { addComment, createCase, linkAlerts } from '../resources/cases.js';
 import { newSlo } from '../resources/slos.js';
-import type { SandboxState } from '../state.js';
+import type { SandboxState } from '../state/index.js';
 import { seedSavedObjects } from './saved-objects.js';
 import { seedSecurity } from './security.js';
 

@@ -2,22 +2,17 @@
 // exists, range (with date math), match, query_string and bool; terms/cardinality/min/max/filter
 // aggregations; sort; _source filtering.
 
+import { HttpError } from '../http/errors.js';
+import type { SearchDocument } from '../state/entities/security.js';
 import { parseDateMath } from './date-math.js';
-import { KibanaError } from './errors.js';
 import { fieldValues } from './fields.js';
 import { matchesKql } from './kql.js';
 import { compareValues } from './paging.js';
 import { wildcardRegExp } from './wildcard.js';
 
-export interface SearchDocument {
-  _id: string;
-  _index: string;
-  _source: Record<string, unknown>;
-}
-
 type Clause = Record<string, unknown>;
 
-const parsingError = (reason: string): KibanaError => new KibanaError(400, `[parsing_exception] Reason: ${reason}`);
+const parsingError = (reason: string): HttpError => new HttpError(400, `[parsing_exception] Reason: ${reason}`);
 const asList = (value: unknown): Clause[] => (value === undefined ? [] : ([value].flat() as Clause[]));
 /** `host.name.keyword` reads `host.name`: the sandbox does not split text and keyword fields. */
 const fieldName = (field: string): string => field.replace(/\.keyword$/, '');

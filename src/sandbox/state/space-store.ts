@@ -45,3 +45,6 @@ export function nextVersion(): string {
 }
 
 export const now = (): string => new Date().toISOString();
+
+/** Deep copy of JSON data, so stored state never aliases request or response objects. */
+export const cloneJson = <T>(value: T): T => structuredClone(value);

@@ -1,4 +1,4 @@
-// JSON helpers shared by body parsing, query decoding and saved-object import/export.
+// JSON on the wire: text that may or may not be JSON (query values, form fields), and ndjson.
 
 /** Parses JSON text, or returns the text itself when it is not JSON. */
 export function parseJsonOrText(text: string): unknown {
@@ -10,6 +10,3 @@ export function parseJsonOrText(text: string): unknown {
 }
 
 export const toNdjson = (lines: unknown[]): string => lines.map((line) => `${JSON.stringify(line)}\n`).join('');
-
-/** Deep copy of JSON data, so stored state never aliases request or response objects. */
-export const cloneJson = <T>(value: T): T => structuredClone(value);

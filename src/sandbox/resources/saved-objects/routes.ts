@@ -1,10 +1,11 @@
 // The generic saved-objects API: find, get, export (ndjson), import and resolve import errors.
 
-import { badRequest } from '../errors.js';
-import { toNdjson } from '../json.js';
-import { paginate } from '../paging.js';
-import { Reply, type Route } from '../router.js';
-import type { SavedObject } from '../saved-object-store.js';
+import { badRequest } from '../../http/errors.js';
+import { toNdjson } from '../../http/json.js';
+import { Reply } from '../../http/reply.js';
+import type { Route } from '../../http/route.js';
+import { paginate } from '../../query/paging.js';
+import type { SavedObject } from '../../state/saved-object-store.js';
 import { findSavedObjects, type FindQuery } from './find.js';
 import { exportObjects, importObjects, type ExportRequest, type ExportedObject, type ImportRetry } from './transfer.js';
 

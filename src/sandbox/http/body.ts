@@ -1,7 +1,7 @@
 // Request bodies: JSON, or multipart/form-data (saved-objects import) with file parts read as text.
 
 import type { IncomingMessage } from 'node:http';
-import { badRequest, KibanaError } from './errors.js';
+import { badRequest, HttpError } from './errors.js';
 import { parseJsonOrText } from './json.js';
 
 /** Kibana's default `server.maxPayload`. */
@@ -24,7 +24,7 @@ async function readRaw(request: IncomingMessage): Promise<Buffer> {
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_PAYLOAD_BYTES) throw new KibanaError(413, 'Payload content length greater than maximum allowed: 1048576');
+    if (size > MAX_PAYLOAD_BYTES) throw new HttpError(413, 'Payload content length greater than maximum allowed: 1048576');
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);

@@ -1,7 +1,7 @@
 // Kibana accepts `Authorization: ApiKey <base64(id:key)>` or `Basic <base64(user:pass)>`.
 
 import { timingSafeEqual } from 'node:crypto';
-import { KibanaError } from './errors.js';
+import { HttpError } from './errors.js';
 
 export interface SandboxCredentials {
   /** The encoded API key, sent as `Authorization: ApiKey <apiKey>`. */
@@ -25,7 +25,7 @@ export function authenticate(header: string | undefined, credentials: SandboxCre
   switch (scheme?.toLowerCase()) {
     case 'apikey':
       if (sameSecret(value, credentials.apiKey)) return API_KEY_USER;
-      throw new KibanaError(
+      throw new HttpError(
         401,
         '[security_exception]: unable to authenticate with provided credentials and anonymous access is not allowed for this request',
       );
@@ -35,13 +35,13 @@ export function authenticate(header: string | undefined, credentials: SandboxCre
       const username = separator < 0 ? decoded : decoded.slice(0, separator);
       const password = separator < 0 ? '' : decoded.slice(separator + 1);
       if (sameSecret(username, credentials.username) && sameSecret(password, credentials.password)) return username;
-      throw new KibanaError(
+      throw new HttpError(
         401,
         `[security_exception]: unable to authenticate user [${username}] for REST request [/_security/_authenticate]`,
       );
     }
     default:
-      throw new KibanaError(401, 'Unauthorized');
+      throw new HttpError(401, 'Unauthorized');
   }
 }
 

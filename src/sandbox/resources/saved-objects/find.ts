@@ -1,9 +1,9 @@
 // Filtering shared by saved-objects _find and alerting rules _find: text search, references,
 // KQL filter and sorting.
 
-import { matchesKql } from '../kql.js';
-import { compareValues } from '../paging.js';
-import type { SavedObject } from '../saved-object-store.js';
+import { matchesKql } from '../../query/kql.js';
+import { compareValues } from '../../query/paging.js';
+import type { SavedObject } from '../../state/saved-object-store.js';
 import type { ObjectRef } from './transfer.js';
 
 export interface FindQuery {

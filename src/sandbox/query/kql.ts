@@ -1,7 +1,7 @@
 // A small KQL evaluator for the `filter`/`kqlQuery` parameters: `field:value`, quoted values,
 // `*` wildcards, `field:(a or b)`, range comparisons, `and`/`or`/`not` and parentheses.
 
-import { badRequest } from './errors.js';
+import { badRequest } from '../http/errors.js';
 import { fieldValues } from './fields.js';
 import { wildcardRegExp } from './wildcard.js';
 

@@ -1,14 +1,13 @@
 // Everything the sandbox remembers. Tests read it through `Sandbox.state`.
 
-import type { Case } from './resources/cases.js';
-import type { ConnectorExecution } from './resources/connectors.js';
-import type { DetectionAlert } from './resources/detection-alerts.js';
-import type { DetectionRule } from './resources/detection-rules.js';
-import type { ShortUrl } from './resources/short-urls.js';
-import type { Slo } from './resources/slos.js';
-import type { Space } from './resources/spaces.js';
+import type { Case } from './entities/cases.js';
+import type { ConnectorExecution } from './entities/connectors.js';
+import type { DetectionAlert, DetectionRule } from './entities/security.js';
+import type { ShortUrl } from './entities/short-urls.js';
+import type { Slo } from './entities/slos.js';
+import type { Space } from './entities/spaces.js';
 import { SavedObjectStore } from './saved-object-store.js';
-import { SpaceStore } from './store.js';
+import { SpaceStore } from './space-store.js';
 
 export interface SandboxState {
   /** Kibana version reported by /api/status. */

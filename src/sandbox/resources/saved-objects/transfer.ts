@@ -1,9 +1,9 @@
 // Export, import and copy-to-space of saved objects, keeping references intact.
 
-import { badRequest, savedObjectNotFound } from '../errors.js';
-import type { Reference, SavedObject, SavedObjectStore } from '../saved-object-store.js';
-import type { SandboxState } from '../state.js';
-import { newId } from '../store.js';
+import { badRequest, savedObjectNotFound } from '../../http/errors.js';
+import type { SandboxState } from '../../state/index.js';
+import type { Reference, SavedObject, SavedObjectStore } from '../../state/saved-object-store.js';
+import { newId } from '../../state/space-store.js';
 
 export interface ObjectRef {
   type: string;

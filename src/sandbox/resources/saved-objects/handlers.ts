@@ -1,6 +1,7 @@
 // Handlers shared by the APIs that sit on one saved-object type (dashboards, connectors, rules).
 
-import { noContent, type Handler, type Reply } from '../router.js';
+import { noContent, type Reply } from '../../http/reply.js';
+import type { Handler } from '../../http/route.js';
 
 /** Deletes the object of `type` named by the `id` path parameter (404 when missing). */
 export function deleteSavedObject(type: string, reply: () => Reply = noContent): Handler {

@@ -1,8 +1,7 @@
 // Saved objects of every type (index-pattern, dashboard, alert, action, lens...), per space.
 
-import { savedObjectConflict, savedObjectNotFound } from './errors.js';
-import { cloneJson } from './json.js';
-import { newId, nextVersion, now, SpaceStore } from './store.js';
+import { savedObjectConflict, savedObjectNotFound } from '../http/errors.js';
+import { cloneJson, newId, nextVersion, now, SpaceStore } from './space-store.js';
 
 export interface Reference {
   name: string;
