@@ -8,6 +8,10 @@ import { dashboardRoutes } from './dashboards.js';
 import { dataViewRoutes } from './data-views.js';
 import { detectionAlertRoutes } from './detection-alerts.js';
 import { detectionRuleRoutes } from './detection-rules.js';
+import { endpointListRoutes } from './exceptions/endpoint-list.js';
+import { exceptionListRoutes } from './exceptions/routes.js';
+import { fleetRoutes } from './fleet/index.js';
+import { roleRoutes } from './roles.js';
 import { savedObjectRoutes } from './saved-objects/routes.js';
 import { shortUrlRoutes } from './short-urls.js';
 import { sloRoutes } from './slos.js';
@@ -27,4 +31,8 @@ export const allRoutes: Route[] = [
   ...detectionRuleRoutes,
   ...detectionAlertRoutes,
   ...sloRoutes,
+  ...roleRoutes,
+  ...exceptionListRoutes,
+  ...endpointListRoutes,
+  ...fleetRoutes,
 ];

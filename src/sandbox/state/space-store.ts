@@ -48,3 +48,10 @@ export const now = (): string => new Date().toISOString();
 
 /** Deep copy of JSON data, so stored state never aliases request or response objects. */
 export const cloneJson = <T>(value: T): T => structuredClone(value);
+
+/** Appends a record, dropping the oldest beyond `max`, so a long-running demo does not grow without bound. */
+export function recordBounded<T>(records: T[], record: T, max = 1_000): T {
+  records.push(record);
+  if (records.length > max) records.shift();
+  return record;
+}
