@@ -11,6 +11,12 @@ const UNIT_MS: Record<string, number> = {
   y: 31_536_000_000,
 };
 
+/** Milliseconds of a duration such as `2h` or `30m` (units s, m, h, d, w), or NaN. */
+export function parseDuration(text: string): number {
+  const match = /^(\d+)([smhdw])$/.exec(text);
+  return match ? Number(match[1]) * UNIT_MS[match[2]!]! : Number.NaN;
+}
+
 const RELATIVE = /^now(?:([+-])(\d+)([smhdwMy]))?(?:\/[smhdwMy])?$/;
 
 /** Milliseconds since the epoch, or NaN when the text is not a date. */

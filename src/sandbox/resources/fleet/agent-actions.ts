@@ -8,7 +8,7 @@ import { matchesKql } from '../../query/kql.js';
 import type { Agent, FleetAction, FleetActionType } from '../../state/entities/fleet.js';
 import type { SandboxState } from '../../state/index.js';
 import { newId, now, recordBounded } from '../../state/space-store.js';
-import { checksIn, requireAgentPolicy } from './common.js';
+import { checksIn, isCurrent, requireAgentPolicy } from './common.js';
 
 export interface ActionRequest {
   type: FleetActionType;
@@ -125,7 +125,7 @@ function passes(check: () => void): boolean {
 export function selectAgents(state: SandboxState, agents: string | string[], includeInactive = false): string[] {
   if (Array.isArray(agents)) return agents;
   return [...state.fleet.agents.values()]
-    .filter((agent) => includeInactive || (agent.active && agent.status !== 'inactive'))
+    .filter((agent) => includeInactive || isCurrent(agent))
     .filter((agent) => matchesKql(agents, agent, (field) => field.replace(/^fleet-agents\./, '')))
     .map((agent) => agent.id);
 }

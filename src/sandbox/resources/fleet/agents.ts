@@ -6,7 +6,7 @@ import type { Agent } from '../../state/entities/fleet.js';
 import type { SandboxState } from '../../state/index.js';
 import { anyOf, array, boolean, nullable, number, object, oneOfValues, string } from '../../validation/json-schema.js';
 import { type ActionRequest, actionStatus, checkAction, selectAgents, sendAction } from './agent-actions.js';
-import { type FleetListQuery, fleetPage, packagesOf, requireAgent } from './common.js';
+import { type FleetListQuery, fleetPage, isCurrent, packagesOf, requireAgent } from './common.js';
 
 function agentView(state: SandboxState, agent: Agent) {
   return { ...agent, packages: packagesOf(state, agent) };
@@ -43,9 +43,7 @@ interface AgentListQuery extends FleetListQuery {
 
 function listAgents({ state, query }: RequestContext) {
   const request = query as AgentListQuery;
-  const visible = [...state.fleet.agents.values()].filter(
-    (agent) => request.showInactive === true || (agent.active && agent.status !== 'inactive'),
-  );
+  const visible = [...state.fleet.agents.values()].filter((agent) => request.showInactive === true || isCurrent(agent));
   const { found, items, total, page, perPage } = fleetPage(visible, request, 'fleet-agents', 'enrolled_at');
   const statusSummary: Record<string, number> = {};
   for (const agent of found) statusSummary[agent.status] = (statusSummary[agent.status] ?? 0) + 1;

@@ -34,6 +34,9 @@ export const packagesOf = (state: SandboxState, agent: Agent): string[] => [
   ...new Set(packagePoliciesOf(state, agent.policy_id).map((policy) => policy.package.name)),
 ];
 
+/** Enrolled and seen in the inactivity timeout: what Fleet lists and selects unless told to include inactive agents. */
+export const isCurrent = (agent: Agent): boolean => agent.active && agent.status !== 'inactive';
+
 /** Agents that check in pick up an action at once; the others never do until they come back. */
 export const checksIn = (agent: Agent): boolean => ['online', 'error', 'degraded', 'updating'].includes(agent.status);
 

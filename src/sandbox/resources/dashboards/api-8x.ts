@@ -1,14 +1,15 @@
-// The 8.x technical-preview dashboards API over `dashboard` saved objects. Kibana stores panels,
-// options and the search source as JSON text (`panelsJSON`...); the API speaks objects.
+// The 8.x technical-preview dashboards API over `dashboard` saved objects (gone in 9.4, replaced by
+// `/api/dashboards`). Kibana stores panels, options and the search source as JSON text
+// (`panelsJSON`...); the API speaks objects.
 
-import { parseJsonOrText } from '../http/json.js';
-import { emptyOk } from '../http/reply.js';
-import type { Route } from '../http/route.js';
-import { paginate } from '../query/paging.js';
-import type { Reference, SavedObject } from '../state/saved-object-store.js';
-import { deleteSavedObject } from './saved-objects/handlers.js';
+import { emptyOk } from '../../http/reply.js';
+import type { Route } from '../../http/route.js';
+import { paginate } from '../../query/paging.js';
+import type { Reference, SavedObject } from '../../state/saved-object-store.js';
+import { deleteSavedObject } from '../saved-objects/handlers.js';
+import { DASHBOARD_TYPE, parsedAttribute } from './stored.js';
 
-export const DASHBOARD_TYPE = 'dashboard';
+const UNTIL_9_4 = { until: '9.4.0' };
 
 interface Panel {
   panelConfig?: Record<string, unknown>;
@@ -39,10 +40,6 @@ export function toStoredDashboard(attributes: DashboardAttributes): Record<strin
   };
 }
 
-function parsedAttribute(text: unknown, empty: unknown): unknown {
-  return typeof text === 'string' ? parseJsonOrText(text) : empty;
-}
-
 function toDashboardItem(object: SavedObject) {
   const { panelsJSON, optionsJSON, kibanaSavedObjectMeta, ...rest } = object.attributes;
   const storedPanels = parsedAttribute(panelsJSON, []) as Record<string, unknown>[];
@@ -64,7 +61,7 @@ function toDashboardItem(object: SavedObject) {
   };
 }
 
-export const dashboardRoutes: Route[] = [
+const routes: Route[] = [
   {
     method: 'GET',
     path: '/api/dashboards/dashboard',
@@ -121,3 +118,5 @@ export const dashboardRoutes: Route[] = [
     handler: deleteSavedObject(DASHBOARD_TYPE, emptyOk),
   },
 ];
+
+export const dashboardRoutes8x: Route[] = routes.map((route) => ({ ...route, versions: UNTIL_9_4 }));
