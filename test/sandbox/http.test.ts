@@ -96,6 +96,12 @@ describe('sandbox HTTP behaviour', () => {
     expect(ok.body.saved_objects.map((object: { id: string }) => object.id)).toEqual(['web-traffic-dashboard']);
   });
 
+  it('refuses query parameters a route does not take, on routes the spec facts do not cover too', async () => {
+    const { status, body } = await call(sandbox(), 'DELETE', '/api/apm/sourcemaps/x', { query: { force: 'true' } });
+    expect(status).toBe(400);
+    expect(body.message).toBe('[request query.force]: definition for this key is missing');
+  });
+
   it('logs each request with its space and status', async () => {
     await call(sandbox(), 'GET', '/s/marketing/api/data_views');
     expect(sandbox().requests.at(-1)).toEqual({ method: 'GET', path: '/s/marketing/api/data_views', space: 'marketing', status: 200 });

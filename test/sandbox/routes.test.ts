@@ -19,6 +19,10 @@ const SIMULATED_TOOLSETS = [
   'detection_rules',
   'detection_alerts',
   'slos',
+  'roles',
+  'exceptions',
+  'osquery',
+  'endpoint',
 ];
 
 interface Toolsets {
@@ -52,6 +56,12 @@ describe('sandbox routes', () => {
         return !validator.forOperation(method, path);
       });
     expect(unvalidated).toEqual([]);
+  });
+
+  it('declares its own schema only for operations the shipped spec facts lack', () => {
+    const validator = requestValidator('8.18.2');
+    const shadowed = allRoutes.filter((route) => route.schema && validator.forOperation(route.method, route.specPath ?? route.path));
+    expect(shadowed.map((route) => `${route.method} ${route.path}`)).toEqual([]);
   });
 
   it('prefers literal segments over parameters', () => {

@@ -79,9 +79,9 @@ async function dispatch(
   }
   const { route, params } = match;
   const validator = options.validator.forRoute(route);
-  const query = validator ? validator.query(url.searchParams) : Object.fromEntries(url.searchParams);
+  const query = validator.query(url.searchParams);
   const body = await readBody(request);
-  validator?.body(body);
+  validator.body(body);
   const result = await route.handler({ space, params, query, body, state: options.state, username });
   return result instanceof Reply ? result : new Reply(200, result);
 }

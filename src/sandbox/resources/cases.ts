@@ -10,6 +10,7 @@ import { compareValues, paginate } from '../query/paging.js';
 import type { Case, CaseComment, CaseFields, CaseUser, CommentBody, UserAction } from '../state/entities/cases.js';
 import type { SandboxState } from '../state/index.js';
 import { cloneJson, newId, nextVersion, now } from '../state/space-store.js';
+import * as schema from '../validation/json-schema.js';
 import { WORKFLOW_STATUS } from './detection-alerts.js';
 
 /** The fields a create or an update may set. */
@@ -376,6 +377,7 @@ export const caseRoutes: Route[] = [
   {
     method: 'GET',
     path: '/api/cases/reporters',
+    schema: { query: schema.object({ owner: schema.anyOf(schema.string(), schema.array(schema.string())) }) },
     handler: ({ state, space, query }) => {
       const reporters = new Map(casesOfOwner(state, space, query.owner).map((target) => [target.created_by.username, target.created_by]));
       return [...reporters.values()];

@@ -1,6 +1,7 @@
 // Request validation, reported the way Kibana reports it. Two sources, in this order:
 // 1. the shipped spec facts (`openapi/kibana.yaml`), for the operations they hold;
-// 2. the route's own schema (`Route.schema`), for simulated operations the facts lack.
+// 2. the route's own schema (`Route.schema`), for simulated operations the facts lack; a route
+//    without one takes no query parameters.
 // When the facts are kept per Kibana version, `factsFileFor` picks the file of the sandbox's
 // version and the route schemas remain the fallback for what no facts file holds.
 
@@ -57,7 +58,7 @@ export class RequestValidator {
   private readonly bodies = newAjv(false);
   private readonly queries = newAjv(true);
   private readonly operations = new Map<string, OperationValidator | undefined>();
-  private readonly routeValidators = new WeakMap<Route, OperationValidator | undefined>();
+  private readonly routeValidators = new WeakMap<Route, OperationValidator>();
 
   constructor(document: JsonObject) {
     this.document = document;
@@ -67,12 +68,13 @@ export class RequestValidator {
   }
 
   /** The validator of a route: from the facts when they hold its operation, else from its own schema. */
-  forRoute(route: Route): OperationValidator | undefined {
-    if (!this.routeValidators.has(route)) {
-      const fromFacts = this.forOperation(route.method, route.specPath ?? route.path);
-      this.routeValidators.set(route, fromFacts ?? (route.schema ? this.compileOwn(route.schema) : undefined));
+  forRoute(route: Route): OperationValidator {
+    let validator = this.routeValidators.get(route);
+    if (!validator) {
+      validator = this.forOperation(route.method, route.specPath ?? route.path) ?? this.compileOwn(route.schema ?? {});
+      this.routeValidators.set(route, validator);
     }
-    return this.routeValidators.get(route);
+    return validator;
   }
 
   /** The validator of `METHOD path` as keyed in the facts, or undefined when they lack it. */
@@ -114,7 +116,7 @@ export class RequestValidator {
   }
 
   private compileOwn(schema: NonNullable<Route['schema']>): OperationValidator {
-    const query = schema.query ?? { type: 'object', additionalProperties: true };
+    const query = schema.query ?? { type: 'object', additionalProperties: false };
     return this.validator({
       query: this.queries.compile(query),
       queryShapes: shapesOf((query.properties ?? {}) as Record<string, JsonObject>, this.document),
