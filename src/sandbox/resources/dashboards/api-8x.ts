@@ -6,7 +6,9 @@ import { emptyOk } from '../../http/reply.js';
 import type { Route } from '../../http/route.js';
 import { paginate } from '../../query/paging.js';
 import type { Reference, SavedObject } from '../../state/saved-object-store.js';
+import { newId } from '../../state/space-store.js';
 import { deleteSavedObject } from '../saved-objects/handlers.js';
+import { refuseUnrenderable } from './render-check.js';
 import { DASHBOARD_TYPE, parsedAttribute } from './stored.js';
 
 const UNTIL_9_4 = { until: '9.4.0' };
@@ -30,11 +32,18 @@ interface DashboardBody {
   references?: Reference[];
 }
 
+/** A panel as stored; like Kibana, a panel without an index gets its grid key, or a new id, as one. */
+function storedPanel({ panelConfig, ...panel }: Panel): Record<string, unknown> {
+  const gridData = (panel.gridData ?? {}) as Record<string, unknown>;
+  const panelIndex = String(panel.panelIndex ?? gridData.i ?? newId());
+  return { ...panel, panelIndex, gridData: { ...gridData, i: gridData.i ?? panelIndex }, embeddableConfig: panelConfig ?? {} };
+}
+
 export function toStoredDashboard(attributes: DashboardAttributes): Record<string, unknown> {
   const { panels = [], options = {}, kibanaSavedObjectMeta = {}, ...rest } = attributes;
   return {
     ...rest,
-    panelsJSON: JSON.stringify(panels.map(({ panelConfig, ...panel }) => ({ ...panel, embeddableConfig: panelConfig ?? {} }))),
+    panelsJSON: JSON.stringify(panels.map(storedPanel)),
     optionsJSON: JSON.stringify(options),
     kibanaSavedObjectMeta: { searchSourceJSON: JSON.stringify(kibanaSavedObjectMeta.searchSource ?? {}) },
   };
@@ -89,13 +98,10 @@ const routes: Route[] = [
     method: 'POST',
     path: '/api/dashboards/dashboard/{id}',
     handler: ({ state, space, params, body }) => {
-      const { attributes, references } = body as DashboardBody;
-      const created = state.savedObjects.create(space, {
-        type: DASHBOARD_TYPE,
-        id: params.id,
-        attributes: toStoredDashboard(attributes),
-        references: references ?? [],
-      });
+      const { attributes, references = [] } = body as DashboardBody;
+      const stored = toStoredDashboard(attributes);
+      refuseUnrenderable(state, space, stored, references);
+      const created = state.savedObjects.create(space, { type: DASHBOARD_TYPE, id: params.id, attributes: stored, references });
       return { item: toDashboardItem(created) };
     },
   },
@@ -104,8 +110,10 @@ const routes: Route[] = [
     path: '/api/dashboards/dashboard/{id}',
     handler: ({ state, space, params, body }) => {
       const { attributes, references } = body as DashboardBody;
+      const stored = toStoredDashboard(attributes);
+      refuseUnrenderable(state, space, stored, references ?? state.savedObjects.require(space, DASHBOARD_TYPE, params.id!).references);
       const updated = state.savedObjects.update(space, DASHBOARD_TYPE, params.id!, {
-        attributes: toStoredDashboard(attributes),
+        attributes: stored,
         references,
         replaceAttributes: true,
       });

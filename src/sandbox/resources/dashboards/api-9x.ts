@@ -253,23 +253,24 @@ const section = object(
   { title: string(), collapsed: boolean(), grid: object({ y: number() }, ['y']), panels: array(panel, { maxItems: 100 }), id: string() },
   ['title', 'grid'],
 );
-const dashboardBody: JsonSchema = object(
-  {
-    title: string(),
-    description: string(),
-    tags: array(string(), { maxItems: 100 }),
-    time_range: object({ from: string(), to: string(), mode: oneOfValues('absolute', 'relative') }, ['from', 'to']),
-    refresh_interval: object({ pause: boolean(), value: number() }, ['pause', 'value']),
-    query: object({ expression: string(), language: oneOfValues('kql', 'lucene') }, ['expression', 'language']),
-    filters: array(anyObject(), { maxItems: 500 }),
-    options: object(Object.fromEntries(Object.keys(OPTION_NAMES).map((name) => [name, boolean()]))),
-    panels: array(anyOf(panel, section), { maxItems: 100 }),
-    pinned_panels: array(anyObject(), { maxItems: 100 }),
-    access_control: object({ access_mode: oneOfValues('write_restricted', 'default') }),
-    project_routing: string(),
-  },
-  ['title'],
-);
+const bodyProperties: Record<string, JsonSchema> = {
+  title: string(),
+  description: string(),
+  tags: array(string(), { maxItems: 100 }),
+  time_range: object({ from: string(), to: string(), mode: oneOfValues('absolute', 'relative') }, ['from', 'to']),
+  refresh_interval: object({ pause: boolean(), value: number() }, ['pause', 'value']),
+  query: object({ expression: string(), language: oneOfValues('kql', 'lucene') }, ['expression', 'language']),
+  filters: array(anyObject(), { maxItems: 500 }),
+  options: object(Object.fromEntries(Object.keys(OPTION_NAMES).map((name) => [name, boolean()]))),
+  panels: array(anyOf(panel, section), { maxItems: 100 }),
+  pinned_panels: array(anyObject(), { maxItems: 100 }),
+  project_routing: string(),
+};
+/** The access mode is set when a dashboard is created; an upsert does not take it. */
+const createBody = object({ ...bodyProperties, access_control: object({ access_mode: oneOfValues('write_restricted', 'default') }) }, [
+  'title',
+]);
+const upsertBody = object(bodyProperties, ['title']);
 
 function save(object: { attributes: Record<string, unknown> }, username: string, created: boolean) {
   return { ...object.attributes, ...(created ? { createdBy: username } : {}), updatedBy: username };
@@ -280,7 +281,7 @@ export const dashboardRoutes9x: Route[] = [
     method: 'POST',
     path: '/api/dashboards',
     versions: FROM_9_4,
-    schema: { body: dashboardBody },
+    schema: { body: createBody },
     handler: ({ state, space, body, username }) => {
       const stored = toStored(body as DashboardData);
       const created = state.savedObjects.create(space, {
@@ -344,13 +345,15 @@ export const dashboardRoutes9x: Route[] = [
     method: 'PUT',
     path: '/api/dashboards/{id}',
     versions: FROM_9_4,
-    schema: { body: dashboardBody },
+    schema: { body: upsertBody },
     handler: ({ state, space, params, body, username }) => {
       const existing = state.savedObjects.get(space, DASHBOARD_TYPE, params.id!);
       const stored = toStored(body as DashboardData);
+      // An upsert keeps who created the dashboard and the access mode it was created with.
+      const kept = existing ? { createdBy: existing.attributes.createdBy, accessControl: existing.attributes.accessControl } : {};
       const attributes = {
         ...save(stored, username, !existing),
-        ...(existing?.attributes.createdBy ? { createdBy: existing.attributes.createdBy } : {}),
+        ...Object.fromEntries(Object.entries(kept).filter(([, value]) => value !== undefined)),
       };
       const saved = state.savedObjects.create(
         space,

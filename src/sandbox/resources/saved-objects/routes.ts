@@ -1,11 +1,15 @@
 // The generic saved-objects API: find, get, export (ndjson), import and resolve import errors.
 
-import { badRequest } from '../../http/errors.js';
+import { badRequest, conflict } from '../../http/errors.js';
 import { toNdjson } from '../../http/json.js';
 import { Reply } from '../../http/reply.js';
 import type { Route } from '../../http/route.js';
 import { paginate } from '../../query/paging.js';
-import type { SavedObject } from '../../state/saved-object-store.js';
+import type { SandboxState } from '../../state/index.js';
+import type { Reference, SavedObject } from '../../state/saved-object-store.js';
+import { anyObject, array, boolean, object, string } from '../../validation/json-schema.js';
+import { refuseUnrenderable } from '../dashboards/render-check.js';
+import { DASHBOARD_TYPE } from '../dashboards/stored.js';
 import { findSavedObjects, type FindQuery } from './find.js';
 import { exportObjects, importObjects, type ExportRequest, type ExportedObject, type ImportRetry } from './transfer.js';
 
@@ -31,7 +35,68 @@ function parseNdjson(file: unknown): ExportedObject[] {
     .filter((line) => !('exportedCount' in line));
 }
 
+interface WriteBody {
+  attributes: Record<string, unknown>;
+  references?: Reference[];
+  version?: string;
+}
+
+const reference = object({ name: string(), type: string(), id: string() }, ['name', 'type', 'id']);
+const createBody = object({ attributes: anyObject(), references: array(reference), initialNamespaces: array(string()) }, ['attributes']);
+
+/** A dashboard Kibana could not render is refused; other types are stored as sent. */
+function checkWrite(state: SandboxState, space: string, type: string, attributes: Record<string, unknown>, references: Reference[]): void {
+  if (type === DASHBOARD_TYPE) refuseUnrenderable(state, space, attributes, references);
+}
+
+const createHandler: Route['handler'] = ({ state, space, params, query, body }) => {
+  const { attributes, references = [] } = body as WriteBody;
+  checkWrite(state, space, params.type!, attributes, references);
+  const created = state.savedObjects.create(
+    space,
+    { type: params.type!, id: params.id, attributes, references },
+    { overwrite: query.overwrite === true },
+  );
+  return savedObjectView(created);
+};
+
 export const savedObjectRoutes: Route[] = [
+  {
+    method: 'POST',
+    path: '/api/saved_objects/{type}',
+    schema: { query: object({ overwrite: boolean() }), body: createBody },
+    handler: createHandler,
+  },
+  {
+    method: 'POST',
+    path: '/api/saved_objects/{type}/{id}',
+    schema: { query: object({ overwrite: boolean() }), body: createBody },
+    handler: createHandler,
+  },
+  {
+    method: 'PUT',
+    path: '/api/saved_objects/{type}/{id}',
+    schema: {
+      body: object({ attributes: anyObject(), references: array(reference), version: string(), upsert: anyObject() }, ['attributes']),
+    },
+    handler: ({ state, space, params, body }) => {
+      const { type, id } = params as { type: string; id: string };
+      const { attributes, references, version } = body as WriteBody;
+      const existing = state.savedObjects.require(space, type, id);
+      if (version !== undefined && version !== existing.version) throw conflict(`Saved object [${type}/${id}] conflict`);
+      checkWrite(state, space, type, { ...existing.attributes, ...attributes }, references ?? existing.references);
+      return savedObjectView(state.savedObjects.update(space, type, id, { attributes, references }));
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/saved_objects/{type}/{id}',
+    schema: { query: object({ force: boolean() }) },
+    handler: ({ state, space, params }) => {
+      state.savedObjects.delete(space, params.type!, params.id!);
+      return {};
+    },
+  },
   {
     method: 'GET',
     path: '/api/saved_objects/_find',
