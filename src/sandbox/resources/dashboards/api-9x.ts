@@ -36,23 +36,15 @@ export const PANEL_TYPES = [
 const STORED_TYPE: Record<string, string> = { vis: 'lens' };
 const apiType = (stored: string): string => Object.entries(STORED_TYPE).find(([, type]) => type === stored)?.[0] ?? stored;
 
-const OPTION_NAMES: Record<string, string> = {
-  hide_panel_titles: 'hidePanelTitles',
-  hide_panel_borders: 'hidePanelBorders',
-  use_margins: 'useMargins',
-  auto_apply_filters: 'autoApplyFilters',
-  sync_colors: 'syncColors',
-  sync_cursor: 'syncCursor',
-  sync_tooltips: 'syncTooltips',
-};
-const DEFAULT_OPTIONS = {
-  hide_panel_titles: false,
-  hide_panel_borders: false,
-  use_margins: true,
-  auto_apply_filters: true,
-  sync_colors: false,
-  sync_cursor: true,
-  sync_tooltips: false,
+/** The API's options: the stored (camelCase) name of each, and Kibana's default. */
+const OPTIONS: Record<string, [stored: string, byDefault: boolean]> = {
+  hide_panel_titles: ['hidePanelTitles', false],
+  hide_panel_borders: ['hidePanelBorders', false],
+  use_margins: ['useMargins', true],
+  auto_apply_filters: ['autoApplyFilters', true],
+  sync_colors: ['syncColors', false],
+  sync_cursor: ['syncCursor', true],
+  sync_tooltips: ['syncTooltips', false],
 };
 const DEFAULT_TIME_RANGE: { from: string; to: string; mode?: string } = { from: 'now-15m', to: 'now' };
 const DEFAULT_REFRESH = { pause: true, value: 60_000 };
@@ -137,7 +129,7 @@ export function toStored(data: DashboardData): { attributes: Record<string, unkn
     sections.push({ id, title: entry.title, collapsed: entry.collapsed ?? false, gridData: { y: entry.grid.y } });
     for (const panel of entry.panels ?? []) panels.push(storedPanel(panel, references, id));
   }
-  const options = { ...DEFAULT_OPTIONS, ...data.options };
+  const options = { ...Object.fromEntries(Object.entries(OPTIONS).map(([name, [, byDefault]]) => [name, byDefault])), ...data.options };
   const query = data.query ?? DEFAULT_QUERY;
   const timeRange = data.time_range ?? DEFAULT_TIME_RANGE;
   return {
@@ -152,7 +144,7 @@ export function toStored(data: DashboardData): { attributes: Record<string, unkn
       refreshInterval: data.refresh_interval ?? DEFAULT_REFRESH,
       panelsJSON: JSON.stringify(panels),
       ...(sections.length > 0 ? { sections } : {}),
-      optionsJSON: JSON.stringify(Object.fromEntries(Object.entries(options).map(([name, value]) => [OPTION_NAMES[name] ?? name, value]))),
+      optionsJSON: JSON.stringify(Object.fromEntries(Object.entries(options).map(([name, value]) => [OPTIONS[name]![0], value]))),
       kibanaSavedObjectMeta: {
         searchSourceJSON: JSON.stringify({
           query: { query: query.expression, language: QUERY_LANGUAGE[query.language] ?? query.language },
@@ -216,12 +208,7 @@ export function toApi(object: SavedObject) {
     refresh_interval: (a.refreshInterval as DashboardData['refresh_interval']) ?? DEFAULT_REFRESH,
     query: { expression: searchSource.query?.query ?? '', language },
     filters: searchSource.filter ?? [],
-    options: Object.fromEntries(
-      Object.entries(OPTION_NAMES).map(([name, storedName]) => [
-        name,
-        storedOptions[storedName] ?? DEFAULT_OPTIONS[name as keyof typeof DEFAULT_OPTIONS],
-      ]),
-    ),
+    options: Object.fromEntries(Object.entries(OPTIONS).map(([name, [stored, byDefault]]) => [name, storedOptions[stored] ?? byDefault])),
     panels: [
       ...shown.filter((panel) => panel.gridData.sectionId === undefined).map((panel) => apiPanel(panel, object.references)),
       ...sections,
@@ -261,7 +248,7 @@ const bodyProperties: Record<string, JsonSchema> = {
   refresh_interval: object({ pause: boolean(), value: number() }, ['pause', 'value']),
   query: object({ expression: string(), language: oneOfValues('kql', 'lucene') }, ['expression', 'language']),
   filters: array(anyObject(), { maxItems: 500 }),
-  options: object(Object.fromEntries(Object.keys(OPTION_NAMES).map((name) => [name, boolean()]))),
+  options: object(Object.fromEntries(Object.keys(OPTIONS).map((name) => [name, boolean()]))),
   panels: array(anyOf(panel, section), { maxItems: 100 }),
   pinned_panels: array(anyObject(), { maxItems: 100 }),
   project_routing: string(),

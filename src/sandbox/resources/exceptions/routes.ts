@@ -2,6 +2,7 @@
 
 import type { Route } from '../../http/route.js';
 import type { NamespaceType } from '../../state/entities/exceptions.js';
+import type { SandboxState } from '../../state/index.js';
 import {
   createItem,
   createList,
@@ -11,50 +12,61 @@ import {
   findItem,
   findList,
   findPage,
-  type ItemBody,
-  type ListBody,
   namespaceKey,
   updateItem,
   updateList,
 } from './store.js';
 
-interface Lookup {
+interface LookupQuery {
   id?: string;
   list_id?: string;
   item_id?: string;
   namespace_type?: NamespaceType;
 }
 
+/** Where a lookup by query string (`id`, or `list_id` / `item_id`, and `namespace_type`) looks, and for what. */
+function lookup(space: string, query: Record<string, unknown>, keyName: 'list_id' | 'item_id') {
+  const { id, namespace_type, ...keys } = query as LookupQuery;
+  return { namespace: namespaceKey(space, namespace_type), selector: { id, key: keys[keyName] } };
+}
+
 const asList = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : ([value].flat() as T[]));
 
+type Write = (state: SandboxState, space: string, body: never, username: string) => unknown;
+type Lookup = (state: SandboxState, namespace: string, selector: { id?: string; key?: string }) => unknown;
+
+/** Create, read, update and delete of lists or items: reads and deletes are looked up by query string. */
+function lookupRoutes(
+  path: string,
+  keyName: 'list_id' | 'item_id',
+  handlers: { create: Write; read: Lookup; update: Write; remove: Lookup },
+): Route[] {
+  const byQuery =
+    (act: Lookup): Route['handler'] =>
+    ({ state, space, query }) => {
+      const { namespace, selector } = lookup(space, query, keyName);
+      return act(state, namespace, selector);
+    };
+  const byBody =
+    (act: Write): Route['handler'] =>
+    ({ state, space, body, username }) =>
+      act(state, space, body as never, username);
+  return [
+    { method: 'POST', path, handler: byBody(handlers.create) },
+    { method: 'GET', path, handler: byQuery(handlers.read) },
+    { method: 'PUT', path, handler: byBody(handlers.update) },
+    { method: 'DELETE', path, handler: byQuery(handlers.remove) },
+  ];
+}
+
 export const exceptionListRoutes: Route[] = [
-  {
-    method: 'POST',
-    path: '/api/exception_lists',
-    handler: ({ state, space, body, username }) => createList(state, space, body as ListBody, username),
-  },
-  {
-    method: 'GET',
-    path: '/api/exception_lists',
-    handler: ({ state, space, query }) => {
-      const { id, list_id, namespace_type } = query as Lookup;
-      return findList(state, namespaceKey(space, namespace_type), { id, key: list_id });
-    },
-  },
-  {
-    method: 'PUT',
-    path: '/api/exception_lists',
-    handler: ({ state, space, body, username }) => updateList(state, space, body as ListBody, username),
-  },
-  {
-    method: 'DELETE',
-    path: '/api/exception_lists',
-    handler: ({ state, space, query }) => {
-      const { id, list_id, namespace_type } = query as Lookup;
-      const namespace = namespaceKey(space, namespace_type);
-      return deleteList(state, namespace, findList(state, namespace, { id, key: list_id }));
-    },
-  },
+  ...lookupRoutes('/api/exception_lists', 'list_id', {
+    create: createList,
+    read: findList,
+    update: updateList,
+    remove: (state, namespace, selector) => deleteList(state, namespace, findList(state, namespace, selector)),
+  }),
+  ...lookupRoutes('/api/exception_lists/items', 'item_id', { create: createItem, read: findItem, update: updateItem, remove: deleteItem }),
   {
     method: 'GET',
     path: '/api/exception_lists/_find',
@@ -66,32 +78,6 @@ export const exceptionListRoutes: Route[] = [
         request,
         () => request.filter,
       );
-    },
-  },
-  {
-    method: 'POST',
-    path: '/api/exception_lists/items',
-    handler: ({ state, space, body, username }) => createItem(state, space, body as ItemBody, username),
-  },
-  {
-    method: 'GET',
-    path: '/api/exception_lists/items',
-    handler: ({ state, space, query }) => {
-      const { id, item_id, namespace_type } = query as Lookup;
-      return findItem(state, namespaceKey(space, namespace_type), { id, key: item_id });
-    },
-  },
-  {
-    method: 'PUT',
-    path: '/api/exception_lists/items',
-    handler: ({ state, space, body, username }) => updateItem(state, space, body as ItemBody, username),
-  },
-  {
-    method: 'DELETE',
-    path: '/api/exception_lists/items',
-    handler: ({ state, space, query }) => {
-      const { id, item_id, namespace_type } = query as Lookup;
-      return deleteItem(state, namespaceKey(space, namespace_type), { id, key: item_id });
     },
   },
   {

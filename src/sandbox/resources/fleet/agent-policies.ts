@@ -6,7 +6,15 @@ import type { AgentPolicy } from '../../state/entities/fleet.js';
 import type { SandboxState } from '../../state/index.js';
 import { cloneJson, newId, now } from '../../state/space-store.js';
 import { array, boolean, number, object, oneOfValues, string } from '../../validation/json-schema.js';
-import { bumpRevision, type FleetListQuery, fleetPage, packagePoliciesOf, requireAgentPolicy } from './common.js';
+import {
+  bumpRevision,
+  type FleetListQuery,
+  fleetPage,
+  formatQuery,
+  packagePoliciesOf,
+  policyListQuery,
+  requireAgentPolicy,
+} from './common.js';
 import { createPackagePolicy } from './package-policies.js';
 
 const DEFAULT_INACTIVITY_TIMEOUT = 1_209_600;
@@ -77,26 +85,12 @@ const policyProperties = {
   force: boolean(),
 };
 const REQUIRED = ['name', 'namespace'];
-const format = oneOfValues('simplified', 'legacy');
 
 export const agentPolicyRoutes: Route[] = [
   {
     method: 'GET',
     path: '/api/fleet/agent_policies',
-    schema: {
-      query: object({
-        page: number(),
-        perPage: number(),
-        sortField: string(),
-        sortOrder: oneOfValues('desc', 'asc'),
-        showUpgradeable: boolean(),
-        kuery: string(),
-        noAgentCount: boolean(),
-        withAgentCount: boolean(),
-        full: boolean(),
-        format,
-      }),
-    },
+    schema: { query: policyListQuery({ noAgentCount: boolean(), withAgentCount: boolean(), full: boolean() }) },
     handler: ({ state, query }) => {
       const { items, total, page, perPage } = fleetPage(
         [...state.fleet.agentPolicies.values()],
@@ -110,7 +104,7 @@ export const agentPolicyRoutes: Route[] = [
   {
     method: 'GET',
     path: '/api/fleet/agent_policies/{agentPolicyId}',
-    schema: { query: object({ format }) },
+    schema: { query: formatQuery },
     handler: ({ state, params }) => ({ item: policyView(state, requireAgentPolicy(state, params.agentPolicyId!), true) }),
   },
   {
@@ -132,7 +126,7 @@ export const agentPolicyRoutes: Route[] = [
   {
     method: 'PUT',
     path: '/api/fleet/agent_policies/{agentPolicyId}',
-    schema: { query: object({ format }), body: object({ ...policyProperties, bumpRevision: boolean() }, REQUIRED) },
+    schema: { query: formatQuery, body: object({ ...policyProperties, bumpRevision: boolean() }, REQUIRED) },
     handler: ({ state, params, body, username }) => {
       const policy = requireAgentPolicy(state, params.agentPolicyId!);
       const { id: _id, force: _force, bumpRevision: _bump, ...changes } = cloneJson(body as PolicyBody);

@@ -5,6 +5,7 @@ import { notFound } from '../../http/errors.js';
 import { matchesKql } from '../../query/kql.js';
 import { compareValues, paginate } from '../../query/paging.js';
 import type { Agent, AgentPolicy, PackagePolicy } from '../../state/entities/fleet.js';
+import { boolean, type JsonSchema, number, object, oneOfValues, string } from '../../validation/json-schema.js';
 import type { SandboxState } from '../../state/index.js';
 import { now } from '../../state/space-store.js';
 
@@ -46,6 +47,22 @@ export function bumpRevision(policy: AgentPolicy, username: string): void {
   policy.updated_at = now();
   policy.updated_by = username;
 }
+
+/** How policies are answered: their inputs as a map (simplified) or a list (legacy). */
+export const formatQuery = object({ format: oneOfValues('simplified', 'legacy') });
+
+/** The query of Fleet's policy lists, with the parameters a list adds. */
+export const policyListQuery = (extra: Record<string, JsonSchema>): JsonSchema =>
+  object({
+    page: number(),
+    perPage: number(),
+    sortField: string(),
+    sortOrder: oneOfValues('desc', 'asc'),
+    showUpgradeable: boolean(),
+    kuery: string(),
+    format: oneOfValues('simplified', 'legacy'),
+    ...extra,
+  });
 
 export interface FleetListQuery {
   page?: number;

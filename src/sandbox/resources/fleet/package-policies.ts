@@ -7,8 +7,16 @@ import type { Route } from '../../http/route.js';
 import type { PackagePolicy } from '../../state/entities/fleet.js';
 import type { SandboxState } from '../../state/index.js';
 import { cloneJson, newId, now } from '../../state/space-store.js';
-import { anyObject, anyOf, array, boolean, nullable, number, object, oneOfValues, string } from '../../validation/json-schema.js';
-import { bumpRevision, type FleetListQuery, fleetPage, requireAgentPolicy, requirePackagePolicy } from './common.js';
+import { anyObject, anyOf, array, boolean, nullable, object, string } from '../../validation/json-schema.js';
+import {
+  bumpRevision,
+  type FleetListQuery,
+  fleetPage,
+  formatQuery,
+  policyListQuery,
+  requireAgentPolicy,
+  requirePackagePolicy,
+} from './common.js';
 import { installPackage, requirePackage } from './packages.js';
 
 export interface PackagePolicyBody {
@@ -90,24 +98,12 @@ const packagePolicyBody = object(
   },
   ['name', 'package'],
 );
-const format = oneOfValues('simplified', 'legacy');
 
 export const packagePolicyRoutes: Route[] = [
   {
     method: 'GET',
     path: '/api/fleet/package_policies',
-    schema: {
-      query: object({
-        page: number(),
-        perPage: number(),
-        sortField: string(),
-        sortOrder: oneOfValues('desc', 'asc'),
-        showUpgradeable: boolean(),
-        kuery: string(),
-        format,
-        withAgentCount: boolean(),
-      }),
-    },
+    schema: { query: policyListQuery({ withAgentCount: boolean() }) },
     handler: ({ state, query }) => {
       const { items, total, page, perPage } = fleetPage(
         [...state.fleet.packagePolicies.values()],
@@ -121,19 +117,19 @@ export const packagePolicyRoutes: Route[] = [
   {
     method: 'GET',
     path: '/api/fleet/package_policies/{packagePolicyId}',
-    schema: { query: object({ format }) },
+    schema: { query: formatQuery },
     handler: ({ state, params }) => ({ item: requirePackagePolicy(state, params.packagePolicyId!) }),
   },
   {
     method: 'POST',
     path: '/api/fleet/package_policies',
-    schema: { query: object({ format }), body: packagePolicyBody },
+    schema: { query: formatQuery, body: packagePolicyBody },
     handler: ({ state, body, username }) => ({ item: createPackagePolicy(state, body as PackagePolicyBody, username) }),
   },
   {
     method: 'PUT',
     path: '/api/fleet/package_policies/{packagePolicyId}',
-    schema: { query: object({ format }), body: packagePolicyBody },
+    schema: { query: formatQuery, body: packagePolicyBody },
     handler: ({ state, params, body, username }) => {
       const policy = requirePackagePolicy(state, params.packagePolicyId!);
       const request = body as PackagePolicyBody;
