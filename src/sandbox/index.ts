@@ -2,23 +2,34 @@
 
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEMO_CREDENTIALS, type SandboxCredentials } from './auth.js';
+import { DEMO_CREDENTIALS, type SandboxCredentials } from './http/auth.js';
+import { checkBindHost } from './http/bind.js';
+import { Router } from './http/router.js';
+import { createRequestListener, type RequestLogEntry } from './http/server.js';
 import { allRoutes } from './resources/index.js';
-import { Router } from './router.js';
 import { seedState } from './seed/index.js';
-import { createRequestListener, type RequestLogEntry } from './server.js';
-import { createState, type SandboxState } from './state.js';
-import { requestValidator } from './validation.js';
+import { createState, type SandboxState } from './state/index.js';
+import { requestValidator } from './validation/request-validator.js';
+import { checkSandboxVersion, DEFAULT_SANDBOX_VERSION } from './versions.js';
 
-export type { SandboxCredentials } from './auth.js';
-export type { RequestLogEntry } from './server.js';
-export type { SandboxState } from './state.js';
+export type { SandboxCredentials } from './http/auth.js';
+export type { RequestLogEntry } from './http/server.js';
+export type { SandboxState } from './state/index.js';
+export { DEFAULT_SANDBOX_VERSION, SANDBOX_VERSIONS } from './versions.js';
 
 export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
+  /** Loopback only (default 127.0.0.1) unless `allowRemote` is set. */
   host?: string;
-  /** Kibana version reported by /api/status. */
+  /**
+   * Allow a `host` beyond loopback. The demo credentials are public, so this exposes the sandbox's
+   * data to whoever reaches the address; `onWarning` is told so when it binds.
+   */
+  allowRemote?: boolean;
+  /** Receives the warning of a bind beyond loopback (default: a process warning on stderr). */
+  onWarning?: (message: string) => void;
+  /** Kibana version to simulate: reported by /api/status, and it decides which routes exist (default 8.18.2). */
   version?: string;
   auth?: Partial<SandboxCredentials>;
   /** Load the demo data set (spaces, data views, dashboards, rules, cases, alerts...). */
@@ -42,12 +53,12 @@ export interface Sandbox {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_SANDBOX_VERSION = '8.18.2';
-
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1';
+  const bindWarning = checkBindHost(host, options.allowRemote === true);
+  const version = checkSandboxVersion(options.version ?? DEFAULT_SANDBOX_VERSION);
   const credentials = { ...DEMO_CREDENTIALS, ...options.auth };
-  const state = createState(options.version ?? DEFAULT_SANDBOX_VERSION);
+  const state = createState(version);
   if (options.seed ?? true) seedState(state);
   else state.spaces.set('default', { id: 'default', name: 'Default', disabledFeatures: [], _reserved: true });
 
@@ -55,8 +66,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let available = true;
   const server = createServer(
     createRequestListener({
-      router: new Router(allRoutes),
-      validator: requestValidator(),
+      router: new Router(allRoutes, version),
+      validator: requestValidator(version),
       credentials,
       state,
       ...(options.recordRequests === false ? {} : { log: requests }),
@@ -65,6 +76,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   );
   await listen(server, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;
+  if (bindWarning) (options.onWarning ?? ((message) => process.emitWarning(message, 'SandboxWarning')))(bindWarning);
 
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,

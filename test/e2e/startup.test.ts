@@ -16,6 +16,9 @@ const NEVER_ON_STDIO = [
   /^dist\/sandbox\//,
   /^dist\/generator\//,
   /^dist\/demo\//,
+  // The full input schemas of the selected toolsets load with their first call.
+  /^dist\/tools\/generated\/inputs\//,
+  /^dist\/openapi\//,
   /^node_modules\/@modelcontextprotocol\/sdk\/dist\/esm\/server\/(streamableHttp|webStandardStreamableHttp|sse|express)\.js$/,
   /^node_modules\/@hono\//,
   /^node_modules\/hono\//,

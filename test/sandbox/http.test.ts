@@ -43,11 +43,26 @@ describe('sandbox HTTP behaviour', () => {
     expect(body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'Request must contain a kbn-xsrf header.' });
   });
 
-  it('answers unknown routes and wrong methods with 404', async () => {
-    const unknown = await call(sandbox(), 'GET', '/api/no_such_api');
-    expect(unknown.status).toBe(404);
-    expect(unknown.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Not Found' });
-    expect((await call(sandbox(), 'PATCH', '/api/status')).status).toBe(404);
+  it('answers a route it does not simulate with a 501 that names it, unlike a missing id', async () => {
+    const unknown = await call(sandbox(), 'GET', '/s/marketing/api/no_such_api', { query: { page: '2' } });
+    expect(unknown.status).toBe(501);
+    expect(unknown.body).toMatchObject({ statusCode: 501, error: 'Not Implemented' });
+    expect(unknown.body.message).toMatch(
+      /^The Kibana sandbox \(simulating Kibana 8\.17\.4\) does not simulate GET \/s\/marketing\/api\/no_such_api\./,
+    );
+    const wrongMethod = await call(sandbox(), 'PATCH', '/api/status');
+    expect(wrongMethod.status).toBe(501);
+    expect(wrongMethod.body.message).toContain('PATCH /api/status');
+
+    const missingId = await call(sandbox(), 'GET', '/api/short_url/no-such-id');
+    expect(missingId.status).toBe(404);
+    expect(missingId.body.message).toBe('Short URL with ID [no-such-id] not found.');
+  });
+
+  it('cuts a long unsimulated path in its answer', async () => {
+    const { status, body } = await call(sandbox(), 'GET', `/api/${'x'.repeat(5000)}`);
+    expect(status).toBe(501);
+    expect(body.message.length).toBeLessThan(500);
   });
 
   it('names the offending field of an invalid body, Kibana style', async () => {
@@ -79,6 +94,12 @@ describe('sandbox HTTP behaviour', () => {
     expect(ok.status).toBe(200);
     expect(ok.body.per_page).toBe(1);
     expect(ok.body.saved_objects.map((object: { id: string }) => object.id)).toEqual(['web-traffic-dashboard']);
+  });
+
+  it('refuses query parameters a route does not take, on routes the spec facts do not cover too', async () => {
+    const { status, body } = await call(sandbox(), 'DELETE', '/api/apm/sourcemaps/x', { query: { force: 'true' } });
+    expect(status).toBe(400);
+    expect(body.message).toBe('[request query.force]: definition for this key is missing');
   });
 
   it('logs each request with its space and status', async () => {
@@ -142,7 +163,7 @@ describe('hostile or sloppy input', () => {
 
   it('keeps the connection open when a request without a body is refused', async () => {
     const { status, headers } = await call(sandbox(), 'GET', '/api/no-such-route');
-    expect(status).toBe(404);
+    expect(status).toBe(501);
     expect(headers.get('connection')).not.toBe('close');
   });
 

@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { Router } from '../../src/sandbox/http/router.js';
 import { allRoutes } from '../../src/sandbox/resources/index.js';
-import { Router } from '../../src/sandbox/router.js';
-import { requestValidator } from '../../src/sandbox/validation.js';
+import { requestValidator } from '../../src/sandbox/validation/request-validator.js';
 
 const SIMULATED_TOOLSETS = [
   'platform',
@@ -19,6 +19,10 @@ const SIMULATED_TOOLSETS = [
   'detection_rules',
   'detection_alerts',
   'slos',
+  'roles',
+  'exceptions',
+  'osquery',
+  'endpoint',
 ];
 
 interface Toolsets {
@@ -26,7 +30,7 @@ interface Toolsets {
 }
 
 const toolsets = (parse(readFileSync(new URL('../../openapi/toolsets.yaml', import.meta.url), 'utf8')) as Toolsets).toolsets;
-const router = new Router(allRoutes);
+const router = new Router(allRoutes, '8.18.2');
 const routeKey = (method: string, path: string) => `${method} ${path}`;
 const served = new Set(allRoutes.map((route) => routeKey(route.method, route.specPath ?? route.path)));
 
@@ -43,7 +47,7 @@ describe('sandbox routes', () => {
   });
 
   it('validates every served tool operation against the spec', () => {
-    const validator = requestValidator();
+    const validator = requestValidator('8.18.2');
     const toolOperations = Object.values(toolsets).flatMap((toolset) => toolset.tools.map((tool) => tool.op));
     const unvalidated = toolOperations
       .filter((op) => served.has(op))
@@ -52,6 +56,12 @@ describe('sandbox routes', () => {
         return !validator.forOperation(method, path);
       });
     expect(unvalidated).toEqual([]);
+  });
+
+  it('declares its own schema only for operations the shipped spec facts lack', () => {
+    const validator = requestValidator('8.18.2');
+    const shadowed = allRoutes.filter((route) => route.schema && validator.forOperation(route.method, route.specPath ?? route.path));
+    expect(shadowed.map((route) => `${route.method} ${route.path}`)).toEqual([]);
   });
 
   it('prefers literal segments over parameters', () => {

@@ -174,3 +174,88 @@ describe('short URLs', () => {
     expect((await call(sandbox(), 'GET', `/api/short_url/${created.body.id}`)).status).toBe(404);
   });
 });
+
+/** A Lens line chart by value on the logs data view: `field` over time, one count per bucket. */
+function lensPanel(field: string) {
+  return {
+    type: 'lens',
+    panelIndex: 'p1',
+    gridData: { x: 0, y: 0, w: 24, h: 15, i: 'p1' },
+    embeddableConfig: {
+      attributes: {
+        title: 'Requests',
+        visualizationType: 'lnsXY',
+        references: [{ name: 'indexpattern-datasource-layer-l1', type: 'index-pattern', id: 'logs-data-view' }],
+        state: {
+          datasourceStates: {
+            formBased: {
+              layers: {
+                l1: {
+                  columns: {
+                    c1: { operationType: 'date_histogram', sourceField: field },
+                    c2: { operationType: 'count', sourceField: '___records___' },
+                  },
+                  columnOrder: ['c1', 'c2'],
+                },
+              },
+            },
+          },
+          visualization: { layers: [{ layerId: 'l1', xAccessor: 'c1', accessors: ['c2'] }] },
+        },
+      },
+    },
+  };
+}
+const lensReferences = [{ name: 'p1:indexpattern-datasource-layer-l1', type: 'index-pattern', id: 'logs-data-view' }];
+
+describe('saved objects written one by one', () => {
+  it('creates, updates (merging attributes) and deletes an object; an existing id is a 409 unless overwritten', async () => {
+    const created = await call(sandbox(), 'POST', '/api/saved_objects/tag/team-web', {
+      body: { attributes: { name: 'web', color: '#ff0000' } },
+    });
+    expect(created.status).toBe(200);
+    expect(created.body).toMatchObject({ type: 'tag', id: 'team-web', attributes: { name: 'web' }, references: [] });
+    expect((await call(sandbox(), 'POST', '/api/saved_objects/tag/team-web', { body: { attributes: { name: 'x' } } })).status).toBe(409);
+    const generated = await call(sandbox(), 'POST', '/api/saved_objects/tag', { body: { attributes: { name: 'ops' } } });
+    expect(generated.body.id).toEqual(expect.any(String));
+
+    const updated = await call(sandbox(), 'PUT', '/api/saved_objects/tag/team-web', { body: { attributes: { color: '#00ff00' } } });
+    expect(updated.body.attributes).toEqual({ name: 'web', color: '#00ff00' });
+    const stale = await call(sandbox(), 'PUT', '/api/saved_objects/tag/team-web', {
+      body: { attributes: {}, version: created.body.version },
+    });
+    expect(stale.status).toBe(409);
+    expect((await call(sandbox(), 'DELETE', '/api/saved_objects/tag/team-web')).body).toEqual({});
+    expect((await call(sandbox(), 'GET', '/api/saved_objects/tag/team-web')).status).toBe(404);
+  });
+
+  it('refuses a dashboard Kibana could not render, naming the panel and the field, and takes the corrected one', async () => {
+    const wrong = { attributes: { title: 'Requests', panelsJSON: JSON.stringify([lensPanel('timestamp')]) }, references: lensReferences };
+    const refused = await call(sandbox(), 'POST', '/api/saved_objects/dashboard/requests', { body: wrong });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: '[panel p1] Field timestamp was not found (layer l1, column c1)',
+    });
+    expect(sandbox().state.savedObjects.get('default', 'dashboard', 'requests')).toBeUndefined();
+
+    const right = { ...wrong, attributes: { ...wrong.attributes, panelsJSON: JSON.stringify([lensPanel('@timestamp')]) } };
+    expect((await call(sandbox(), 'POST', '/api/saved_objects/dashboard/requests', { body: right })).status).toBe(200);
+    const dangling = await call(sandbox(), 'PUT', '/api/saved_objects/dashboard/requests', { body: { attributes: {}, references: [] } });
+    expect(dangling.status).toBe(400);
+    expect(dangling.body.message).toMatch(/no reference indexpattern-datasource-layer-l1 resolves/);
+  });
+
+  it('checks dashboards written through the 8.x dashboards API too', async () => {
+    const { embeddableConfig, ...panel } = lensPanel('no.such.field');
+    const refused = await call(sandbox(), 'POST', '/api/dashboards/dashboard/requests-8x', {
+      body: {
+        attributes: { title: 'Requests', options: {}, panels: [{ ...panel, panelConfig: embeddableConfig }] },
+        references: lensReferences,
+      },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toBe('[panel p1] Field no.such.field was not found (layer l1, column c1)');
+  });
+});

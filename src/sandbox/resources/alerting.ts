@@ -1,16 +1,25 @@
 // Alerting rules, stored as `alert` saved objects in Kibana's camelCase attributes, with one
 // `action_N` reference per connector their actions use.
 
-import { badRequest } from '../errors.js';
-import { paginate } from '../paging.js';
-import { noContent, type RequestContext, type Route } from '../router.js';
-import type { Reference, SavedObject } from '../saved-object-store.js';
-import { deleteSavedObject } from '../saved-objects/handlers.js';
-import { findSavedObjects, type FindQuery } from '../saved-objects/find.js';
-import { now } from '../store.js';
+import { badRequest, notFound } from '../http/errors.js';
+import { noContent } from '../http/reply.js';
+import type { RequestContext, Route } from '../http/route.js';
+import { parseDuration } from '../query/date-math.js';
+import { paginate } from '../query/paging.js';
+import { currentOccurrence } from '../query/schedule.js';
+import type { CustomSchedule } from '../state/entities/maintenance-windows.js';
+import type { Reference, SavedObject } from '../state/saved-object-store.js';
+import { newId, now } from '../state/space-store.js';
+import { object } from '../validation/json-schema.js';
+import { checkSchedule, customSchedule } from './custom-schedule.js';
+import { findSavedObjects, type FindQuery } from './saved-objects/find.js';
+import { deleteSavedObject } from './saved-objects/handlers.js';
 import { CONNECTOR_TYPE, connectorTypeLookup } from './connectors.js';
 
 export const RULE_TYPE = 'alert';
+
+/** Scheduled snoozes came with Kibana 8.19. */
+const SNOOZE_SCHEDULES = { from: '8.19.0' };
 
 interface RuleAction {
   id: string;
@@ -96,8 +105,44 @@ export function newRule(body: RuleBody, username: string, connectorTypeOf: (id: 
   };
 }
 
+interface StoredSnooze {
+  id: string;
+  custom: CustomSchedule;
+}
+
+/** rrule's frequencies, as Kibana's snooze schedules number them. */
+const FREQUENCY = { y: 0, M: 1, w: 2, d: 3 } as const;
+
+/** A snooze as rules answer it: a duration in milliseconds and an rrule. */
+function snoozeView({ id, custom }: StoredSnooze) {
+  const recurring = custom.recurring;
+  const [, interval, unit] = /^(\d+)([dwMy])$/.exec(recurring?.every ?? '') ?? [];
+  return {
+    id,
+    duration: parseDuration(custom.duration),
+    rRule: {
+      dtstart: custom.start,
+      tzid: custom.timezone ?? 'UTC',
+      ...(recurring === undefined ? { count: 1 } : {}),
+      ...(unit === undefined ? {} : { freq: FREQUENCY[unit as keyof typeof FREQUENCY], interval: Number(interval) }),
+      ...(recurring?.occurrences === undefined ? {} : { count: recurring.occurrences }),
+      ...(recurring?.end === undefined ? {} : { until: recurring.end }),
+      ...(recurring?.onWeekDay === undefined ? {} : { byweekday: recurring.onWeekDay }),
+      ...(recurring?.onMonthDay === undefined ? {} : { bymonthday: recurring.onMonthDay }),
+      ...(recurring?.onMonth === undefined ? {} : { bymonth: recurring.onMonth }),
+    },
+  };
+}
+
+/** The end of the snooze running now, if one is. */
+function snoozedUntil(snoozes: StoredSnooze[]): string | null {
+  const ends = snoozes.map((snooze) => currentOccurrence(snooze.custom)?.end).filter((end): end is number => end !== undefined);
+  return ends.length === 0 ? null : new Date(Math.max(...ends)).toISOString();
+}
+
 function toRule(object: SavedObject) {
   const a = object.attributes;
+  const snoozes = (a.snoozeSchedule as StoredSnooze[] | undefined) ?? [];
   const status = a.executionStatus as { status: string; lastExecutionDate: string; lastDuration: number };
   const actions = (a.actions as Record<string, unknown>[]).map(({ actionRef, actionTypeId, ...action }) => ({
     ...action,
@@ -118,7 +163,8 @@ function toRule(object: SavedObject) {
     throttle: a.throttle,
     mute_all: a.muteAll,
     muted_alert_ids: a.mutedInstanceIds,
-    snooze_schedule: [],
+    snooze_schedule: snoozes.map(snoozeView),
+    is_snoozed_until: snoozedUntil(snoozes),
     created_by: a.createdBy,
     updated_by: a.updatedBy,
     created_at: a.createdAt,
@@ -186,6 +232,32 @@ export const alertingRoutes: Route[] = [
     method: 'POST',
     path: '/api/alerting/rule/{id}/_unmute_all',
     handler: (ctx) => setRuleFlags(ctx, { muteAll: false, mutedInstanceIds: [] }),
+  },
+  {
+    method: 'POST',
+    path: '/api/alerting/rule/{id}/snooze_schedule',
+    versions: SNOOZE_SCHEDULES,
+    schema: { body: object({ schedule: object({ custom: customSchedule }, ['custom']) }, ['schedule']) },
+    handler: (ctx) => {
+      const rule = ctx.state.savedObjects.require(ctx.space, RULE_TYPE, ctx.params.id!);
+      const { custom } = (ctx.body as { schedule: { custom: CustomSchedule } }).schedule;
+      checkSchedule(custom, 'request body.schedule.custom');
+      const snooze = { id: newId(), custom };
+      setRuleFlags(ctx, { snoozeSchedule: [...((rule.attributes.snoozeSchedule as StoredSnooze[] | undefined) ?? []), snooze] });
+      return { body: { schedule: { id: snooze.id, custom } } };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/alerting/rule/{ruleId}/snooze_schedule/{scheduleId}',
+    versions: SNOOZE_SCHEDULES,
+    handler: (ctx) => {
+      const { ruleId, scheduleId } = ctx.params;
+      const rule = ctx.state.savedObjects.require(ctx.space, RULE_TYPE, ruleId!);
+      const snoozes = (rule.attributes.snoozeSchedule as StoredSnooze[] | undefined) ?? [];
+      if (!snoozes.some((snooze) => snooze.id === scheduleId)) throw notFound(`Rule ${ruleId} has no snooze schedule ${scheduleId}`);
+      return setRuleFlags({ ...ctx, params: { id: ruleId! } }, { snoozeSchedule: snoozes.filter((snooze) => snooze.id !== scheduleId) });
+    },
   },
   {
     method: 'GET',

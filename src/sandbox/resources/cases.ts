@@ -2,54 +2,16 @@
 // current version (409 otherwise), as in Kibana. Attached detection alerts record the case, and a
 // case that syncs alerts passes its status on to them.
 
-import { badRequest, conflict, KibanaError, notFound } from '../errors.js';
-import { cloneJson } from '../json.js';
-import { parseDateMath } from '../date-math.js';
-import { compareValues, paginate } from '../paging.js';
-import { noContent, type RequestContext, type Route } from '../router.js';
-import type { SandboxState } from '../state.js';
-import { newId, nextVersion, now } from '../store.js';
+import { badRequest, conflict, HttpError, notFound } from '../http/errors.js';
+import { noContent } from '../http/reply.js';
+import type { RequestContext, Route } from '../http/route.js';
+import { parseDateMath } from '../query/date-math.js';
+import { compareValues, paginate } from '../query/paging.js';
+import type { Case, CaseComment, CaseFields, CaseUser, CommentBody, UserAction } from '../state/entities/cases.js';
+import type { SandboxState } from '../state/index.js';
+import { cloneJson, newId, nextVersion, now } from '../state/space-store.js';
+import * as schema from '../validation/json-schema.js';
 import { WORKFLOW_STATUS } from './detection-alerts.js';
-
-interface CaseUser {
-  username: string;
-  full_name: string | null;
-  email: string | null;
-}
-
-type CommentBody =
-  | { type: 'user'; comment: string; owner: string }
-  | {
-      type: 'alert';
-      alertId: string | string[];
-      index: string | string[];
-      rule: { id: string | null; name: string | null };
-      owner: string;
-    };
-
-/** Identity and authorship shared by cases and their comments. */
-interface Authored {
-  id: string;
-  version: string;
-  created_at: string;
-  created_by: CaseUser;
-  updated_at: string | null;
-  updated_by: CaseUser | null;
-}
-
-type CaseComment = CommentBody & Authored & { pushed_at: null; pushed_by: null };
-
-interface UserAction {
-  id: string;
-  version: string;
-  action: 'create' | 'update' | 'delete';
-  type: string;
-  payload: Record<string, unknown>;
-  comment_id: string | null;
-  created_at: string;
-  created_by: CaseUser;
-  owner: string;
-}
 
 /** The fields a create or an update may set. */
 const EDITABLE_FIELDS = [
@@ -64,29 +26,6 @@ const EDITABLE_FIELDS = [
   'settings',
   'customFields',
 ] as const;
-
-export interface CaseFields {
-  title: string;
-  description: string;
-  tags: string[];
-  owner: string;
-  severity?: string;
-  assignees?: { uid: string }[];
-  category?: string | null;
-  connector: Record<string, unknown>;
-  settings: { syncAlerts: boolean };
-  customFields?: unknown[];
-}
-
-export interface Case extends Required<CaseFields>, Authored {
-  status: string;
-  closed_at: string | null;
-  closed_by: CaseUser | null;
-  duration: number | null;
-  external_service: null;
-  comments: CaseComment[];
-  userActions: UserAction[];
-}
 
 const caseUser = (username: string): CaseUser => ({ username, full_name: null, email: null });
 
@@ -226,7 +165,7 @@ function applyUpdate(target: Case, changes: Partial<Case>, username: string): vo
   const changed = EDITABLE_FIELDS.filter(
     (field) => changes[field] !== undefined && JSON.stringify(changes[field]) !== JSON.stringify(target[field]),
   );
-  if (changed.length === 0) throw new KibanaError(406, 'All update fields are identical to current version.');
+  if (changed.length === 0) throw new HttpError(406, 'All update fields are identical to current version.');
   for (const field of changed) {
     Object.assign(target, { [field]: cloneJson(changes[field]) });
     recordAction(target, username, 'update', field, { [field]: changes[field] });
@@ -438,6 +377,7 @@ export const caseRoutes: Route[] = [
   {
     method: 'GET',
     path: '/api/cases/reporters',
+    schema: { query: schema.object({ owner: schema.anyOf(schema.string(), schema.array(schema.string())) }) },
     handler: ({ state, space, query }) => {
       const reporters = new Map(casesOfOwner(state, space, query.owner).map((target) => [target.created_by.username, target.created_by]));
       return [...reporters.values()];

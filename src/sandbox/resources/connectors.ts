@@ -1,24 +1,14 @@
 // Action connectors, stored as `action` saved objects. Running one records the run in state:
 // the sandbox never reaches an external service.
 
-import { badRequest } from '../errors.js';
-import type { Route } from '../router.js';
-import { deleteSavedObject } from '../saved-objects/handlers.js';
-import type { SavedObject } from '../saved-object-store.js';
-import type { SandboxState } from '../state.js';
-import { now } from '../store.js';
-
-const MAX_RECORDED_EXECUTIONS = 1_000;
+import { badRequest } from '../http/errors.js';
+import type { Route } from '../http/route.js';
+import type { SandboxState } from '../state/index.js';
+import type { SavedObject } from '../state/saved-object-store.js';
+import { now, recordBounded } from '../state/space-store.js';
+import { deleteSavedObject } from './saved-objects/handlers.js';
 
 export const CONNECTOR_TYPE = 'action';
-
-export interface ConnectorExecution {
-  connectorId: string;
-  connectorTypeId: string;
-  space: string;
-  params: unknown;
-  executedAt: string;
-}
 
 export interface ConnectorBody {
   name: string;
@@ -135,15 +125,13 @@ export const connectorRoutes: Route[] = [
     path: '/api/actions/connector/{id}/_execute',
     handler: ({ state, space, params, body }) => {
       const connector = requireConnector(state, space, params.id!);
-      state.connectorExecutions.push({
+      recordBounded(state.connectorExecutions, {
         connectorId: connector.id,
         connectorTypeId: String(connector.attributes.actionTypeId),
         space,
         params: (body as { params: unknown }).params,
         executedAt: now(),
       });
-      // A long-running demo keeps only the recent executions.
-      if (state.connectorExecutions.length > MAX_RECORDED_EXECUTIONS) state.connectorExecutions.shift();
       return { status: 'ok', connector_id: connector.id, data: {} };
     },
   },

@@ -1,10 +1,11 @@
 // Data views, stored as `index-pattern` saved objects with Kibana's JSON-string attributes.
 
-import { badRequest } from '../errors.js';
-import { parseJsonOrText } from '../json.js';
-import { noContent, type Route } from '../router.js';
-import type { SavedObject } from '../saved-object-store.js';
-import type { SandboxState } from '../state.js';
+import { badRequest } from '../http/errors.js';
+import { parseJsonOrText } from '../http/json.js';
+import { noContent } from '../http/reply.js';
+import type { Route } from '../http/route.js';
+import type { SandboxState } from '../state/index.js';
+import type { SavedObject } from '../state/saved-object-store.js';
 
 export const DATA_VIEW_TYPE = 'index-pattern';
 
@@ -40,7 +41,19 @@ const PLAIN_ATTRIBUTES = ['title', 'name', 'timeFieldName', 'allowNoIndex', 'typ
 
 /** Mapped fields the sandbox pretends its indices have, by index pattern. */
 const MAPPED_FIELDS: [RegExp, Record<string, string>][] = [
-  [/^logs-/, { message: 'string', 'log.level': 'string', 'service.name': 'string', 'http.response.status_code': 'number' }],
+  [
+    /^logs-/,
+    {
+      message: 'string',
+      'log.level': 'string',
+      'service.name': 'string',
+      'http.request.method': 'string',
+      'http.response.status_code': 'number',
+      'http.response.bytes': 'number',
+      'url.path': 'string',
+      'event.duration': 'number',
+    },
+  ],
   [/^metrics-/, { 'system.cpu.total.pct': 'number', 'system.memory.used.pct': 'number' }],
   [/alerts-security/, { 'kibana.alert.rule.name': 'string', 'kibana.alert.severity': 'string', 'kibana.alert.workflow_status': 'string' }],
 ];
@@ -105,6 +118,12 @@ function toDataView(object: SavedObject) {
     namespaces: object.namespaces,
     fields: Object.fromEntries(fieldSpecs(title, runtimeFieldMap).map((field) => [field.name, field])),
   };
+}
+
+/** The field names of a data view of the space (mapped and runtime), or undefined when there is no such view. */
+export function dataViewFieldNames(state: SandboxState, space: string, id: string): ReadonlySet<string> | undefined {
+  const object = state.savedObjects.get(space, DATA_VIEW_TYPE, id);
+  return object && new Set(Object.keys(toDataView(object).fields));
 }
 
 const requireDataView = (state: SandboxState, space: string, id: string): SavedObject =>

@@ -1,12 +1,11 @@
 // Security detection alerts: searched with query DSL, triaged by status, tags and assignees.
 // Changes answer with Elasticsearch's update-by-query summary, as Kibana passes it through.
 
-import { badRequest } from '../errors.js';
-import { search, matchesQuery, type SearchDocument, type SearchRequest } from '../query-dsl.js';
-import type { RequestContext, Route } from '../router.js';
-import { now } from '../store.js';
-
-export type DetectionAlert = SearchDocument;
+import { badRequest } from '../http/errors.js';
+import type { RequestContext, Route } from '../http/route.js';
+import { matchesQuery, search, type SearchRequest } from '../query/query-dsl.js';
+import type { DetectionAlert } from '../state/entities/security.js';
+import { now } from '../state/space-store.js';
 
 export const WORKFLOW_STATUS = 'kibana.alert.workflow_status';
 export const WORKFLOW_TAGS = 'kibana.alert.workflow_tags';

@@ -1,15 +1,14 @@
 // Security detection rules, found by `id` or by their stable `rule_id`, with bulk actions and a
 // small catalog of prebuilt rules to install.
 
-import { badRequest, conflict, notFound } from '../errors.js';
-import { cloneJson } from '../json.js';
-import { matchesKql } from '../kql.js';
-import { compareValues, paginate } from '../paging.js';
-import { Reply, type RequestContext, type Route } from '../router.js';
-import type { SandboxState } from '../state.js';
-import { newId, now } from '../store.js';
-
-export type DetectionRule = Record<string, unknown> & { id: string; rule_id: string; name: string; tags: string[]; enabled: boolean };
+import { badRequest, conflict, notFound } from '../http/errors.js';
+import { Reply } from '../http/reply.js';
+import type { RequestContext, Route } from '../http/route.js';
+import { matchesKql } from '../query/kql.js';
+import { compareValues, paginate } from '../query/paging.js';
+import type { DetectionRule } from '../state/entities/security.js';
+import type { SandboxState } from '../state/index.js';
+import { cloneJson, newId, now } from '../state/space-store.js';
 
 const DEFAULT_INDEX = [
   'apm-*-transaction*',

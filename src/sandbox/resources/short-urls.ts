@@ -1,19 +1,12 @@
 // Short URLs: global (not space-aware), found by id or by slug.
 
 import { randomBytes } from 'node:crypto';
-import { conflict, notFound } from '../errors.js';
-import { emptyOk, type Route } from '../router.js';
-import type { SandboxState } from '../state.js';
-import { newId } from '../store.js';
-
-export interface ShortUrl {
-  id: string;
-  slug: string;
-  locator: { id: string; version: string; state: unknown };
-  accessCount: number;
-  accessDate: number;
-  createDate: number;
-}
+import { conflict, notFound } from '../http/errors.js';
+import { emptyOk } from '../http/reply.js';
+import type { Route } from '../http/route.js';
+import type { ShortUrl } from '../state/entities/short-urls.js';
+import type { SandboxState } from '../state/index.js';
+import { newId } from '../state/space-store.js';
 
 const HUMAN_WORDS = ['amber', 'brisk', 'cedar', 'delta', 'ember', 'fjord', 'gale', 'harbor', 'iris', 'juniper'];
 

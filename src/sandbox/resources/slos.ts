@@ -1,33 +1,14 @@
 // Service-level objectives. Their spec paths carry the space (`/s/{spaceId}/api/observability/slos`);
 // the router serves them with and without the prefix, like every space-aware route.
 
-import { conflict, notFound } from '../errors.js';
-import { cloneJson } from '../json.js';
-import { matchesKql } from '../kql.js';
-import { compareValues, paginate } from '../paging.js';
-import { noContent, type RequestContext, type Route } from '../router.js';
-import type { SandboxState } from '../state.js';
-import { newId, now } from '../store.js';
-
-export interface Slo {
-  id: string;
-  name: string;
-  description: string;
-  indicator: Record<string, unknown>;
-  timeWindow: { duration: string; type: string };
-  budgetingMethod: string;
-  objective: { target: number };
-  settings: Record<string, unknown>;
-  tags: string[];
-  groupBy: string | string[];
-  enabled: boolean;
-  revision: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  /** The service level the sandbox reports; a real SLO computes it from its source data. */
-  sliValue: number;
-}
+import { conflict, notFound } from '../http/errors.js';
+import { noContent } from '../http/reply.js';
+import type { RequestContext, Route } from '../http/route.js';
+import { matchesKql } from '../query/kql.js';
+import { compareValues, paginate } from '../query/paging.js';
+import type { Slo } from '../state/entities/slos.js';
+import type { SandboxState } from '../state/index.js';
+import { cloneJson, newId, now } from '../state/space-store.js';
 
 const SPEC_PREFIX = '/s/{spaceId}';
 const BASE = '/api/observability/slos';

@@ -1,22 +1,12 @@
 // Spaces (global, never under /s/{space}) and copying saved objects between them.
 
 import { SPACE_ID_PATTERN } from '../../kibana/spaces.js';
-import { badRequest, conflict, notFound } from '../errors.js';
-import { noContent, type Route } from '../router.js';
-import { copyToSpaces, type CopyRequest } from '../saved-objects/transfer.js';
-import { clearSpace, type SandboxState } from '../state.js';
-
-export interface Space {
-  id: string;
-  name: string;
-  description?: string;
-  color?: string;
-  initials?: string;
-  imageUrl?: string;
-  disabledFeatures: string[];
-  solution?: string;
-  _reserved?: boolean;
-}
+import { badRequest, conflict, notFound } from '../http/errors.js';
+import { noContent } from '../http/reply.js';
+import type { Route } from '../http/route.js';
+import type { Space } from '../state/entities/spaces.js';
+import { clearSpace, type SandboxState } from '../state/index.js';
+import { copyToSpaces, type CopyRequest } from './saved-objects/transfer.js';
 
 const ALL_PURPOSES = { any: true, copySavedObjectsIntoSpace: true, findSavedObjects: true, shareSavedObjectsIntoSpace: true };
 

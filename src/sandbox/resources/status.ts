@@ -1,7 +1,7 @@
 // Service status and task manager health: always healthy while the sandbox is available.
 
-import type { Route } from '../router.js';
-import { now } from '../store.js';
+import type { Route } from '../http/route.js';
+import { now } from '../state/space-store.js';
 
 const KIBANA_UUID = '5b2de169-2785-441b-ae8c-186a1936b17d';
 const BUILD_HASH = '0a1b2c3d4e5f60718293a4b5c6d7e8f901234567';

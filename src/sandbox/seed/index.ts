@@ -3,7 +3,9 @@
 
 import { addComment, createCase, linkAlerts } from '../resources/cases.js';
 import { newSlo } from '../resources/slos.js';
-import type { SandboxState } from '../state.js';
+import type { SandboxState } from '../state/index.js';
+import { seedFleet } from './fleet.js';
+import { seedRoles } from './roles.js';
 import { seedSavedObjects } from './saved-objects.js';
 import { seedSecurity } from './security.js';
 
@@ -102,4 +104,6 @@ export function seedState(state: SandboxState): void {
   seedSecurity(state);
   seedCases(state);
   seedSlo(state);
+  seedRoles(state);
+  seedFleet(state);
 }

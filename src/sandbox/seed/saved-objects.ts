@@ -2,9 +2,10 @@
 
 import { newRule, RULE_TYPE } from '../resources/alerting.js';
 import { connectorAttributes, CONNECTOR_TYPE, connectorTypeLookup } from '../resources/connectors.js';
-import { DASHBOARD_TYPE, toStoredDashboard } from '../resources/dashboards.js';
+import { toStoredDashboard } from '../resources/dashboards/api-8x.js';
+import { DASHBOARD_TYPE } from '../resources/dashboards/stored.js';
 import { DATA_VIEW_TYPE, toAttributes } from '../resources/data-views.js';
-import type { SandboxState } from '../state.js';
+import type { SandboxState } from '../state/index.js';
 
 const SEED_IDS = {
   logsDataView: 'logs-data-view',

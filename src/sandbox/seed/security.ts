@@ -2,8 +2,9 @@
 
 import { createHash } from 'node:crypto';
 import { ASSIGNEES, WORKFLOW_STATUS, WORKFLOW_TAGS } from '../resources/detection-alerts.js';
-import { newDetectionRule, type DetectionRule } from '../resources/detection-rules.js';
-import type { SandboxState } from '../state.js';
+import { newDetectionRule } from '../resources/detection-rules.js';
+import type { DetectionRule } from '../state/entities/security.js';
+import type { SandboxState } from '../state/index.js';
 
 const SPACE = 'default';
 const ALERTS_INDEX = '.internal.alerts-security.alerts-default-000001';

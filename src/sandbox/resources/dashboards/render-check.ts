@@ -1,0 +1,18 @@
+// Dashboards Kibana would fail to render are refused when written, with the checker of
+// `../../checks/` (8.x Lens panels, grid, references) against the space's data views.
+
+import { dashboardRenderError } from '../../checks/lens-panels.js';
+import { HttpError } from '../../http/errors.js';
+import type { SandboxState } from '../../state/index.js';
+import type { Reference } from '../../state/saved-object-store.js';
+import { dataViewFieldNames } from '../data-views.js';
+
+export function refuseUnrenderable(
+  state: SandboxState,
+  space: string,
+  attributes: Record<string, unknown>,
+  references: readonly Reference[],
+): void {
+  const error = dashboardRenderError(attributes, references, (id) => dataViewFieldNames(state, space, id));
+  if (error) throw new HttpError(error.statusCode, error.message);
+}

@@ -1,0 +1,58 @@
+// What a published package carries besides code: licence, repository links, the MCP registry manifest.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { manifestText, readPackageJson, serverManifest } from '../../scripts/server-manifest.js';
+import { OPTIONS } from '../../src/config/options.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const read = (file: string) => readFileSync(resolve(ROOT, file), 'utf8');
+const pkg = JSON.parse(read('package.json')) as Record<string, unknown>;
+
+describe('package metadata', () => {
+  it('carries the licence package.json names, and where the project lives', () => {
+    expect(pkg.license).toBe('Apache-2.0');
+    expect(read('LICENSE')).toMatch(/^\s*Apache License\s+Version 2\.0, January 2004/);
+    expect(pkg.files).toEqual(expect.arrayContaining(['dist', 'LICENSE', 'server.json', 'README.md']));
+    for (const url of [(pkg.repository as { url: string }).url.replace(/^git\+/, ''), pkg.homepage, (pkg.bugs as { url: string }).url]) {
+      expect(() => new URL(String(url))).not.toThrow();
+    }
+  });
+});
+
+describe('server.json (MCP registry manifest)', () => {
+  const committed = JSON.parse(read('server.json')) as Record<string, unknown>;
+
+  it('is what the option table and package.json produce (npm run manifest)', () => {
+    expect(read('server.json')).toBe(manifestText());
+  });
+
+  it("is valid against the registry's schema and names the npm package by its mcpName", () => {
+    const schema = JSON.parse(read('test/fixtures/mcp-registry-server.schema.json')) as Record<string, unknown>;
+    const validate = new Ajv({ strict: false, validateFormats: false, allErrors: true }).compile(schema);
+    expect(validate(committed), JSON.stringify(validate.errors)).toBe(true);
+    expect(committed.name).toBe(pkg.mcpName);
+    const [npm] = committed.packages as Array<Record<string, unknown>>;
+    expect(npm).toMatchObject({ registryType: 'npm', identifier: pkg.name, version: pkg.version, transport: { type: 'stdio' } });
+  });
+
+  it('describes every environment variable the server reads, secrets marked', () => {
+    const [npm] = committed.packages as Array<{ environmentVariables: Array<Record<string, unknown>> }>;
+    const listed = new Map(npm!.environmentVariables.map((variable) => [variable.name, variable]));
+    const envOptions = OPTIONS.filter((option) => 'env' in option);
+    expect([...listed.keys()].sort()).toEqual(envOptions.map((option) => option.env).sort());
+    for (const option of envOptions) {
+      const variable = listed.get(option.env)!;
+      expect(variable.description).toBe(option.help);
+      expect(variable.isSecret === true).toBe('secret' in option && option.secret === true);
+    }
+  });
+
+  it('refuses a description the registry would reject', () => {
+    const schema = JSON.parse(read('test/fixtures/mcp-registry-server.schema.json')) as Record<string, unknown>;
+    const validate = new Ajv({ strict: false, validateFormats: false }).compile(schema);
+    const tooLong = { ...serverManifest(readPackageJson()), description: 'x'.repeat(101) };
+    expect(validate(tooLong)).toBe(false);
+  });
+});
