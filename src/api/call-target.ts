@@ -84,7 +84,8 @@ export function findOperation(index: ApiIndex, method: unknown, path: unknown, o
   const match = matches.find((candidate) => candidate.template.entry.method === verb);
   if (match) return { match, method: verb, given: String(path), ...(space ? { givenSpace: space } : {}) };
   const methods = [...new Set(matches.map((candidate) => candidate.template.entry.method))];
-  const what = `${verb} ${path} is not an operation of the connected Kibana.`;
+  const trailing = String(path).endsWith('/') ? ' (drop the trailing "/")' : '';
+  const what = `${verb} ${path} is not an operation of the connected Kibana${trailing}.`;
   if (methods.length > 0) throw new ApiRefusal('unknown_operation', `${what} This path takes: ${methods.join(', ')}.`);
   throw new ApiRefusal('unknown_operation', `${what} ${nearOperations(index, rest)}`);
 }

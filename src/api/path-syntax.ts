@@ -38,8 +38,10 @@ export function parseGivenPath(path: unknown): GivenSegment[] {
   if (path.includes('\\')) refuse(path, 'contains a backslash');
   if (/\s/.test(path) || CONTROL.test(path)) refuse(path, 'contains spaces or control characters: put such values in path_params');
   const parts = path.slice(1).split('/');
-  if (parts.some((part) => part === '')) refuse(path, 'has an empty segment ("//" or a trailing "/")');
-  return parts.map((part): GivenSegment => {
+  // A trailing "/" is kept as an empty last segment: it matches only a template that has one (Kibana has a few).
+  if (parts.slice(0, -1).some((part) => part === '')) refuse(path, 'has an empty segment ("//")');
+  return parts.map((part, i): GivenSegment => {
+    if (part === '' && i === parts.length - 1) return { kind: 'value', value: '' };
     if (part.includes('{') || part.includes('}')) {
       if (!PLACEHOLDER_SEGMENT.test(part)) refuse(path, `has a malformed placeholder "${part}"`);
       return { kind: 'placeholder', raw: part };
