@@ -32,7 +32,7 @@ export interface SearchIndex {
   readonly idf: ReadonlyMap<string, number>;
   /** Every indexed term, sorted, for prefix look-ups. */
   readonly vocabulary: readonly string[];
-  /** Per entry: the path ends in a collection (no trailing parameter) or a `_find`. */
+  /** Per entry: the path ends in a literal segment (a collection, a `_find`), not in a parameter. */
   readonly collection: readonly boolean[];
   /** Per entry: the factor for the length of its title and path. */
   readonly lengthFactor: readonly number[];
@@ -89,8 +89,7 @@ function isBulk(entry: CatalogueEntry): boolean {
 }
 
 function isCollection(entry: CatalogueEntry): boolean {
-  const last = entry.path.slice(entry.path.lastIndexOf('/') + 1);
-  return !last.includes('{') || last === '_find';
+  return !entry.path.slice(entry.path.lastIndexOf('/') + 1).includes('{');
 }
 
 export function buildSearchIndex(entries: readonly CatalogueEntry[]): SearchIndex {
@@ -196,18 +195,8 @@ function compareScored(a: ScoredEntry, b: ScoredEntry): number {
   );
 }
 
-/**
- * The best `limit` operations for a query, best first; only operations for which `include` is true
- * (all when absent). Deterministic: ties go to the shorter path, then by method and path.
- */
-export function rankOperations(
-  index: SearchIndex,
-  text: string,
-  limit: number,
-  include?: (entry: CatalogueEntry) => boolean,
-): ScoredEntry[] {
-  const query = parseQuery(text);
-  const wanted = wantedOf(query, index);
+/** Per operation: the sum of each query word's best match, and how many of the words matched at all. */
+function matchWords(index: SearchIndex, query: ParsedQuery): { total: Float64Array; found: Uint16Array } {
   const count = index.entries.length;
   const total = new Float64Array(count);
   const found = new Uint16Array(count);
@@ -234,19 +223,39 @@ export function rankOperations(
       }
     }
   }
-  // Keep only the best `limit`, in order, instead of sorting every operation that matched a word.
+  return { total, found };
+}
+
+/** Adds a candidate to `top` (kept sorted, at most `limit` long) if it belongs there. */
+function keepBest(top: ScoredEntry[], candidate: ScoredEntry, limit: number): void {
+  if (top.length === limit && compareScored(candidate, top[limit - 1]!) >= 0) return;
+  let at = top.length;
+  while (at > 0 && compareScored(candidate, top[at - 1]!) < 0) at -= 1;
+  top.splice(at, 0, candidate);
+  if (top.length > limit) top.pop();
+}
+
+/**
+ * The best `limit` operations for a query, best first; only operations for which `include` is true
+ * (all when absent). Deterministic: ties go to the shorter path, then by method and path.
+ */
+export function rankOperations(
+  index: SearchIndex,
+  text: string,
+  limit: number,
+  include?: (entry: CatalogueEntry) => boolean,
+): ScoredEntry[] {
+  const query = parseQuery(text);
+  if (limit <= 0 || query.groups.length === 0) return [];
+  const wanted = wantedOf(query, index);
+  const { total, found } = matchWords(index, query);
   const top: ScoredEntry[] = [];
-  const groups = query.groups.length;
-  for (let i = 0; i < count; i += 1) {
+  for (let i = 0; i < index.entries.length; i += 1) {
     const entry = index.entries[i]!;
     if (found[i] === 0 || (include && !include(entry))) continue;
-    const coverage = found[i]! / groups;
-    const candidate = { entry, score: total[i]! * coverage * coverage * index.lengthFactor[i]! * intentFactor(wanted, index, i) };
-    if (top.length === limit && compareScored(candidate, top[limit - 1]!) >= 0) continue;
-    let at = top.length;
-    while (at > 0 && compareScored(candidate, top[at - 1]!) < 0) at -= 1;
-    top.splice(at, 0, candidate);
-    if (top.length > limit) top.pop();
+    // Every word found counts more than strong matches of a few: coverage is squared.
+    const coverage = found[i]! / query.groups.length;
+    keepBest(top, { entry, score: total[i]! * coverage * coverage * index.lengthFactor[i]! * intentFactor(wanted, index, i) }, limit);
   }
   return top;
 }
