@@ -3,8 +3,9 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indexCatalogue } from '../../src/api/api-index.js';
 import { type CallTarget, findOperation, resolveCall, type TargetOptions } from '../../src/api/call-target.js';
-import { ApiRefusal, type RefusalCode } from '../../src/api/refusal.js';
+import type { RefusalCode } from '../../src/api/refusal.js';
 import { entry } from './support/catalogue.js';
+import { refusal } from './support/refusal.js';
 
 const INDEX = indexCatalogue([
   entry('GET /api/fleet/agents Get agents'),
@@ -28,16 +29,6 @@ const INDEX = indexCatalogue([
 
 function call(target: Partial<CallTarget>, options?: TargetOptions) {
   return resolveCall(INDEX, { method: 'GET', path: '/api/fleet/agents', ...target }, options);
-}
-
-function refusal(run: () => unknown): ApiRefusal {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApiRefusal) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 function refused(target: Partial<CallTarget>, code: RefusalCode, message: string | RegExp, options?: TargetOptions): void {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ApiRefusal } from '../../src/api/refusal.js';
 import { MAX_RESULTS, searchKibanaApi } from '../../src/api/search.js';
 import { buildSearchIndex, rankOperations } from '../../src/api/search-index.js';
 import { entry } from './support/catalogue.js';
+import { refusal } from './support/refusal.js';
 
 const ENTRIES = [
   entry('GET /api/fleet/agents Get agents', { tags: ['Elastic Agents'] }),
@@ -33,16 +33,6 @@ const ENTRIES = [
   ),
 ];
 const INDEX = buildSearchIndex(ENTRIES);
-
-function refusal(run: () => unknown): ApiRefusal {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApiRefusal) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('search_kibana_api', () => {
   it('answers with what an agent needs to call the operation: method, path without the space prefix, title, tier, space', () => {
