@@ -18,13 +18,14 @@ interface Row {
 function timed(step: string, script: string, args: string[]): Row {
   const wrapper = `import { performance } from 'node:perf_hooks';
 const start = performance.now();
-process.argv.splice(2, Infinity, ...${JSON.stringify(args)});
+process.argv.splice(1, Infinity, ${JSON.stringify(script)}, ...${JSON.stringify(args)});
 await import(${JSON.stringify(pathToFileURL(join(ROOT, script)).href)});
-process.on('exit', () => process.stderr.write('BENCH ' + JSON.stringify({ wallMs: performance.now() - start, maxRss: process.resourceUsage().maxRSS }) + '\\n'));`;
+process.on('exit', (code) => process.stderr.write('BENCH ' + JSON.stringify({ code, wallMs: performance.now() - start, maxRss: process.resourceUsage().maxRSS }) + '\\n'));`;
   const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', wrapper], { cwd: ROOT, encoding: 'utf8' });
   const line = result.stderr.split('\n').find((l) => l.startsWith('BENCH '));
-  if (!line) throw new Error(`${step} failed: ${result.stderr.slice(-2000)}`);
-  const { wallMs, maxRss } = JSON.parse(line.slice(6)) as { wallMs: number; maxRss: number };
+  const measured = line ? (JSON.parse(line.slice(6)) as { code: number; wallMs: number; maxRss: number }) : undefined;
+  if (!measured || measured.code !== 0) throw new Error(`${step} failed: ${result.stderr.slice(-2000)}`);
+  const { wallMs, maxRss } = measured;
   return { step, wallMs: Math.round(wallMs), peakRssMb: Math.round(maxRss / 1024) };
 }
 

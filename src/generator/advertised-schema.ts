@@ -8,14 +8,16 @@
 // into per-variant tools (which multiplies tools and breaks "one operation, one tool"), the
 // advertised schema is depth-limited: when a tool's definition exceeds its budget, schemas
 // below a nesting depth collapse to their bare type (`{"type":"object"}`), the deepest depth
-// that fits is kept, and the description says so. The tool's Zod `input` still validates the
+// that fits is kept, and the description says so. The tool's validator still checks the
 // full schema and its error messages name the nested field and what it expects, so an agent
 // learns the deep shape on demand, only for the tool it actually calls.
-import type { JsonSchemaObject } from '../tools/spec.js';
-import { ComponentStore, refName } from './facts.js';
-import { flatObjectShape } from './input-model.js';
-import { isObject, type JsonObject } from './json.js';
+import type { ComponentStore } from '../schema/components.js';
+import { refName } from '../schema/refs.js';
+import type { Schema } from '../schema/schema.js';
+import { mapSubschemas } from '../schema/walk.js';
 import type { ListedToolSource } from '../tools/listing.js';
+import type { JsonSchemaObject } from '../tools/spec.js';
+import { flatObjectShape } from './tool-model.js';
 import { toolTokens } from './tokens.js';
 
 /** Tokens a tool definition may cost before its schema is depth-limited. */
@@ -33,44 +35,27 @@ export interface AdvertisedTool {
   inputSchema: JsonSchemaObject;
 }
 
-/** Keywords whose value is one subschema, a list of them, or a map of them. */
-const SUBSCHEMA = ['items', 'additionalProperties', 'not'] as const;
-const SUBSCHEMA_LISTS = ['oneOf', 'anyOf', 'allOf'] as const;
-
-export function advertise(tool: Omit<ListedToolSource, 'inputSchema'> & { input: JsonObject }, components: ComponentStore): AdvertisedTool {
-  const full = withSharedDefs(tool.input, components);
+export function advertise(tool: Omit<ListedToolSource, 'inputSchema'> & { input: Schema }, components: ComponentStore): AdvertisedTool {
+  const full = asRoot(withSharedDefs(tool.input, components));
   if (toolTokens({ ...tool, inputSchema: full }) <= TOOL_TOKEN_BUDGET) return { description: tool.description, inputSchema: full };
   let candidate: AdvertisedTool | undefined;
   for (let depth = 4; depth >= 0; depth -= 1) {
-    candidate = {
-      description: tool.description + COLLAPSED_NOTE(depth),
-      inputSchema: collapse(tool.input, components, depth, 0) as JsonSchemaObject,
-    };
+    candidate = { description: tool.description + COLLAPSED_NOTE(depth), inputSchema: asRoot(collapse(tool.input, components, depth, 0)) };
     if (toolTokens({ ...tool, ...candidate }) <= TOOL_TOKEN_BUDGET) break;
   }
   return candidate as AdvertisedTool;
 }
 
-/** Applies `visit` to every direct subschema of `schema` (telling whether it is a union or `allOf` member), keeping everything else. */
-function mapSubschemas(schema: JsonObject, visit: (sub: JsonObject, member: boolean) => JsonObject): JsonObject {
-  const out: JsonObject = { ...schema };
-  if (isObject(schema.properties)) {
-    out.properties = Object.fromEntries(
-      Object.entries(schema.properties).map(([name, sub]) => [name, isObject(sub) ? visit(sub, false) : sub]),
-    );
-  }
-  for (const key of SUBSCHEMA) if (isObject(schema[key])) out[key] = visit(schema[key], false);
-  for (const key of SUBSCHEMA_LISTS) {
-    const list = schema[key];
-    if (Array.isArray(list)) out[key] = list.map((sub) => (isObject(sub) ? visit(sub, true) : sub));
-  }
-  return out;
+/** The tool model's input is always a root object (see ArgumentLayout); so is every form of it shown. */
+function asRoot(schema: Schema & { $defs?: Record<string, Schema> }): JsonSchemaObject {
+  if (schema.type !== 'object') throw new Error('a tool input must be a root object');
+  return schema as JsonSchemaObject;
 }
 
-function withSharedDefs(input: JsonObject, components: ComponentStore): JsonSchemaObject {
+function withSharedDefs(input: Schema, components: ComponentStore): Schema & { $defs?: Record<string, Schema> } {
   const uses = new Map<string, number>();
   const recursive = new Set<string>();
-  const count = (schema: JsonObject, stack: string[]): void => {
+  const count = (schema: Schema, stack: string[]): void => {
     const name = refName(schema);
     if (name === undefined) {
       mapSubschemas(schema, (sub) => (count(sub, stack), sub));
@@ -81,32 +66,32 @@ function withSharedDefs(input: JsonObject, components: ComponentStore): JsonSche
       return;
     }
     uses.set(name, (uses.get(name) ?? 0) + 1);
-    if (uses.get(name) === 1) count(component(components, name), [...stack, name]);
+    if (uses.get(name) === 1) count(components.require(name), [...stack, name]);
   };
   count(input, []);
   const keep = new Set(
     [...uses]
-      .filter(([name, n]) => recursive.has(name) || (n > 1 && JSON.stringify(component(components, name)).length > TINY_SCHEMA))
+      .filter(([name, n]) => recursive.has(name) || (n > 1 && JSON.stringify(components.require(name)).length > TINY_SCHEMA))
       .map(([name]) => name),
   );
-  const rewrite = (schema: JsonObject): JsonObject => {
+  const rewrite = (schema: Schema): Schema => {
     const name = refName(schema);
     if (name === undefined) return oneOfAsAnyOf(mapSubschemas(schema, rewrite));
     const { $ref: _ref, ...siblings } = schema;
-    const target = keep.has(name) ? { $ref: DEFS_PREFIX + name } : rewrite(component(components, name));
+    const target = keep.has(name) ? { $ref: DEFS_PREFIX + name } : rewrite(components.require(name));
     return Object.keys(siblings).length === 0 ? target : { ...target, ...siblings };
   };
-  const root = rewrite(input) as JsonSchemaObject;
-  if (keep.size > 0) root.$defs = Object.fromEntries([...keep].sort().map((name) => [name, rewrite(component(components, name))]));
+  const root: Schema & { $defs?: Record<string, Schema> } = rewrite(input);
+  if (keep.size > 0) root.$defs = Object.fromEntries([...keep].sort().map((name) => [name, rewrite(components.require(name))]));
   return root;
 }
 
 /** The schema with everything below `depth` levels of arguments reduced to its bare type. */
-function collapse(schema: JsonObject, components: ComponentStore, depth: number, level: number): JsonObject {
+function collapse(schema: Schema, components: ComponentStore, depth: number, level: number): Schema {
   const name = refName(schema);
   if (name !== undefined) {
     const { $ref: _ref, ...siblings } = schema;
-    return { ...collapse(component(components, name), components, depth, level), ...siblings };
+    return { ...collapse(components.require(name), components, depth, level), ...siblings };
   }
   if (level > depth) return bareType(schema, components);
   // A union's members sit at the level of the union itself.
@@ -115,14 +100,14 @@ function collapse(schema: JsonObject, components: ComponentStore, depth: number,
 
 /**
  * Upstream `oneOf` members often overlap (several match one value), which Kibana accepts; the
- * Zod validator takes the first match, so the advertised schema says `anyOf` to agree with it.
+ * validator takes the first match, so the advertised schema says `anyOf` to agree with it.
  */
-function oneOfAsAnyOf(schema: JsonObject): JsonObject {
-  if (!Array.isArray(schema.oneOf)) return schema;
+function oneOfAsAnyOf(schema: Schema): Schema {
+  if (!schema.oneOf) return schema;
   const { oneOf, ...rest } = schema;
-  if (!Array.isArray(rest.anyOf)) return { ...rest, anyOf: oneOf };
+  if (!rest.anyOf) return { ...rest, anyOf: oneOf };
   const { anyOf, ...others } = rest;
-  return { ...others, allOf: [...(Array.isArray(others.allOf) ? others.allOf : []), { anyOf }, { anyOf: oneOf }] };
+  return { ...others, allOf: [...(others.allOf ?? []), { anyOf }, { anyOf: oneOf }] };
 }
 
 /**
@@ -130,34 +115,28 @@ function oneOfAsAnyOf(schema: JsonObject): JsonObject {
  * with fixed values (the discriminator of a union, such as a rule's `type`); unions keep one
  * bare member each.
  */
-function bareType(schema: JsonObject, components: ComponentStore): JsonObject {
+function bareType(schema: Schema, components: ComponentStore): Schema {
   const resolved = components.resolve(schema);
-  const out: JsonObject = {};
+  const out: Schema = {};
   if (resolved.type !== undefined) out.type = resolved.type;
   else if (resolved.properties || resolved.additionalProperties || resolved.allOf) out.type = 'object';
-  if (Array.isArray(resolved.enum)) out.enum = resolved.enum;
+  if (resolved.enum) out.enum = resolved.enum;
   const shape = flatObjectShape(resolved, components);
   if (shape && shape.required.length > 0) {
     const fixed = shape.required.flatMap((name) => {
       const property = shape.properties[name];
       const values = property ? components.resolve(property).enum : undefined;
-      return Array.isArray(values) && values.length === 1 ? [[name, { enum: values }] as const] : [];
+      return values?.length === 1 ? [[name, { enum: values }] as const] : [];
     });
     if (fixed.length > 0) out.properties = Object.fromEntries(fixed);
     out.required = [...new Set(shape.required)];
   }
   const union = resolved.anyOf ?? resolved.oneOf;
-  if (Array.isArray(union)) {
-    const members = union.filter(isObject).map((member) => JSON.stringify(bareType(member, components)));
-    const distinct = [...new Set(members)].map((member) => JSON.parse(member) as JsonObject);
+  if (union) {
+    const members = union.map((member) => JSON.stringify(bareType(member, components)));
+    const distinct = [...new Set(members)].map((member) => JSON.parse(member) as Schema);
     if (distinct.length > 1 || Object.keys(distinct[0] ?? {}).length > 0) out.anyOf = distinct;
   }
-  if (typeof schema.description === 'string') out.description = schema.description;
+  if (schema.description !== undefined) out.description = schema.description;
   return out;
-}
-
-function component(components: ComponentStore, name: string): JsonObject {
-  const schema = components.get(name);
-  if (!schema) throw new Error(`component schema ${name} is missing`);
-  return schema;
 }

@@ -1,28 +1,38 @@
 // `npm run openapi:extract -- <spec> [--all] [--out file] [--toolsets file]`
-// Writes the facts-only document of the selected operations (default `openapi/kibana.yaml`);
-// with `--all`, converts every operation and reports converted/skipped by reason.
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import { loadDocument } from '../openapi/document.js';
+import { runCli } from './cli.js';
 import { extractDocument, type ExtractResult } from './extract.js';
-import { loadSpec } from './load-spec.js';
-import { loadToolsets } from './toolsets.js';
-import { toYaml } from './write-yaml.js';
+import { toYaml } from './facts-document.js';
 import { PATHS } from './paths.js';
+import { loadToolsets } from './toolsets.js';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { all: { type: 'boolean', default: false }, out: { type: 'string' }, toolsets: { type: 'string', default: PATHS.toolsets } },
-});
-const specFile = positionals[0];
-if (!specFile) {
-  process.stderr.write('usage: openapi:extract <spec.yaml|json> [--all] [--out file] [--toolsets file]\n');
-  process.exit(2);
-}
-const result = extractDocument(await loadSpec(specFile), values.all ? 'all' : await loadToolsets(values.toolsets));
-const out = values.out ?? (values.all ? undefined : PATHS.kibanaSpec);
-if (out) await writeFile(out, toYaml(result.document));
-process.stdout.write(report(result, out));
-if (!values.all && result.skipped.length > 0) process.exitCode = 1;
+const USAGE = `
+openapi:extract <spec.yaml|json> [--all] [--out file] [--toolsets file]
+
+Reads an upstream Kibana OpenAPI spec and writes the facts-only document of the operations that
+the toolsets file selects (default ${PATHS.toolsets}) to --out (default ${PATHS.kibanaSpec}).
+With --all, converts every operation of the spec instead and reports what was converted and
+what was skipped, with the reason; it writes only with --out.
+Exits 1 when a selected operation cannot be converted.
+`;
+
+await runCli(
+  {
+    name: 'openapi:extract',
+    usage: USAGE,
+    options: { all: { type: 'boolean', default: false }, out: { type: 'string' }, toolsets: { type: 'string', default: PATHS.toolsets } },
+    positionals: ['<spec.yaml|json>'],
+  },
+  async ({ values, positionals }) => {
+    const selection = values.all ? 'all' : await loadToolsets(values.toolsets);
+    const result = extractDocument(await loadDocument(positionals[0] as string), selection);
+    const out = values.out ?? (values.all ? undefined : PATHS.kibanaSpec);
+    if (out) await writeFile(out, toYaml(result.document));
+    process.stdout.write(report(result, out));
+    return !values.all && result.skipped.length > 0 ? 1 : 0;
+  },
+);
 
 function report({ converted, skipped, warnings }: ExtractResult, written: string | undefined): string {
   const lines = [`converted ${converted.length} of ${converted.length + skipped.length} operations`];

@@ -1,17 +1,33 @@
-// `npm run generate [-- --out dir]`: writes src/tools/generated/ from openapi/kibana.yaml and openapi/toolsets.yaml.
+// `npm run generate [-- --out dir]`
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { dirname, join } from 'node:path';
+import { runCli } from './cli.js';
 import { generateFromText } from './generate.js';
 import { PATHS } from './paths.js';
 import { loadToolsets } from './toolsets.js';
 
-const { values } = parseArgs({ options: { out: { type: 'string', default: PATHS.generated } } });
-const out = values.out;
-const { files, skipped } = generateFromText(await readFile(PATHS.kibanaSpec, 'utf8'), await loadToolsets(PATHS.toolsets));
-await mkdir(out, { recursive: true });
-for (const stale of (await readdir(out)).filter((file) => file.endsWith('.ts') && !files.has(file))) await rm(join(out, stale));
-for (const [file, text] of files) await writeFile(join(out, file), text);
-for (const { tool, reason } of skipped) process.stderr.write(`skipped ${tool}: ${reason}\n`);
-process.stdout.write(`wrote ${files.size} files to ${out}\n`);
-if (skipped.length > 0) process.exitCode = 1;
+const USAGE = `
+generate [--out dir]
+
+Writes the generated tools (${PATHS.generated}, or --out) from the facts document
+${PATHS.kibanaSpec} and the selection ${PATHS.toolsets}, removing generated files that are no
+longer produced. Exits 1 when a selected tool cannot be generated.
+`;
+
+await runCli(
+  { name: 'generate', usage: USAGE, options: { out: { type: 'string', default: PATHS.generated } }, positionals: [] },
+  async ({ values }) => {
+    const out = values.out;
+    const { files, skipped } = generateFromText(await readFile(PATHS.kibanaSpec, 'utf8'), await loadToolsets(PATHS.toolsets));
+    await mkdir(out, { recursive: true });
+    const existing = (await readdir(out, { recursive: true })).filter((file) => file.endsWith('.ts'));
+    for (const stale of existing.filter((file) => !files.has(file.split('\\').join('/')))) await rm(join(out, stale));
+    for (const [file, text] of files) {
+      await mkdir(dirname(join(out, file)), { recursive: true });
+      await writeFile(join(out, file), text);
+    }
+    for (const { tool, reason } of skipped) process.stderr.write(`skipped ${tool}: ${reason}\n`);
+    process.stdout.write(`wrote ${files.size} files to ${out}\n`);
+    return skipped.length > 0 ? 1 : 0;
+  },
+);

@@ -1,14 +1,13 @@
-// Generation: `openapi/kibana.yaml` + `openapi/toolsets.yaml` → the source files of
-// `src/tools/generated/` (file name → text). Pure: reading and writing happen in the CLI.
-import { parse } from 'yaml';
+// The generate stage: `openapi/kibana.yaml` + `openapi/toolsets.yaml` → the source files of
+// `src/tools/generated/` (relative file name → text). Pure: reading and writing happen in the CLI.
+import { parseDocument } from '../openapi/document.js';
+import { SpecReader } from '../openapi/spec-reader.js';
 import { advertise } from './advertised-schema.js';
+import { INPUTS_DIR, indexModule, inputsModule, moduleName, toolsetModule, type EmittedTool } from './emit-modules.js';
+import { PATHS } from './paths.js';
+import { buildToolModel, finalDescription } from './tool-model.js';
 import { toolTokens } from './tokens.js';
-import { componentIdentifiers, indexModule, moduleName, schemasModule, toolsetModule, type EmittedTool } from './emit-modules.js';
-import { ComponentStore, type OperationFacts } from './facts.js';
-import { buildToolModel, finalDescription } from './input-model.js';
-import { isObject, type JsonObject } from './json.js';
 import type { Toolset } from './toolsets.js';
-import type { HttpMethod } from '../kibana/http.js';
 
 export interface GenerateResult {
   files: Map<string, string>;
@@ -16,22 +15,19 @@ export interface GenerateResult {
   skipped: Array<{ tool: string; reason: string }>;
 }
 
-export function generateFromText(kibanaYaml: string, toolsets: Toolset[]): GenerateResult {
-  const document: unknown = parse(kibanaYaml);
-  if (!isObject(document) || !isObject(document.paths)) throw new Error('kibana.yaml: not an OpenAPI document');
-  return generate(document, toolsets);
-}
-
-export function generate(document: JsonObject, toolsets: Toolset[]): GenerateResult {
-  const schemas = isObject(document.components) && isObject(document.components.schemas) ? document.components.schemas : {};
-  const components = new ComponentStore((name) => (isObject(schemas[name]) ? schemas[name] : undefined));
+export function generateFromText(factsYaml: string, toolsets: Toolset[]): GenerateResult {
+  // The facts document's descriptions are the team's own (see extract), so they are kept.
+  const reader = new SpecReader(parseDocument(factsYaml, PATHS.kibanaSpec), { keepDescriptions: true });
+  const { components } = reader;
   const skipped: GenerateResult['skipped'] = [];
-  const emitted = toolsets.map((toolset) => ({
-    toolset,
-    tools: toolset.tools.flatMap((entry): EmittedTool[] => {
+  const files = new Map<string, string>();
+  const names = new Map<string, string[]>();
+  for (const toolset of toolsets) {
+    const tools = toolset.tools.flatMap((entry): EmittedTool[] => {
       try {
-        const facts = operationFacts(document, entry.method, entry.path);
-        const model = buildToolModel(facts, entry, components);
+        if (!reader.has(entry.method, entry.path))
+          throw new Error(`${entry.method} ${entry.path} is not in ${PATHS.kibanaSpec} (run npm run openapi:extract)`);
+        const model = buildToolModel(reader.operation(entry.method, entry.path), entry, components);
         const advertised = advertise(model, components);
         const shown = { ...advertised, description: finalDescription(advertised.description, model.tier) };
         return [{ model, advertised: { ...shown, tokens: toolTokens({ ...model, ...shown }) } }];
@@ -39,30 +35,24 @@ export function generate(document: JsonObject, toolsets: Toolset[]): GenerateRes
         skipped.push({ tool: entry.name, reason: (error as Error).message });
         return [];
       }
-    }),
-  }));
-  const used = components.reachableFrom(emitted.flatMap(({ tools }) => tools.map((tool) => tool.model.input)));
-  const identifier = componentIdentifiers(used);
-  const files = new Map<string, string>();
-  for (const { toolset, tools } of emitted) files.set(`${moduleName(toolset)}.ts`, toolsetModule(tools, identifier));
-  files.set(
-    'schemas.ts',
-    schemasModule(
-      used.map((name) => [name, components.get(name) as JsonObject]),
-      identifier,
-    ),
-  );
-  const names = new Map(emitted.map(({ toolset, tools }) => [toolset.id, tools.map(({ model }) => model.name)]));
+    });
+    const used = components.reachableFrom(tools.map(({ model }) => model.input));
+    files.set(`${moduleName(toolset)}.ts`, toolsetModule(toolset, tools));
+    files.set(
+      `${INPUTS_DIR}/${moduleName(toolset)}.ts`,
+      inputsModule(
+        tools,
+        used.map((name) => [name, components.require(name)]),
+      ),
+    );
+    names.set(
+      toolset.id,
+      tools.map(({ model }) => model.name),
+    );
+  }
   files.set(
     'index.ts',
     indexModule(toolsets, (toolset) => names.get(toolset.id) ?? []),
   );
   return { files, skipped };
-}
-
-function operationFacts(document: JsonObject, method: HttpMethod, path: string): OperationFacts {
-  const item = isObject(document.paths) ? document.paths[path] : undefined;
-  const operation = isObject(item) ? item[method.toLowerCase()] : undefined;
-  if (!isObject(operation)) throw new Error(`${method} ${path} is not in openapi/kibana.yaml (run npm run openapi:extract)`);
-  return { method, path, operation };
 }

@@ -5,7 +5,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 
 import { describeDashboard, patchDashboard, type StoredDashboard, writeDashboard } from '../../src/dashboards/dashboards.js';
-import { isMarkedOptional } from '../../src/generator/normalize-schema.js';
+import { isMarkedOptional } from '../../src/openapi/normalize-schema.js';
 import { EVERY_CHART, LOOKUPS, sequentialIds, VIEWS } from './fixtures.js';
 
 const SPEC = resolve(import.meta.dirname, '../../../shared/openapi/kibana-dashboards-api-2026-05-11.json');

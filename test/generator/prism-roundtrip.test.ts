@@ -1,11 +1,13 @@
 // Round trip: synthesised arguments → buildRequest → KibanaClient → Prism, which checks every
-// request against the spec. Runs on the upstream 8.18 spec when ../shared has it, and always
-// on the committed openapi/kibana.yaml.
+// request against the spec: the upstream 8.18 spec when ../shared has it, otherwise the
+// committed openapi/kibana.yaml. The latter is extracted from the former and the tools are
+// generated from it, so a request the upstream spec accepts is one it accepts: running both
+// would double the suite's slowest file for nothing.
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KibanaClient, KibanaError } from '../../src/client/index.js';
 import { buildRequest } from '../../src/tools/build-request.js';
-import { ALL_TOOLS as tools } from '../support/tools.js';
+import { ALL_TOOLS as tools, toolsets } from '../support/tools.js';
 import { SPACE_ARG, type ToolSpec } from '../../src/tools/spec.js';
 import { formatValidationError } from '../../src/tools/validation.js';
 import { PRISM_LIMITS, startPrism, type PrismServer } from '../support/prism.js';
@@ -50,15 +52,15 @@ function roundTrip(label: string, specFile: string): void {
     });
     afterAll(async () => prism?.stop());
 
-    it('every tool sends a request the spec accepts', async () => {
+    // One test per toolset: a slow Prism on a busy machine stays within each test's time limit.
+    it.each(toolsets.map((toolset) => [toolset.id] as const))('every tool of %s sends a request the spec accepts', async (id) => {
       const failures: string[] = [];
-      for (const tool of tools.filter((t) => !PRISM_LIMITS.has(t.name)))
+      for (const tool of tools.filter((t) => t.toolset === id && !PRISM_LIMITS.has(t.name)))
         for (const problem of await violations(client, tool)) failures.push(`${tool.name}: ${problem}`);
       expect(failures).toEqual([]);
     });
   });
 }
 
-roundTrip('openapi/kibana.yaml', COMMITTED_SPEC);
 if (HAVE_UPSTREAM) roundTrip('the upstream 8.18 spec', UPSTREAM_SPEC);
-else describe.skip(`Prism round trip on the upstream spec: ${NO_UPSTREAM_REASON}`, () => it('skipped', () => {}));
+else roundTrip(`openapi/kibana.yaml (${NO_UPSTREAM_REASON})`, COMMITTED_SPEC);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractDocument, type ExtractResult } from '../../src/generator/extract.js';
-import { loadSpec } from '../../src/generator/load-spec.js';
+import { loadDocument } from '../../src/openapi/document.js';
 
 const PROSE = 'Upstream prose that must not be copied';
 const ok = { 200: { description: PROSE } };
@@ -78,7 +78,7 @@ const bodySchema = (path: string) => operation(path, 'post').requestBody.content
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kibana-mcp-quirks-'));
   writeFileSync(join(dir, 'spec.json'), JSON.stringify(SPEC));
-  result = extractDocument(await loadSpec(join(dir, 'spec.json')), 'all');
+  result = extractDocument(await loadDocument(join(dir, 'spec.json')), 'all');
 });
 
 describe('kibana-api.md spec quirks', () => {

@@ -5,7 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { ALL_TOOLS as tools, toolsets } from '../support/tools.js';
 import { SPACE_ARG } from '../../src/tools/spec.js';
-import { DESTRUCTIVE_NOTE } from '../../src/generator/input-model.js';
+import { DESTRUCTIVE_NOTE } from '../../src/generator/tool-model.js';
 import { synthesize } from '../support/synthesize.js';
 import { fullInputSchema, inputOf } from '../support/tools.js';
 import { listedTool } from '../../src/tools/listing.js';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { isSpaceAwarePath, splitSpaceParameter } from '../../src/kibana/spaces.js';
-import { isMarkedOptional } from '../../src/generator/normalize-schema.js';
+import { isMarkedOptional } from '../../src/openapi/normalize-schema.js';
 import { parseToolsets } from '../../src/generator/toolsets.js';
 
 /**

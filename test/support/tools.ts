@@ -22,9 +22,16 @@ export function inputOf(tool: ToolSpec): z.ZodType<Record<string, unknown>> {
   return validator;
 }
 
-/** The JSON Schema of a tool's full Zod validator (never depth-limited). */
+const fullSchemas = new Map<ToolSpec, Record<string, unknown>>();
+
+/** The JSON Schema of a tool's full Zod validator (never depth-limited), made once per tool. */
 export function fullInputSchema(tool: ToolSpec): Record<string, unknown> {
-  return z.toJSONSchema(inputOf(tool), { unrepresentable: 'any', cycles: 'ref', io: 'input' }) as Record<string, unknown>;
+  let schema = fullSchemas.get(tool);
+  if (!schema) {
+    schema = z.toJSONSchema(inputOf(tool), { unrepresentable: 'any', cycles: 'ref', io: 'input' }) as Record<string, unknown>;
+    fullSchemas.set(tool, schema);
+  }
+  return schema;
 }
 
 export const UPSTREAM_SPEC = resolve(import.meta.dirname, '../../../shared/openapi/kibana-8.18.yaml');

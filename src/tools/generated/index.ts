@@ -4,55 +4,34 @@ import type { ToolSpec, ToolsetInfo } from '../spec.js';
 
 export const toolsets: ToolsetInfo[] = [
   {
-    "id": "platform",
-    "description": "Kibana version, service status and background task health.",
-    "default": true,
-    "tools": [
-      "get_status",
-      "get_task_manager_health"
-    ]
+    id: "platform",
+    description: "Kibana version, service status and background task health.",
+    default: true,
+    tools: ["get_status", "get_task_manager_health"],
   },
   {
-    "id": "spaces",
-    "description": "Kibana spaces and copying saved objects between them.",
-    "default": true,
-    "tools": [
-      "list_spaces",
-      "get_space",
-      "create_space",
-      "update_space",
-      "delete_space",
-      "copy_saved_objects_to_space"
-    ]
+    id: "spaces",
+    description: "Kibana spaces and copying saved objects between them.",
+    default: true,
+    tools: ["list_spaces", "get_space", "create_space", "update_space", "delete_space", "copy_saved_objects_to_space"],
   },
   {
-    "id": "roles",
-    "description": "Kibana security roles with their Elasticsearch and Kibana privileges.",
-    "default": false,
-    "tools": [
-      "list_roles",
-      "get_role",
-      "create_or_update_role",
-      "delete_role"
-    ]
+    id: "roles",
+    description: "Kibana security roles with their Elasticsearch and Kibana privileges.",
+    default: false,
+    tools: ["list_roles", "get_role", "create_or_update_role", "delete_role"],
   },
   {
-    "id": "saved_objects",
-    "description": "Search, read, export and import Kibana saved objects of any type.",
-    "default": true,
-    "tools": [
-      "find_saved_objects",
-      "get_saved_object",
-      "export_saved_objects",
-      "import_saved_objects",
-      "resolve_saved_object_import_errors"
-    ]
+    id: "saved_objects",
+    description: "Search, read, export and import Kibana saved objects of any type.",
+    default: true,
+    tools: ["find_saved_objects", "get_saved_object", "export_saved_objects", "import_saved_objects", "resolve_saved_object_import_errors"],
   },
   {
-    "id": "data_views",
-    "description": "Data views (index patterns), their runtime fields and the default data view.",
-    "default": true,
-    "tools": [
+    id: "data_views",
+    description: "Data views (index patterns), their runtime fields and the default data view.",
+    default: true,
+    tools: [
       "list_data_views",
       "get_data_view",
       "create_data_view",
@@ -60,37 +39,26 @@ export const toolsets: ToolsetInfo[] = [
       "delete_data_view",
       "get_default_data_view",
       "set_default_data_view",
-      "create_or_update_runtime_field"
-    ]
+      "create_or_update_runtime_field",
+    ],
   },
   {
-    "id": "dashboards",
-    "description": "Kibana dashboards through the 8.x technical-preview dashboards API.",
-    "default": false,
-    "tools": [
-      "list_dashboards",
-      "get_dashboard",
-      "create_dashboard",
-      "update_dashboard",
-      "delete_dashboard"
-    ]
+    id: "dashboards",
+    description: "Kibana dashboards through the 8.x technical-preview dashboards API.",
+    default: false,
+    tools: ["list_dashboards", "get_dashboard", "create_dashboard", "update_dashboard", "delete_dashboard"],
   },
   {
-    "id": "short_urls",
-    "description": "Short links to Kibana locations.",
-    "default": false,
-    "tools": [
-      "create_short_url",
-      "get_short_url",
-      "get_short_url_by_slug",
-      "delete_short_url"
-    ]
+    id: "short_urls",
+    description: "Short links to Kibana locations.",
+    default: false,
+    tools: ["create_short_url", "get_short_url", "get_short_url_by_slug", "delete_short_url"],
   },
   {
-    "id": "alerting",
-    "description": "Kibana alerting rules, rule types and alerting framework health.",
-    "default": true,
-    "tools": [
+    id: "alerting",
+    description: "Kibana alerting rules, rule types and alerting framework health.",
+    default: true,
+    tools: [
       "find_alerting_rules",
       "get_alerting_rule",
       "create_alerting_rule",
@@ -101,28 +69,28 @@ export const toolsets: ToolsetInfo[] = [
       "mute_alerting_rule",
       "unmute_alerting_rule",
       "list_alerting_rule_types",
-      "get_alerting_health"
-    ]
+      "get_alerting_health",
+    ],
   },
   {
-    "id": "connectors",
-    "description": "Action connectors (email, Slack, webhook, ticketing...) that rules and cases use.",
-    "default": false,
-    "tools": [
+    id: "connectors",
+    description: "Action connectors (email, Slack, webhook, ticketing...) that rules and cases use.",
+    default: false,
+    tools: [
       "list_connectors",
       "get_connector",
       "list_connector_types",
       "create_connector",
       "update_connector",
       "execute_connector",
-      "delete_connector"
-    ]
+      "delete_connector",
+    ],
   },
   {
-    "id": "cases",
-    "description": "Cases for tracking incidents, with comments, attached alerts and external pushes.",
-    "default": true,
-    "tools": [
+    id: "cases",
+    description: "Cases for tracking incidents, with comments, attached alerts and external pushes.",
+    default: true,
+    tools: [
       "find_cases",
       "get_case",
       "create_case",
@@ -134,14 +102,14 @@ export const toolsets: ToolsetInfo[] = [
       "list_cases_for_alert",
       "find_case_activity",
       "list_case_tags",
-      "push_case"
-    ]
+      "push_case",
+    ],
   },
   {
-    "id": "detection_rules",
-    "description": "Elastic Security detection rules, prebuilt rules and rule tags.",
-    "default": false,
-    "tools": [
+    id: "detection_rules",
+    description: "Elastic Security detection rules, prebuilt rules and rule tags.",
+    default: false,
+    tools: [
       "find_detection_rules",
       "get_detection_rule",
       "create_detection_rule",
@@ -151,25 +119,20 @@ export const toolsets: ToolsetInfo[] = [
       "perform_detection_rules_bulk_action",
       "get_prebuilt_rules_status",
       "install_prebuilt_rules",
-      "list_detection_rule_tags"
-    ]
+      "list_detection_rule_tags",
+    ],
   },
   {
-    "id": "detection_alerts",
-    "description": "Search and triage Elastic Security detection alerts.",
-    "default": false,
-    "tools": [
-      "search_detection_alerts",
-      "set_detection_alert_status",
-      "set_detection_alert_tags",
-      "set_detection_alert_assignees"
-    ]
+    id: "detection_alerts",
+    description: "Search and triage Elastic Security detection alerts.",
+    default: false,
+    tools: ["search_detection_alerts", "set_detection_alert_status", "set_detection_alert_tags", "set_detection_alert_assignees"],
   },
   {
-    "id": "exceptions",
-    "description": "Security exception lists and their items, which stop rules from alerting.",
-    "default": false,
-    "tools": [
+    id: "exceptions",
+    description: "Security exception lists and their items, which stop rules from alerting.",
+    default: false,
+    tools: [
       "find_exception_lists",
       "get_exception_list",
       "create_exception_list",
@@ -179,14 +142,14 @@ export const toolsets: ToolsetInfo[] = [
       "get_exception_list_item",
       "create_exception_list_item",
       "update_exception_list_item",
-      "delete_exception_list_item"
-    ]
+      "delete_exception_list_item",
+    ],
   },
   {
-    "id": "timelines",
-    "description": "Security timelines, timeline templates and investigation notes.",
-    "default": false,
-    "tools": [
+    id: "timelines",
+    description: "Security timelines, timeline templates and investigation notes.",
+    default: false,
+    tools: [
       "list_timelines",
       "get_timeline",
       "create_timeline",
@@ -194,94 +157,80 @@ export const toolsets: ToolsetInfo[] = [
       "delete_timelines",
       "find_notes",
       "create_or_update_note",
-      "delete_notes"
-    ]
+      "delete_notes",
+    ],
   },
   {
-    "id": "slos",
-    "description": "Observability service-level objectives.",
-    "default": false,
-    "tools": [
-      "find_slos",
-      "get_slo",
-      "create_slo",
-      "update_slo",
-      "delete_slo",
-      "enable_slo",
-      "disable_slo",
-      "reset_slo"
-    ]
+    id: "slos",
+    description: "Observability service-level objectives.",
+    default: false,
+    tools: ["find_slos", "get_slo", "create_slo", "update_slo", "delete_slo", "enable_slo", "disable_slo", "reset_slo"],
   },
   {
-    "id": "synthetics",
-    "description": "Synthetics monitors and private locations.",
-    "default": false,
-    "tools": [
+    id: "synthetics",
+    description: "Synthetics monitors and private locations.",
+    default: false,
+    tools: [
       "list_synthetics_monitors",
       "get_synthetics_monitor",
       "create_synthetics_monitor",
       "update_synthetics_monitor",
       "delete_synthetics_monitor",
-      "list_synthetics_private_locations"
-    ]
+      "list_synthetics_private_locations",
+    ],
   },
   {
-    "id": "apm",
-    "description": "APM agent central configuration.",
-    "default": false,
-    "tools": [
+    id: "apm",
+    description: "APM agent central configuration.",
+    default: false,
+    tools: [
       "list_apm_agent_configs",
       "get_apm_agent_config",
       "create_or_update_apm_agent_config",
       "delete_apm_agent_config",
-      "search_apm_agent_config"
-    ]
+      "search_apm_agent_config",
+    ],
   },
   {
-    "id": "endpoint",
-    "description": "Elastic Defend endpoints and their response actions, read only.",
-    "default": false,
-    "tools": [
+    id: "endpoint",
+    description: "Elastic Defend endpoints and their response actions, read only.",
+    default: false,
+    tools: [
       "list_endpoints",
       "get_endpoint",
       "list_endpoint_actions",
       "get_endpoint_action_status",
       "get_endpoint_action",
-      "get_endpoint_policy_response"
-    ]
+      "get_endpoint_policy_response",
+    ],
   },
   {
-    "id": "osquery",
-    "description": "Osquery live queries run on Elastic Agent hosts.",
-    "default": false,
-    "tools": [
-      "list_osquery_live_queries",
-      "get_osquery_live_query",
-      "get_osquery_live_query_results",
-      "run_osquery_live_query"
-    ]
-  }
+    id: "osquery",
+    description: "Osquery live queries run on Elastic Agent hosts.",
+    default: false,
+    tools: ["list_osquery_live_queries", "get_osquery_live_query", "get_osquery_live_query_results", "run_osquery_live_query"],
+  },
 ];
 
 /** Each toolset's module, imported only when the toolset is selected. */
 export const loadToolset: Record<string, () => Promise<{ tools: ToolSpec[] }>> = {
-  "platform": () => import('./platform.js'),
-  "spaces": () => import('./spaces.js'),
-  "roles": () => import('./roles.js'),
-  "saved_objects": () => import('./saved_objects.js'),
-  "data_views": () => import('./data_views.js'),
-  "dashboards": () => import('./dashboards.js'),
-  "short_urls": () => import('./short_urls.js'),
-  "alerting": () => import('./alerting.js'),
-  "connectors": () => import('./connectors.js'),
-  "cases": () => import('./cases.js'),
-  "detection_rules": () => import('./detection_rules.js'),
-  "detection_alerts": () => import('./detection_alerts.js'),
-  "exceptions": () => import('./exceptions.js'),
-  "timelines": () => import('./timelines.js'),
-  "slos": () => import('./slos.js'),
-  "synthetics": () => import('./synthetics.js'),
-  "apm": () => import('./apm.js'),
-  "endpoint": () => import('./endpoint.js'),
-  "osquery": () => import('./osquery.js'),
+  platform: () => import('./platform.js'),
+  spaces: () => import('./spaces.js'),
+  roles: () => import('./roles.js'),
+  saved_objects: () => import('./saved_objects.js'),
+  data_views: () => import('./data_views.js'),
+  dashboards: () => import('./dashboards.js'),
+  short_urls: () => import('./short_urls.js'),
+  alerting: () => import('./alerting.js'),
+  connectors: () => import('./connectors.js'),
+  cases: () => import('./cases.js'),
+  detection_rules: () => import('./detection_rules.js'),
+  detection_alerts: () => import('./detection_alerts.js'),
+  exceptions: () => import('./exceptions.js'),
+  timelines: () => import('./timelines.js'),
+  slos: () => import('./slos.js'),
+  synthetics: () => import('./synthetics.js'),
+  apm: () => import('./apm.js'),
+  endpoint: () => import('./endpoint.js'),
+  osquery: () => import('./osquery.js'),
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isMarkedOptional, isPlaceholderSchema, normalizeSchema } from '../../src/generator/normalize-schema.js';
+import { isMarkedOptional, isPlaceholderSchema, normalizeSchema } from '../../src/openapi/normalize-schema.js';
 
-const context = { resolveRef: () => ({}), useComponent: () => {} };
+const context = () => ({});
 
 describe("Kibana's optional-value schemas", () => {
   const upstream = {

@@ -1,7 +1,7 @@
-// THE converter from a facts-only operation to a tool: its arguments as one JSON Schema object
+// THE converter from an operation's facts to a tool: its arguments as one JSON Schema object
 // (full, with component references), how each argument maps back onto the request, and the
-// tool's tier and annotations. Emitters (advertised schema, Zod source) and any later runtime
-// use start from this model, so the rules for parameters, bodies, names and spaces live here.
+// tool's tier and annotations. The emitters start from this model, so the rules for parameters,
+// bodies, names and spaces live here.
 //
 // Argument layout: path, query and non-transport header parameters are flat arguments (an
 // object parameter standing for the whole query string gives one argument per property). A JSON
@@ -11,6 +11,10 @@
 // files become an `objects` array that the request builder turns into an ndjson file part.
 import { operationEffect } from '../kibana/operations.js';
 import { isSpaceAwarePath, splitSpaceParameter, SPACE_ID_SOURCE } from '../kibana/spaces.js';
+import { isJsonMediaType } from '../openapi/media-type.js';
+import { API_VERSION_HEADER, type Operation, type Parameter, type RequestBody } from '../openapi/model.js';
+import type { ComponentStore } from '../schema/components.js';
+import { typesOf, type Schema } from '../schema/schema.js';
 import {
   SPACE_ARG,
   type BodyBinding,
@@ -22,23 +26,19 @@ import {
   type ToolAnnotations,
   type ToolSpec,
 } from '../tools/spec.js';
-import { ComponentStore, type OperationFacts } from './facts.js';
-import { isObject, type JsonObject } from './json.js';
-import { isJsonMediaType } from './media-type.js';
-import { API_VERSION_HEADER } from './extract-operation.js';
 import type { ToolEntry } from './toolsets.js';
 
-/** A ToolSpec before emission: its input is still one JSON Schema, not yet advertised and Zod forms. */
+/** A ToolSpec before emission: its input is still one full JSON Schema, not yet advertised. */
 export type ToolModel = Omit<ToolSpec, 'inputSchema' | 'validator' | 'tokens'> & {
   /** Root `type: object` schema of all arguments; may refer to `#/components/schemas/*`. */
-  input: JsonObject;
+  input: Schema;
   /** String-typed path and query arguments that also accept numbers and booleans (they travel as text anyway). */
   textArgs: string[];
 };
 
 export const DESTRUCTIVE_NOTE = 'The server asks the user to confirm this call when the client supports it.';
 /** What an omitted space_id means is said once, in the server's instructions, not in every tool. */
-const SPACE_SCHEMA: JsonObject = { type: 'string', pattern: SPACE_ID_SOURCE };
+const SPACE_SCHEMA: Schema = { type: 'string', pattern: SPACE_ID_SOURCE };
 const BODY_ARG = 'body';
 const OBJECTS_ARG = 'objects';
 const ARG_NAME = /^[a-zA-Z0-9_.-]{1,64}$/;
@@ -53,25 +53,17 @@ const WHOLE_QUERY = 'query';
 const BODY_METHODS: ReadonlySet<HttpMethod> = new Set(['POST', 'PUT', 'PATCH']);
 const IDEMPOTENT_METHODS: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
 
-interface Parameter {
-  name: string;
-  in: ParamBinding['in'];
-  required: boolean;
-  schema: JsonObject;
-  description?: unknown;
-}
-
-export function buildToolModel(facts: OperationFacts, entry: ToolEntry, components: ComponentStore): ToolModel {
-  const { method, operation } = facts;
+export function buildToolModel(operation: Operation, entry: ToolEntry, components: ComponentStore): ToolModel {
+  const { method } = operation;
   // SLO paths name their space in the path; the tool takes space_id and the client adds `/s/{space}`.
-  const explicitSpace = splitSpaceParameter(facts.path);
-  const path = explicitSpace ? explicitSpace.rest : facts.path;
-  const spaceAware = isSpaceAwarePath(facts.path);
+  const explicitSpace = splitSpaceParameter(operation.path);
+  const path = explicitSpace ? explicitSpace.rest : operation.path;
+  const spaceAware = isSpaceAwarePath(operation.path);
   const layout = new ArgumentLayout();
   const request: RequestMapping = { method, path, params: [] };
   const headers: Record<string, string> = {};
 
-  for (const param of parameters(operation)) {
+  for (const param of operation.parameters) {
     if (explicitSpace && param.in === 'path' && param.name === explicitSpace.parameter) continue;
     if (param.in === 'header' && param.name === API_VERSION_HEADER) headers[param.name] = fixedValue(param.schema, components, param.name);
     else if (!(param.in === 'query' && entry.omit.includes(param.name) && !param.required))
@@ -79,11 +71,11 @@ export function buildToolModel(facts: OperationFacts, entry: ToolEntry, componen
   }
   if (spaceAware) layout.add(SPACE_ARG, SPACE_SCHEMA, false);
 
-  const body = bodyBinding(facts, entry, components, layout);
+  const body = operation.requestBody && bodyBinding(operation, operation.requestBody, entry, components, layout);
   if (body) request.body = body;
   if (Object.keys(headers).length > 0) request.headers = headers;
 
-  const tier: Tier = entry.tier ?? (entry.readOnly ? 'read' : operationEffect(method, facts.path));
+  const tier: Tier = entry.tier ?? (entry.readOnly ? 'read' : operationEffect(method, operation.path));
   const annotations: ToolAnnotations = {
     title: entry.title,
     readOnlyHint: tier === 'read',
@@ -91,8 +83,8 @@ export function buildToolModel(facts: OperationFacts, entry: ToolEntry, componen
     idempotentHint: entry.idempotent ?? (tier === 'read' || IDEMPOTENT_METHODS.has(method)),
     openWorldHint: entry.openWorld,
   };
-  const operationRef: ToolModel['operation'] = { method, path: facts.path };
-  if (typeof operation.operationId === 'string') operationRef.operationId = operation.operationId;
+  const operationRef: ToolModel['operation'] = { method, path: operation.path };
+  if (operation.operationId !== undefined) operationRef.operationId = operation.operationId;
   return {
     name: entry.name,
     toolset: entry.toolset,
@@ -115,15 +107,15 @@ export function finalDescription(description: string, tier: Tier): string {
 
 /** Collects arguments, refusing duplicates so every argument maps back to exactly one place. */
 class ArgumentLayout {
-  private readonly properties: JsonObject = {};
+  private readonly properties: Record<string, Schema> = {};
   private readonly required: string[] = [];
   private readonly text: string[] = [];
 
   has(name: string): boolean {
-    return name in this.properties;
+    return Object.hasOwn(this.properties, name);
   }
 
-  add(name: string, schema: JsonObject, required: boolean, asText = false): string {
+  add(name: string, schema: Schema, required: boolean, asText = false): string {
     if (this.has(name)) throw new Error(`two arguments would be named "${name}"`);
     this.properties[name] = schema;
     if (required) this.required.push(name);
@@ -135,22 +127,12 @@ class ArgumentLayout {
     return [...this.text];
   }
 
-  schema(): JsonObject {
-    const schema: JsonObject = { type: 'object', properties: this.properties };
+  schema(): Schema {
+    const schema: Schema = { type: 'object', properties: this.properties };
     if (this.required.length > 0) schema.required = [...this.required];
     schema.additionalProperties = false;
     return schema;
   }
-}
-
-function parameters(operation: JsonObject): Parameter[] {
-  return (Array.isArray(operation.parameters) ? operation.parameters : []).filter(isObject).map((param) => ({
-    name: String(param.name),
-    in: param.in as ParamBinding['in'],
-    required: param.required === true,
-    schema: isObject(param.schema) ? param.schema : {},
-    description: param.description,
-  }));
 }
 
 /** The arguments of one parameter: usually one, one per property for a whole-query object. */
@@ -169,27 +151,20 @@ function parameterArguments(param: Parameter, components: ComponentStore, layout
 }
 
 /** The properties of a parameter that stands for the route's whole query string (see WHOLE_QUERY). */
-export function wholeQueryShape(
-  param: { name?: unknown; in?: unknown; schema?: unknown },
-  components: ComponentStore,
-): ObjectShape | undefined {
-  if (param.in !== 'query' || param.name !== WHOLE_QUERY || !isObject(param.schema)) return undefined;
+export function wholeQueryShape(param: Parameter, components: ComponentStore): ObjectShape | undefined {
+  if (param.in !== 'query' || param.name !== WHOLE_QUERY) return undefined;
   return flatObjectShape(param.schema, components);
 }
 
-function isStringTyped(schema: JsonObject, components: ComponentStore): boolean {
+function isStringTyped(schema: Schema, components: ComponentStore): boolean {
   const resolved = components.resolve(schema);
   return (
     typesOf(resolved).includes('string') ||
-    (Array.isArray(resolved.enum) && resolved.enum.length > 0 && resolved.enum.every((v) => typeof v === 'string'))
+    (resolved.enum !== undefined && resolved.enum.length > 0 && resolved.enum.every((v) => typeof v === 'string'))
   );
 }
 
-function typesOf(schema: JsonObject): unknown[] {
-  return Array.isArray(schema.type) ? schema.type : [schema.type];
-}
-
-function isFreeFormObject(schema: JsonObject, components: ComponentStore): boolean {
+function isFreeFormObject(schema: Schema, components: ComponentStore): boolean {
   const resolved = components.resolve(schema);
   return (
     resolved.type === 'object' &&
@@ -202,7 +177,7 @@ function isFreeFormObject(schema: JsonObject, components: ComponentStore): boole
 }
 
 /** A free-form object filter (saved objects `has_reference`) takes one object or several; each travels JSON-encoded under the repeated key. */
-function objectOrList(schema: JsonObject): JsonObject {
+function objectOrList(schema: Schema): Schema {
   return { anyOf: [schema, { type: 'array', items: schema }] };
 }
 
@@ -213,24 +188,26 @@ function argName(wireName: string): string {
   return cleaned;
 }
 
-function withDescription(schema: JsonObject, description: unknown): JsonObject {
-  return typeof description === 'string' ? { ...schema, description } : schema;
+function withDescription(schema: Schema, description: string | undefined): Schema {
+  return description === undefined ? schema : { ...schema, description };
 }
 
-function fixedValue(schema: JsonObject, components: ComponentStore, name: string): string {
+function fixedValue(schema: Schema, components: ComponentStore, name: string): string {
   const resolved = components.resolve(schema);
-  const value = resolved.default ?? resolved.const ?? (Array.isArray(resolved.enum) ? resolved.enum[0] : undefined);
+  const value = resolved.default ?? resolved.const ?? resolved.enum?.[0];
   if (typeof value !== 'string') throw new Error(`header ${name} has no fixed value`);
   return value;
 }
 
-function bodyBinding(facts: OperationFacts, entry: ToolEntry, components: ComponentStore, layout: ArgumentLayout): BodyBinding | undefined {
-  const requestBody = facts.operation.requestBody;
-  if (!isObject(requestBody) || !isObject(requestBody.content)) return undefined;
-  const [mediaType, media] = Object.entries(requestBody.content)[0] ?? [];
-  if (mediaType === undefined || !isObject(media)) return undefined;
-  const schema = isObject(media.schema) ? media.schema : {};
-  if (mediaType === 'multipart/form-data') return multipartBinding(facts.path, schema, components, layout, requestBody.required === true);
+function bodyBinding(
+  operation: Operation,
+  requestBody: RequestBody,
+  entry: ToolEntry,
+  components: ComponentStore,
+  layout: ArgumentLayout,
+): BodyBinding {
+  const { mediaType, schema } = requestBody;
+  if (mediaType === 'multipart/form-data') return multipartBinding(operation.path, schema, components, layout, requestBody.required);
   const json = isJsonMediaType(mediaType);
   const shape = json ? flatObjectShape(schema, components) : undefined;
   if (shape && Object.keys(shape.properties).every((name) => ARG_NAME.test(name) && !layout.has(name)))
@@ -238,15 +215,15 @@ function bodyBinding(facts: OperationFacts, entry: ToolEntry, components: Compon
   const omitted = entry.omit.filter((name) => shape?.properties[name]);
   if (omitted.length > 0) throw new Error(`omit: ${omitted.join(', ')} belong to a body sent as one argument`);
   // A nullable body (Kibana's `schema.nullable`) may be left out; others are sent on these methods whatever the spec says.
-  const required = requestBody.required === true || (BODY_METHODS.has(facts.method) && !admitsNull(schema, components));
-  // The team's descriptions of the body's properties are stored on the request body (see extract).
+  const required = requestBody.required || (BODY_METHODS.has(operation.method) && !admitsNull(schema, components));
+  // The team's descriptions of the body's properties are stored on the request body (see curate.ts).
   const arg = layout.add(layout.has(BODY_ARG) ? 'request_body' : BODY_ARG, withDescription(schema, requestBody.description), required);
   return { kind: 'arg', arg, encoding: json ? 'json' : 'ndjson' };
 }
 
-function admitsNull(schema: JsonObject, components: ComponentStore): boolean {
+function admitsNull(schema: Schema, components: ComponentStore): boolean {
   const resolved = components.resolve(schema);
-  const members = [resolved.anyOf, resolved.oneOf].flatMap((list) => (Array.isArray(list) ? list.filter(isObject) : []));
+  const members = [...(resolved.anyOf ?? []), ...(resolved.oneOf ?? [])];
   return typesOf(resolved).includes('null') || members.some((member) => admitsNull(member, components));
 }
 
@@ -264,8 +241,8 @@ function fieldsBinding(shape: ObjectShape, omit: string[], layout: ArgumentLayou
   return { kind: 'fields', fields };
 }
 
-interface ObjectShape {
-  properties: Record<string, JsonObject>;
+export interface ObjectShape {
+  properties: Record<string, Schema>;
   required: string[];
 }
 
@@ -273,28 +250,26 @@ interface ObjectShape {
  * The properties of a body that is one plain object (a component reference or an `allOf` of
  * objects is merged); undefined for unions, arrays, maps and objects without properties.
  */
-export function flatObjectShape(schema: JsonObject, components: ComponentStore): ObjectShape | undefined {
+export function flatObjectShape(schema: Schema, components: ComponentStore): ObjectShape | undefined {
   const resolved = components.resolve(schema);
-  if (resolved.oneOf || resolved.anyOf || resolved.not || isObject(resolved.additionalProperties)) return undefined;
+  if (resolved.oneOf || resolved.anyOf || resolved.not || resolved.additionalProperties) return undefined;
   const types = typesOf(resolved);
   if (resolved.type !== undefined && !(types.length === 1 && types[0] === 'object')) return undefined;
   const shape: ObjectShape = { properties: {}, required: [] };
-  for (const part of Array.isArray(resolved.allOf) ? resolved.allOf.filter(isObject) : []) {
+  for (const part of resolved.allOf ?? []) {
     const inner = flatObjectShape(part, components);
     if (!inner) return undefined;
     Object.assign(shape.properties, inner.properties);
     shape.required.push(...inner.required);
   }
-  if (isObject(resolved.properties)) {
-    for (const [name, property] of Object.entries(resolved.properties)) if (isObject(property)) shape.properties[name] = property;
-  }
-  if (Array.isArray(resolved.required)) shape.required.push(...resolved.required.map(String));
+  Object.assign(shape.properties, resolved.properties);
+  shape.required.push(...(resolved.required ?? []));
   return Object.keys(shape.properties).length > 0 ? shape : undefined;
 }
 
 function multipartBinding(
   path: string,
-  schema: JsonObject,
+  schema: Schema,
   components: ComponentStore,
   layout: ArgumentLayout,
   required: boolean,
@@ -307,23 +282,13 @@ function multipartBinding(
     const file = isFilePart(field, resolved);
     const partRequired = shape.required.includes(field) || (required && file);
     if (file && IMPORT_PATH.test(path)) {
-      const items = { type: 'object' };
-      const arg = layout.add(
-        OBJECTS_ARG,
-        withDescription(
-          { type: 'array', items },
-          property.description ?? 'The objects to import, as JSON objects (sent as an ndjson file).',
-        ),
-        partRequired,
-      );
+      const objects: Schema = { type: 'array', items: { type: 'object' } };
+      const description = property.description ?? 'The objects to import, as JSON objects (sent as an ndjson file).';
+      const arg = layout.add(OBJECTS_ARG, withDescription(objects, description), partRequired);
       parts.push({ arg, field, as: 'ndjson-file', filename: 'import.ndjson' });
     } else if (file) {
-      const arg = layout.add(
-        argName(field),
-        withDescription({ type: 'string' }, property.description ?? 'The file content, as text.'),
-        partRequired,
-      );
-      parts.push({ arg, field, as: 'text', filename: field });
+      const text = withDescription({ type: 'string' }, property.description ?? 'The file content, as text.');
+      parts.push({ arg: layout.add(argName(field), text, partRequired), field, as: 'text', filename: field });
     } else {
       const arg = layout.add(argName(field), property, partRequired);
       parts.push({ arg, field, as: resolved.type === 'string' ? 'text' : 'json' });
@@ -333,7 +298,7 @@ function multipartBinding(
 }
 
 /** A part that carries a file: `format: binary`, no type at all, or a `file` typed as a bare object (saved objects `_import`). */
-function isFilePart(field: string, schema: JsonObject): boolean {
+function isFilePart(field: string, schema: Schema): boolean {
   if (schema.format === 'binary') return true;
   if (schema.properties || schema.oneOf || schema.anyOf || schema.allOf) return false;
   return schema.type === undefined || (field === 'file' && schema.type === 'object');

@@ -1,20 +1,24 @@
-// Turns one upstream OpenAPI 3.0/3.1 schema into a facts-only JSON Schema (the OpenAPI 3.1
-// dialect): prose and examples dropped, `nullable` folded into type unions, non-standard
-// formats dropped, known upstream typos repaired. Lenient with what it reads, strict with
-// what it writes. References to component schemas are kept (and reported through
-// `useComponent`); any other reference is inlined, with a guard against cycles.
-import { componentName, COMPONENT_SCHEMA_PREFIX, isObject, type JsonObject } from './json.js';
+// Turns one upstream OpenAPI 3.0/3.1 schema into a facts-only normalised JSON Schema (the OpenAPI
+// 3.1 dialect): prose and examples dropped, `nullable` folded into type unions, non-standard
+// formats dropped, known upstream typos repaired. Lenient with what it reads, strict with what it
+// writes. References to component schemas are kept; any other reference is inlined, with a guard
+// against cycles.
+import { componentName, componentRef } from '../schema/refs.js';
+import type { JsonType, Schema } from '../schema/schema.js';
+import { isObject, type JsonObject } from './json.js';
+import type { RefResolver } from './pointer.js';
 
-export interface NormalizeContext {
-  /** Resolves any `$ref` of the upstream document (the ref-parser's `$refs.get`). */
-  resolveRef(ref: string): unknown;
-  /** Called for every component schema the result refers to. */
-  useComponent(name: string): void;
+export interface NormalizeOptions {
+  /**
+   * Keep `description`s. Only for documents whose descriptions are the team's own (the generator's
+   * facts document); an upstream spec's prose is never kept.
+   */
+  keepDescriptions?: boolean;
 }
 
-const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
+const JSON_TYPES: ReadonlySet<string> = new Set<JsonType>(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
 /** Upstream misspellings of a type name, repaired. */
-const TYPE_TYPOS: Record<string, string> = { objects: 'object', int: 'integer', bool: 'boolean' };
+const TYPE_TYPOS: Record<string, JsonType> = { objects: 'object', int: 'integer', bool: 'boolean' };
 /** Formats a JSON Schema validator or an OpenAPI tool understands; others (`nonempty`, `date-math`, `integer`) are dropped. */
 const STANDARD_FORMATS = new Set([
   'date-time',
@@ -36,7 +40,7 @@ const STANDARD_FORMATS = new Set([
   'byte',
   'binary',
 ]);
-/** Keywords copied as they are when their value has the right JSON type. */
+/** Keywords copied as they are when their value is a number. */
 const NUMERIC_KEYWORDS = [
   'minimum',
   'maximum',
@@ -48,6 +52,7 @@ const NUMERIC_KEYWORDS = [
   'minProperties',
   'maxProperties',
 ] as const;
+
 /** Keyword lookup that tolerates upstream case mistakes (`additionalproperties`). */
 function keyword(schema: JsonObject, name: string): unknown {
   if (name in schema) return schema[name];
@@ -56,34 +61,34 @@ function keyword(schema: JsonObject, name: string): unknown {
   return key === undefined ? undefined : schema[key];
 }
 
-export function normalizeSchema(raw: unknown, context: NormalizeContext): JsonObject {
-  return new Normalizer(context).schema(raw, []);
+export function normalizeSchema(raw: unknown, resolveRef: RefResolver, options: NormalizeOptions = {}): Schema {
+  return new Normalizer(resolveRef, options.keepDescriptions === true).schema(raw, []);
 }
 
 class Normalizer {
-  constructor(private readonly context: NormalizeContext) {}
+  constructor(
+    private readonly resolveRef: RefResolver,
+    private readonly keepDescriptions: boolean,
+  ) {}
 
-  schema(raw: unknown, inlining: string[]): JsonObject {
+  schema(raw: unknown, inlining: string[]): Schema {
     if (raw === true || raw === undefined || raw === null) return {};
     if (raw === false) return { not: {} };
     if (!isObject(raw)) throw new Error(`schema is a ${typeof raw}, not an object`);
     const ref = raw.$ref;
-    if (typeof ref === 'string') return this.withNullable(this.reference(ref, inlining), raw.nullable === true);
+    if (typeof ref === 'string') return this.described(this.withNullable(this.reference(ref, inlining), raw.nullable === true), raw);
     return this.inline(raw, inlining);
   }
 
-  private reference(ref: string, inlining: string[]): JsonObject {
+  private reference(ref: string, inlining: string[]): Schema {
     const name = componentName(ref);
-    if (name !== undefined) {
-      this.context.useComponent(name);
-      return { $ref: COMPONENT_SCHEMA_PREFIX + encodeURIComponent(name) };
-    }
+    if (name !== undefined) return { $ref: componentRef(name) };
     if (inlining.includes(ref)) throw new Error(`circular reference ${ref} outside components/schemas`);
-    return this.schema(this.context.resolveRef(ref), [...inlining, ref]);
+    return this.schema(this.resolveRef(ref), [...inlining, ref]);
   }
 
-  private inline(raw: JsonObject, inlining: string[]): JsonObject {
-    const out: JsonObject = {};
+  private inline(raw: JsonObject, inlining: string[]): Schema {
+    const out: Schema = {};
     const types = this.types(raw);
     if (types.length === 1) out.type = types[0];
     else if (types.length > 1) out.type = types;
@@ -92,7 +97,10 @@ class Normalizer {
     if (Array.isArray(raw.enum)) out.enum = [...raw.enum];
     if ('const' in raw) out.const = raw.const;
     if ('default' in raw && raw.default !== undefined) out.default = raw.default;
-    for (const name of NUMERIC_KEYWORDS) if (typeof raw[name] === 'number') out[name] = raw[name];
+    for (const name of NUMERIC_KEYWORDS) {
+      const value = raw[name];
+      if (typeof value === 'number') out[name] = value;
+    }
     this.exclusiveBounds(raw, out);
     if (typeof raw.pattern === 'string' && isUsablePattern(raw.pattern)) out.pattern = raw.pattern;
     if (raw.uniqueItems === true) out.uniqueItems = true;
@@ -100,7 +108,7 @@ class Normalizer {
     if ('items' in raw) out.items = this.items(raw.items, inlining);
     const properties = keyword(raw, 'properties');
     if (isObject(properties)) {
-      const props: JsonObject = {};
+      const props: Record<string, Schema> = {};
       for (const [name, sub] of Object.entries(properties)) props[name] = this.schema(sub, inlining);
       out.properties = props;
     }
@@ -117,24 +125,28 @@ class Normalizer {
       if (Array.isArray(members) && members.length > 0) out[combiner] = members.map((m) => this.schema(m, inlining));
     }
     // Kibana's optional schemas come out as `anyOf` every JSON type next to the real `oneOf`: the former says nothing.
-    if (Array.isArray(out.oneOf) && Array.isArray(out.anyOf) && admitsAnything(out.anyOf as JsonObject[])) delete out.anyOf;
+    if (out.oneOf && out.anyOf && admitsAnything(out.anyOf)) delete out.anyOf;
     if ('not' in raw && isObject(raw.not)) out.not = this.schema(raw.not, inlining);
-    return this.withNullable(out, raw.nullable === true);
+    return this.withNullable(this.described(out, raw), raw.nullable === true);
+  }
+
+  private described(schema: Schema, raw: JsonObject): Schema {
+    return this.keepDescriptions && typeof raw.description === 'string' ? { ...schema, description: raw.description } : schema;
   }
 
   /** `items` written as a list (invalid in OpenAPI, seen upstream): one member, or any of them. */
-  private items(raw: unknown, inlining: string[]): JsonObject {
+  private items(raw: unknown, inlining: string[]): Schema {
     if (!Array.isArray(raw)) return this.schema(raw, inlining);
     const members = raw.map((m) => this.schema(m, inlining));
-    return members.length === 1 ? (members[0] as JsonObject) : { anyOf: members };
+    return members.length === 1 ? (members[0] as Schema) : { anyOf: members };
   }
 
-  private types(raw: JsonObject): string[] {
-    const declared = Array.isArray(raw.type) ? raw.type : raw.type === undefined ? [] : [raw.type];
-    const types: string[] = [];
+  private types(raw: JsonObject): JsonType[] {
+    const declared: unknown[] = Array.isArray(raw.type) ? raw.type : raw.type === undefined ? [] : [raw.type];
+    const types: JsonType[] = [];
     for (const t of declared) {
       const fixed = typeof t === 'string' ? (TYPE_TYPOS[t] ?? t) : undefined;
-      if (fixed !== undefined && JSON_TYPES.has(fixed) && !types.includes(fixed)) types.push(fixed);
+      if (fixed !== undefined && JSON_TYPES.has(fixed) && !types.includes(fixed as JsonType)) types.push(fixed as JsonType);
     }
     if (types.length === 0 && (isObject(keyword(raw, 'properties')) || isObject(keyword(raw, 'additionalProperties'))))
       types.push('object');
@@ -142,27 +154,27 @@ class Normalizer {
   }
 
   /** OpenAPI 3.0 writes `exclusiveMinimum: true` next to `minimum`; 3.1 writes the bound itself. */
-  private exclusiveBounds(raw: JsonObject, out: JsonObject): void {
+  private exclusiveBounds(raw: JsonObject, out: Schema): void {
     for (const [exclusive, bound] of [
       ['exclusiveMinimum', 'minimum'],
       ['exclusiveMaximum', 'maximum'],
     ] as const) {
       const value = raw[exclusive];
+      const limit = raw[bound];
       if (typeof value === 'number') out[exclusive] = value;
-      else if (value === true && typeof raw[bound] === 'number') {
-        out[exclusive] = raw[bound];
+      else if (value === true && typeof limit === 'number') {
+        out[exclusive] = limit;
         delete out[bound];
       }
     }
   }
 
-  private withNullable(schema: JsonObject, nullable: boolean): JsonObject {
+  private withNullable(schema: Schema, nullable: boolean): Schema {
     if (!nullable) return schema;
-    const { type } = schema;
-    if (typeof type === 'string' || Array.isArray(type)) {
-      const types = Array.isArray(type) ? type : [type];
-      const result: JsonObject = { ...schema, type: types.includes('null') ? types : [...types, 'null'] };
-      if (Array.isArray(schema.enum) && !schema.enum.includes(null)) result.enum = [...schema.enum, null];
+    if (schema.type !== undefined) {
+      const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+      const result: Schema = { ...schema, type: types.includes('null') ? types : [...types, 'null'] };
+      if (schema.enum && !schema.enum.includes(null)) result.enum = [...schema.enum, null];
       return result;
     }
     if (Object.keys(schema).length === 0) return schema;
@@ -172,9 +184,9 @@ class Normalizer {
 
 const ANY_JSON_TYPES = ['array', 'boolean', 'number', 'object', 'string'];
 
-function admitsAnything(members: JsonObject[]): boolean {
+function admitsAnything(members: Schema[]): boolean {
   const types = new Set(members.filter((m) => Object.keys(m).every((k) => k === 'type' || k === 'items')).map((m) => m.type));
-  return ANY_JSON_TYPES.every((type) => types.has(type));
+  return ANY_JSON_TYPES.every((type) => types.has(type as JsonType));
 }
 
 /**
@@ -201,18 +213,17 @@ function isUsablePattern(pattern: string): boolean {
  * True for a schema that says nothing about a value: `{}`, null-only, an object declared with
  * an empty `properties`, or a union of such. Used to drop placeholder request bodies.
  */
-export function isPlaceholderSchema(schema: JsonObject): boolean {
+export function isPlaceholderSchema(schema: Schema): boolean {
   const keys = Object.keys(schema);
   if (keys.length === 0) return true;
   const union = schema.anyOf ?? schema.oneOf;
-  if (Array.isArray(union) && keys.length === 1) return union.every((m) => isObject(m) && isPlaceholderSchema(m));
-  const type = schema.type;
-  const types = Array.isArray(type) ? type : [type];
+  if (union && keys.length === 1) return union.every(isPlaceholderSchema);
+  const types: unknown[] = Array.isArray(schema.type) ? schema.type : [schema.type];
   if (types.every((t) => t === 'null')) return keys.every((k) => k === 'type' || k === 'enum');
-  const emptyObject =
+  return (
     types.every((t) => t === 'object' || t === 'null') &&
     keys.every((k) => k === 'type' || k === 'properties') &&
-    isObject(schema.properties) &&
-    Object.keys(schema.properties).length === 0;
-  return emptyObject;
+    schema.properties !== undefined &&
+    Object.keys(schema.properties).length === 0
+  );
 }

@@ -1,12 +1,16 @@
-// The operation → tool rules of input-model.ts and the team's corrections applied by extract.ts,
-// on small hand-written operations.
+// The operation → tool rules of tool-model.ts and the team's corrections applied by curate.ts,
+// on small hand-written operations, through the same path as the generator: extract, write the
+// facts document, read it back, build the tool.
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/generator/extract.js';
-import { ComponentStore } from '../../src/generator/facts.js';
-import { buildToolModel, type ToolModel } from '../../src/generator/input-model.js';
-import { isObject, type JsonObject } from '../../src/generator/json.js';
+import { buildToolModel, type ToolModel } from '../../src/generator/tool-model.js';
 import { parseToolsets } from '../../src/generator/toolsets.js';
+import { localRefResolver } from '../../src/openapi/pointer.js';
+import { SpecReader } from '../../src/openapi/spec-reader.js';
+import type { Schema } from '../../src/schema/schema.js';
 import type { HttpMethod } from '../../src/tools/spec.js';
+
+type JsonObject = Record<string, unknown>;
 
 /** Extracts one operation with one selection entry (extra YAML keys indented for a tool entry) and builds its tool. */
 function toolFor(method: HttpMethod, path: string, operation: JsonObject, entryYaml = '', schemas: JsonObject = {}): ToolModel {
@@ -17,18 +21,13 @@ function toolFor(method: HttpMethod, path: string, operation: JsonObject, entryY
     paths: { [path]: { [method.toLowerCase()]: { responses: { 200: { description: 'OK' } }, ...operation } } },
     components: { schemas },
   };
-  const resolveRef = (ref: string) => schemas[ref.replace('#/components/schemas/', '')];
-  const result = extractDocument({ document, resolveRef }, toolsets);
+  const result = extractDocument({ document, resolveRef: localRefResolver(document) }, toolsets);
   expect(result.skipped).toEqual([]);
-  const extracted = result.document as { paths: Record<string, Record<string, JsonObject>>; components: { schemas: JsonObject } };
-  const components = new ComponentStore((name) =>
-    isObject(extracted.components.schemas[name]) ? extracted.components.schemas[name] : undefined,
-  );
-  const facts = { method, path, operation: extracted.paths[path]?.[method.toLowerCase()] as JsonObject };
-  return buildToolModel(facts, toolsets[0]!.tools[0]!, components);
+  const facts = new SpecReader({ document: result.document, resolveRef: localRefResolver(result.document) }, { keepDescriptions: true });
+  return buildToolModel(facts.operation(method, path), toolsets[0]!.tools[0]!, facts.components);
 }
 
-const properties = (tool: ToolModel) => tool.input.properties as Record<string, JsonObject>;
+const properties = (tool: ToolModel): Record<string, Schema> => tool.input.properties ?? {};
 const OBJECT_BODY = {
   content: { 'application/json': { schema: { anyOf: [{ type: 'object', properties: { a: { type: 'string' } } }, { type: 'array' }] } } },
 };

@@ -1,0 +1,46 @@
+// What the runtime may load: nothing of the generator, and no package it does not depend on.
+// Follows every import (static and dynamic) from the CLI through the source tree.
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const { dependencies } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+const SPECIFIER = /(?:^|\n)\s*(?:import|export)\s(?:[^'"]*?\sfrom\s)?'([^']+)'|import\('([^']+)'\)/g;
+
+/** Every source file reachable from `entries`, and the packages they import. */
+function reach(entries: string[]): { files: string[]; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const pending = entries.map((entry) => join(ROOT, entry));
+  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+    if (files.has(file)) continue;
+    files.add(file);
+    for (const match of readFileSync(file, 'utf8').matchAll(SPECIFIER)) {
+      const specifier = (match[1] ?? match[2]) as string;
+      if (specifier.startsWith('.')) pending.push(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
+      else if (!specifier.startsWith('node:'))
+        packages.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!);
+    }
+  }
+  return { files: [...files].map((file) => relative(ROOT, file)).sort(), packages };
+}
+
+describe('module boundaries', () => {
+  it('the runtime (everything the CLI can load) never reaches the generator, and uses only runtime dependencies', () => {
+    const runtime = reach(['src/cli.ts']);
+    expect(runtime.files).toContain('src/tools/generated/inputs/cases.ts');
+    expect(runtime.files).toContain('src/schema/to-zod.ts');
+    expect(runtime.files.filter((file) => file.startsWith('src/generator/'))).toEqual([]);
+    expect([...runtime.packages].filter((name) => !(name in dependencies))).toEqual([]);
+  });
+
+  it('spec reading and the converter stand alone, for runtime use: no generator, no dev-only package', () => {
+    const standalone = reach(['src/openapi/spec-reader.ts', 'src/openapi/document.ts', 'src/schema/input-module.ts']);
+    expect(
+      standalone.files.every((file) => /^src\/(openapi|schema|kibana)\//.test(file)),
+      standalone.files.join(', '),
+    ).toBe(true);
+    expect([...standalone.packages].sort()).toEqual(['yaml', 'zod']);
+  });
+});

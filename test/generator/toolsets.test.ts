@@ -1,0 +1,110 @@
+// The toolsets.yaml parser refuses, naming the key and the entry, whatever the file's header does not define.
+import { describe, expect, it } from 'vitest';
+import { parseToolsets } from '../../src/generator/toolsets.js';
+
+const ENTRY = '      - op: GET /api/things/{id}\n        name: get_thing\n        title: Get thing\n        description: Reads a thing.\n';
+const file = (entryExtra = '', toolsetExtra = '', entry = ENTRY) =>
+  `toolsets:\n  things:\n    description: Things.\n${toolsetExtra}    tools:\n${entry}${entryExtra}`;
+const entryOf = (op: string, extra = '') =>
+  `      - op: ${op}\n        name: change_thing\n        title: Change thing\n        description: Changes a thing.\n${extra}`;
+
+describe('parseToolsets', () => {
+  it('reads an entry into its typed form, with defaults for what is left out', () => {
+    const [toolset] = parseToolsets(file('        args:\n          id: " The thing id. "\n'));
+    expect(toolset).toEqual({
+      id: 'things',
+      description: 'Things.',
+      default: false,
+      tools: [
+        {
+          toolset: 'things',
+          method: 'GET',
+          path: '/api/things/{id}',
+          name: 'get_thing',
+          title: 'Get thing',
+          description: 'Reads a thing.',
+          readOnly: false,
+          destructiveHint: false,
+          openWorld: false,
+          args: { id: 'The thing id.' },
+          omit: [],
+          optional: [],
+        },
+      ],
+    });
+  });
+
+  it('refuses an unknown key on a tool entry, naming the key and the entry', () => {
+    expect(() => parseToolsets(file('        colour: red\n'), 'toolsets.yaml')).toThrow(
+      'toolsets.yaml: toolset "things", tool #1 (get_thing): unknown key "colour" (allowed: op, name,',
+    );
+  });
+
+  it('refuses an unknown key on a toolset and at the top', () => {
+    expect(() => parseToolsets(file('', '    hidden: true\n'))).toThrow('toolset "things": unknown key "hidden"');
+    expect(() => parseToolsets(`${file()}version: 2\n`)).toThrow('unknown top-level key "version"');
+  });
+
+  it('refuses wrong types and values that say nothing', () => {
+    const cases: Array<[string, string]> = [
+      ['', '    default: "yes"\n'],
+      ['        idempotent: 1\n', ''],
+      ['        open_world: false\n', ''],
+      ['        tier: admin\n', ''],
+      ['        args:\n          id: 3\n', ''],
+      ['        omit: []\n', ''],
+      ['        optional: [""]\n', ''],
+      ['        replaced_in: "9.4"\n', ''],
+    ];
+    const messages = cases.map(([entry, toolset]) => {
+      try {
+        parseToolsets(file(entry, toolset));
+        return 'accepted';
+      } catch (error) {
+        return (error as Error).message.replace(/^.*?: /, '');
+      }
+    });
+    expect(messages).toEqual([
+      'toolset "things": "default" must be true or false',
+      'toolset "things", tool #1 (get_thing): "idempotent" must be true or false',
+      'toolset "things", tool #1 (get_thing): "open_world" can only be true (leave it out for false)',
+      'toolset "things", tool #1 (get_thing): tier "admin" is not one of read, write, destructive',
+      'toolset "things", tool #1 (get_thing): args.id must be a non-empty string',
+      'toolset "things", tool #1 (get_thing): "omit" must be a non-empty list',
+      'toolset "things", tool #1 (get_thing): "optional" must list non-empty strings',
+      'toolset "things", tool #1 (get_thing): replaced_in "9.4" is not a version like 9.4.0',
+    ]);
+  });
+
+  it('refuses missing fields, a bad op and a bad name', () => {
+    expect(() => parseToolsets(file('', '', '      - op: GET /api/x\n        name: get_x\n        title: X\n'))).toThrow(
+      '"description" is required',
+    );
+    expect(() => parseToolsets(file('', '', entryOf('FETCH /api/x')))).toThrow('op "FETCH /api/x" is not "METHOD /path"');
+    expect(() => parseToolsets(file('', '', ENTRY.replace('get_thing', 'Get-Thing')))).toThrow('name "Get-Thing" must match');
+    expect(() => parseToolsets(file('', '', ''))).toThrow('"tools" must be a non-empty list');
+  });
+
+  it('refuses combinations that contradict each other', () => {
+    expect(() => parseToolsets(file('', '', entryOf('GET /api/x', '        read_only: true\n')))).toThrow('read_only is for POSTs');
+    expect(() => parseToolsets(file('', '', entryOf('POST /api/x/_find', '        read_only: true\n        tier: write\n')))).toThrow(
+      'read_only contradicts tier write',
+    );
+    expect(() =>
+      parseToolsets(file('', '', entryOf('POST /api/x/_find', '        read_only: true\n        destructive_hint: true\n'))),
+    ).toThrow('destructive_hint on a read-only tool');
+    expect(() => parseToolsets(file('', '', entryOf('DELETE /api/x', '        destructive_hint: true\n')))).toThrow(
+      'destructive_hint on a destructive tool',
+    );
+    expect(() => parseToolsets(file('', '', entryOf('PUT /api/x', '        omit: [a]\n        args:\n          a: An a.\n')))).toThrow(
+      '"a" is both omitted and described in args',
+    );
+  });
+
+  it('refuses a tool name or an operation used twice', () => {
+    expect(() => parseToolsets(file('', '', ENTRY + ENTRY.replace('{id}', '{thing}')))).toThrow('duplicate tool name get_thing');
+    expect(() => parseToolsets(file('', '', ENTRY + ENTRY.replace('get_thing', 'read_thing')))).toThrow(
+      'operation GET /api/things/{id} selected twice',
+    );
+  });
+});
