@@ -74,7 +74,6 @@ function termsOfRuns(runs: string[][]): Set<string> {
       found.add(stem(word));
       if (i + 1 < run.length) found.add(stem(word + run[i + 1]!));
     });
-    if (run.length > 2) found.add(stem(run.join('')));
   }
   return found;
 }

@@ -61,7 +61,7 @@ export function parseQuery(text: string): ParsedQuery {
   // Articles are single letters, which splitWords drops: look for "a" in the raw text.
   if (/(^|[^a-z0-9])a([^a-z0-9]|$)/i.test(text)) intents.add('one');
   for (const word of words) {
-    const intent = INTENT_WORDS[word];
+    const intent = INTENT_WORDS.get(word);
     if (intent) intents.add(intent);
     if (ONE_WORDS.has(word)) intents.add('one');
     else if (BULK_WORDS.has(word)) {

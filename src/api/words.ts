@@ -1,30 +1,32 @@
 // Text → search terms: identifiers and prose split into lower-case words, each reduced to a rough stem
 // so that "policies", "policy" and "agentPolicyId" meet, and "snoozed" finds "snooze".
 
-/** Stems that suffix rules would get wrong or leave apart. Keys and values are final stems. */
-const IRREGULAR: Readonly<Record<string, string>> = {
-  indices: 'index',
-  indexes: 'index',
-  alias: 'alias',
-  aliases: 'alias',
-  proc: 'process',
-  procs: 'process',
-  config: 'config',
-  configs: 'config',
-  configure: 'config',
-  configured: 'config',
-  configuration: 'config',
-  configurations: 'config',
-  encrypt: 'encrypt',
-  encrypted: 'encrypt',
-  encryption: 'encrypt',
-  creation: 'creat',
-  deletion: 'delet',
-  installation: 'install',
-  data: 'data',
-  status: 'status',
-  statuses: 'status',
-};
+/** Words whose stem the suffix rules would get wrong or leave apart from their kin, and that stem. */
+const IRREGULAR: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    indices: 'index',
+    indexes: 'index',
+    alias: 'alias',
+    aliases: 'alias',
+    proc: 'process',
+    procs: 'process',
+    config: 'config',
+    configs: 'config',
+    configure: 'config',
+    configured: 'config',
+    configuration: 'config',
+    configurations: 'config',
+    encrypt: 'encrypt',
+    encrypted: 'encrypt',
+    encryption: 'encrypt',
+    creation: 'creat',
+    deletion: 'delet',
+    installation: 'install',
+    data: 'data',
+    status: 'status',
+    statuses: 'status',
+  }),
+);
 
 /** Words too common or too vague to rank by (checked before stemming). */
 const STOP_WORDS = new Set(
@@ -33,19 +35,49 @@ const STOP_WORDS = new Set(
   ),
 );
 
+function isUpper(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+
+function isLower(code: number): boolean {
+  return code >= 97 && code <= 122;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 /**
  * The words of a text, lower-case, with camelCase, PascalCase, snake_case and kebab-case split
- * (`agentPolicyId` → agent, policy, id; `SLOs` → slos). Single letters are dropped.
+ * (`agentPolicyId` → agent, policy, id; `HTTPServer` → http, server; `SLOs` → slos). Single letters
+ * are dropped. One pass over the characters: this runs for every field of every operation.
  */
 export function splitWords(text: string): string[] {
-  const spaced = text
-    .replace(/([A-Z]{2,})s(?![a-z])/g, (_, acronym: string) => `${acronym}S`)
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
-  return spaced
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word.length > 1);
+  const words: string[] = [];
+  let start = -1;
+  const end = (at: number) => {
+    if (start >= 0 && at - start > 1) words.push(text.slice(start, at).toLowerCase());
+    start = -1;
+  };
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (!isUpper(code) && !isLower(code) && !isDigit(code)) end(i);
+    else if (start < 0) start = i;
+    else {
+      const previous = text.charCodeAt(i - 1);
+      if (isUpper(code) && !isUpper(previous)) {
+        end(i);
+        start = i;
+      } else if (isLower(code) && isUpper(previous) && i - start >= 2) {
+        // An acronym's plural stays one word (SLOs); otherwise the acronym ends before its last capital (HTTPServer).
+        if (code === 115 && !isLower(text.charCodeAt(i + 1))) continue;
+        end(i - 1);
+        start = i - 1;
+      }
+    }
+  }
+  end(text.length);
+  return words;
 }
 
 export function isStopWord(word: string): boolean {
@@ -54,17 +86,22 @@ export function isStopWord(word: string): boolean {
 
 /** Undo a doubled final consonant left by `-ing`/`-ed` (running → run), except where English keeps it (enroll). */
 function undouble(word: string): string {
-  return /([bdgmnprt])\1$/.test(word) ? word.slice(0, -1) : word;
+  const last = word[word.length - 1];
+  return last !== undefined && last === word[word.length - 2] && 'bdgmnprt'.includes(last) ? word.slice(0, -1) : word;
+}
+
+function endsWithAny(word: string, endings: readonly string[]): boolean {
+  return endings.some((ending) => word.endsWith(ending));
 }
 
 /** A rough stem: plural, `-ing`, `-ed` and a final `e` removed. Deterministic and idempotent enough for ranking. */
 export function stem(word: string): string {
-  const irregular = IRREGULAR[word];
+  const irregular = IRREGULAR.get(word);
   if (irregular) return irregular;
   let w = word;
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 4 && /(ss|x|ch|sh|s)es$/.test(w)) w = w.slice(0, -2);
-  else if (w.length >= 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  else if (w.length > 4 && w.endsWith('es') && endsWithAny(w.slice(0, -2), ['s', 'x', 'ch', 'sh'])) w = w.slice(0, -2);
+  else if (w.length >= 3 && w.endsWith('s') && !endsWithAny(w, ['ss', 'us', 'is'])) w = w.slice(0, -1);
   if (w.length > 5 && w.endsWith('ing')) w = undouble(w.slice(0, -3));
   else if (w.length > 4 && w.endsWith('ed')) w = undouble(w.slice(0, -2));
   if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);

@@ -43,6 +43,11 @@ describe('words', () => {
     expect(stem('mute')).not.toBe(stem('unmute'));
   });
 
+  it('stems words that name JavaScript built-ins like any other word', () => {
+    expect(stem('constructor')).toBe('constructor');
+    expect(parseQuery('constructor').intents.size).toBe(0);
+  });
+
   it('leaves stop words out of terms', () => {
     expect(terms('Delete a snooze schedule for a rule')).toEqual(['delet', 'snooz', 'schedul', 'rul']);
   });
