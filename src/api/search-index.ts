@@ -66,26 +66,43 @@ function fieldWords(entry: CatalogueEntry): Array<[Field, string[][]]> {
   ];
 }
 
-/** The stemmed terms of runs of words: each word, and each neighbouring pair written together (stop words left out). */
-function termsOfRuns(runs: string[][]): Set<string> {
-  const found = new Set<string>();
-  for (const run of runs.map((words) => words.filter((word) => !isStopWord(word)))) {
-    run.forEach((word, i) => {
-      found.add(stem(word));
-      if (i + 1 < run.length) found.add(stem(word + run[i + 1]!));
-    });
-  }
-  return found;
+interface TermWeight {
+  best: number;
+  /** Fields among the describing ones that have the term. */
+  fields: number;
+  lastField?: Field;
 }
 
-function titleVerbOf(entry: CatalogueEntry): string {
-  const [first = '', second = ''] = splitWords(entry.title);
+/** Records the terms of runs of words in one field: each word, and each neighbouring pair written together (stop words left out). */
+function addTerms(weights: Map<string, TermWeight>, field: Field, runs: string[][]): void {
+  const weight = FIELD_WEIGHTS[field];
+  const describes = DESCRIBING_FIELDS.has(field);
+  const add = (term: string) => {
+    const seen = weights.get(term);
+    if (!seen) weights.set(term, { best: weight, fields: describes ? 1 : 0, lastField: field });
+    else if (seen.lastField !== field) {
+      seen.best = Math.max(seen.best, weight);
+      if (describes) seen.fields += 1;
+      seen.lastField = field;
+    }
+  };
+  for (const run of runs) {
+    let previous: string | undefined;
+    for (const word of run) {
+      if (isStopWord(word)) continue;
+      add(stem(word));
+      if (previous !== undefined) add(stem(previous + word));
+      previous = word;
+    }
+  }
+}
+
+function titleVerbOf(title: readonly string[]): string {
+  const [first = '', second = ''] = title;
   return stem(first === 'bulk' ? second : first);
 }
 
-function isBulk(entry: CatalogueEntry): boolean {
-  return [...splitWords(entry.title), ...splitWords(entry.path)].some((word) => word === 'bulk' || word === 'all' || word === 'batch');
-}
+const BULK_MARKS = new Set(['bulk', 'all', 'batch']);
 
 function isCollection(entry: CatalogueEntry): boolean {
   return !entry.path.slice(entry.path.lastIndexOf('/') + 1).includes('{');
@@ -94,20 +111,24 @@ function isCollection(entry: CatalogueEntry): boolean {
 export function buildSearchIndex(entries: readonly CatalogueEntry[]): SearchIndex {
   const postings = new Map<string, Posting[]>();
   const lengths: number[] = [];
+  const titleVerb: string[] = [];
+  const bulk: boolean[] = [];
   entries.forEach((entry, index) => {
-    const weights = new Map<string, { best: number; fields: number }>();
+    const weights = new Map<string, TermWeight>();
     let length = 0;
+    let isBulk = false;
     for (const [field, runs] of fieldWords(entry)) {
-      if (field === 'title' || field === 'path') length += runs.reduce((sum, run) => sum + run.length, 0);
-      const counts = DESCRIBING_FIELDS.has(field) ? 1 : 0;
-      for (const term of termsOfRuns(runs)) {
-        const seen = weights.get(term);
-        const weight = FIELD_WEIGHTS[field];
-        if (seen) weights.set(term, { best: Math.max(seen.best, weight), fields: seen.fields + counts });
-        else weights.set(term, { best: weight, fields: counts });
+      if (field === 'title') titleVerb.push(titleVerbOf(runs[0]!));
+      if (field === 'title' || field === 'path') {
+        for (const run of runs) {
+          length += run.length;
+          isBulk ||= run.some((word) => BULK_MARKS.has(word));
+        }
       }
+      addTerms(weights, field, runs);
     }
     lengths.push(length);
+    bulk.push(isBulk);
     for (const [term, { best, fields }] of weights) {
       const list = postings.get(term) ?? [];
       list.push({ entry: index, weight: best * (1 + SECOND_FIELD_BONUS * Math.max(0, fields - 1)) });
@@ -119,7 +140,6 @@ export function buildSearchIndex(entries: readonly CatalogueEntry[]): SearchInde
     idf.set(term, Math.log(1 + (entries.length - list.length + 0.5) / (list.length + 0.5)));
   }
   const averageLength = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, lengths.length);
-  const titleVerb = entries.map(titleVerbOf);
   const readVerbs = new Set([...READ_VERBS].map(stem));
   return {
     entries,
@@ -129,7 +149,7 @@ export function buildSearchIndex(entries: readonly CatalogueEntry[]): SearchInde
     collection: entries.map(isCollection),
     lengthFactor: lengths.map((length) => 1 / (1 - LENGTH_DILUTION + (LENGTH_DILUTION * length) / averageLength)),
     titleVerb,
-    bulk: entries.map(isBulk),
+    bulk,
     actionVerbs: new Set(titleVerb.filter((verb) => verb !== '' && !readVerbs.has(verb))),
   };
 }

@@ -35,49 +35,19 @@ const STOP_WORDS = new Set(
   ),
 );
 
-function isUpper(code: number): boolean {
-  return code >= 65 && code <= 90;
-}
-
-function isLower(code: number): boolean {
-  return code >= 97 && code <= 122;
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
 /**
  * The words of a text, lower-case, with camelCase, PascalCase, snake_case and kebab-case split
- * (`agentPolicyId` → agent, policy, id; `HTTPServer` → http, server; `SLOs` → slos). Single letters
- * are dropped. One pass over the characters: this runs for every field of every operation.
+ * (`agentPolicyId` → agent, policy, id; `SLOs` → slos). Single letters are dropped.
  */
 export function splitWords(text: string): string[] {
-  const words: string[] = [];
-  let start = -1;
-  const end = (at: number) => {
-    if (start >= 0 && at - start > 1) words.push(text.slice(start, at).toLowerCase());
-    start = -1;
-  };
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (!isUpper(code) && !isLower(code) && !isDigit(code)) end(i);
-    else if (start < 0) start = i;
-    else {
-      const previous = text.charCodeAt(i - 1);
-      if (isUpper(code) && !isUpper(previous)) {
-        end(i);
-        start = i;
-      } else if (isLower(code) && isUpper(previous) && i - start >= 2) {
-        // An acronym's plural stays one word (SLOs); otherwise the acronym ends before its last capital (HTTPServer).
-        if (code === 115 && !isLower(text.charCodeAt(i + 1))) continue;
-        end(i - 1);
-        start = i - 1;
-      }
-    }
-  }
-  end(text.length);
-  return words;
+  const spaced = text
+    .replace(/([A-Z]{2,})s(?![a-z])/g, '$1S')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
+  return spaced
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 1);
 }
 
 export function isStopWord(word: string): boolean {
