@@ -15,7 +15,14 @@ const READ_ONLY_POST_SEGMENTS = new Set([
   '_search',
   '_query',
   '_preview',
+  'preview',
+  'dryrun',
+  'health_check',
+  '_get_shareable_references',
 ]);
+
+/** POSTs that read although their last segment does not say so (lookups by a list of ids in the body). */
+const READ_ONLY_POST_PATHS = new Set(['/api/fleet/agents', '/api/fleet/agent_policies/outputs', '/api/fleet/epm/bulk_assets']);
 
 /** Last path segments of POSTs that delete or cannot be undone (bulk deletes, resets, purges, key rotation, unenrolment). */
 const DESTRUCTIVE_POST_SEGMENTS = new Set([
@@ -28,6 +35,9 @@ const DESTRUCTIVE_POST_SEGMENTS = new Set([
   'uninstall',
   'unenroll',
   'bulk_unenroll',
+  'delete',
+  '_bulk_uninstall',
+  'rotate_key_pair',
 ]);
 
 function lastSegment(path: string): string {
@@ -36,7 +46,7 @@ function lastSegment(path: string): string {
 
 /** A POST that changes nothing in Kibana (it may still cost: a search runs in Elasticsearch). */
 export function isReadOnlyPost(path: string): boolean {
-  return READ_ONLY_POST_SEGMENTS.has(lastSegment(path));
+  return READ_ONLY_POST_SEGMENTS.has(lastSegment(path)) || READ_ONLY_POST_PATHS.has(path);
 }
 
 export function operationEffect(method: HttpMethod, path: string): OperationEffect {

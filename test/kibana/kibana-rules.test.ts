@@ -53,6 +53,9 @@ describe('operation effects', () => {
     ['POST', '/s/{spaceId}/api/observability/slos/{sloId}/_reset', 'destructive'],
     ['POST', '/api/encrypted_saved_objects/_rotate_key', 'destructive'],
     ['POST', '/api/fleet/agents/{agentId}/unenroll', 'destructive'],
+    ['POST', '/api/fleet/agents', 'read'],
+    ['POST', '/api/fleet/agent_policies/delete', 'destructive'],
+    ['POST', '/api/fleet/agent_policies', 'write'],
   ] as const)('%s %s is %s', (method, path, effect) => {
     expect(operationEffect(method, path)).toBe(effect);
   });
