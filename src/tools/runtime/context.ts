@@ -58,7 +58,7 @@ export function callContext(parts: RuntimeParts, tool: Tool, args: Record<string
         for (const space of spacesWrittenBy(request, runsInSpace)) await parts.spaceGuard.assertExists(space, asCaller);
       },
     },
-    version: () => parts.kibanaVersion.get(credentials),
+    version: () => parts.kibanaVersion.get(asCaller),
     confirm: (question) => confirm(parts.confirmation, invocation.confirmations, subject, question, signal),
     progress: (update) => invocation.progress?.(update),
     results: {
