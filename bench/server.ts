@@ -18,17 +18,17 @@ import { loadAllTools } from '../src/tools/registry.js';
 import { ToolRuntime } from '../src/tools/runtime/runtime.js';
 
 type Rows = Array<Record<string, string | number>>;
-const MINIMAL_SERVER = fileURLToPath(new URL('./fixtures/minimal-server.mjs', import.meta.url));
+export const MINIMAL_SERVER = fileURLToPath(new URL('./fixtures/minimal-server.mjs', import.meta.url));
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
-const median = (values: number[]) =>
+export const median = (values: number[]) =>
   percentile(
     [...values].sort((a, b) => a - b),
     50,
   );
-const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+export const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
 interface Started {
   ms: number;
@@ -36,7 +36,7 @@ interface Started {
 }
 
 /** Spawn → initialize → the first tools/list answer; RSS read right after that answer. */
-async function coldStart(args: string[], env: Record<string, string>): Promise<Started> {
+export async function coldStart(args: string[], env: Record<string, string>): Promise<Started> {
   const started = performance.now();
   const transport = new StdioClientTransport({ command: process.execPath, args, env: serverEnv(env), stderr: 'ignore' });
   const client = new Client({ name: 'bench', version: '1' });

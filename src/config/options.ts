@@ -113,7 +113,7 @@ export const OPTIONS = [
     env: 'KIBANA_MCP_TOOLSETS',
     type: 'list',
     placeholder: 'LIST',
-    help: 'Toolsets to expose, comma-separated, or "all" (default: the default toolsets; see list-tools).',
+    help: 'Toolsets to expose, comma-separated, or "all"; "default" in the list stands for the default toolsets (see list-tools).',
   },
   {
     flag: 'tier',
