@@ -12,10 +12,10 @@ import { USER_AGENT } from '../src/version.js';
 import { silentLogger } from '../src/logger.js';
 import { serveHttp } from '../src/server/http.js';
 import { defaultOriginPolicy } from '../src/server/http-origin.js';
-import { generatedTool } from '../src/tools/call.js';
 import * as generated from '../src/tools/generated/index.js';
 import { loadAllTools } from '../src/tools/registry.js';
 import { ToolRuntime } from '../src/tools/runtime/runtime.js';
+import { servedTools } from '../src/tools/served-tools.js';
 
 type Rows = Array<Record<string, string | number>>;
 export const MINIMAL_SERVER = fileURLToPath(new URL('./fixtures/minimal-server.mjs', import.meta.url));
@@ -209,7 +209,7 @@ async function benchHeap(kibana: RecordingKibana): Promise<Rows> {
     retries: 0,
     userAgent: USER_AGENT,
   });
-  const tools = (await loadAllTools(generated)).map(generatedTool);
+  const tools = servedTools(await loadAllTools(generated), undefined);
   const runtime = new ToolRuntime({
     tools,
     client,
