@@ -35,10 +35,11 @@ const kibanaWith =
     request.path === '/api/status' ? status(request, res, req) : { body: { ok: true } };
 const reportsVersion = (number: string) => kibanaWith(() => ({ body: { version: { number } } }));
 
-function startedWithout(options: { auth?: KibanaAuth; known?: string } = {}): ToolRuntime {
+function startedWithout(options: { auth?: KibanaAuth; known?: string; probeTimeoutMs?: number } = {}): ToolRuntime {
   const auth = options.auth ?? { kind: 'apiKey', apiKey: 'aWQ6a2V5' };
+  const timeoutMs = options.probeTimeoutMs ?? PROBE_TIMEOUT_MS;
   const probe = (authorization: string | undefined) =>
-    probeKibanaStatus({ baseUrl: kibana.url, auth, userAgent: 'test', timeoutMs: PROBE_TIMEOUT_MS }, authorization);
+    probeKibanaStatus({ baseUrl: kibana.url, auth, userAgent: 'test', timeoutMs }, authorization);
   const runtime = new ToolRuntime({
     tools: servedTools(SYNTHETIC_TOOLS, options.known),
     kibanaVersion: new KibanaVersion(probe, options.known),
@@ -135,6 +136,22 @@ describe('a version probe that gets no version', () => {
     expect(result.isError).toBeUndefined();
     await runtime.call('create_dashboard', { title: 'u', panels: '[]' });
     expect(seen()).toEqual(['GET /api/status', 'POST /api/dashboards', 'GET /api/status', 'POST /api/dashboards']);
+  });
+});
+
+describe('a probe that hangs longer than the call may take', () => {
+  it('ends with the call’s deadline, which the probe shares, and sends nothing else', async () => {
+    kibana.handle(kibanaWith(() => undefined));
+    const runtime = startedWithout({ probeTimeoutMs: 60_000 });
+    const result = await runtime.call('create_dashboard', { title: 't', panels: '[]' }, { deadline: Date.now() + 200 });
+    expect(textOf(result)).toBe(
+      "Not sent: the call's deadline passed while the server read Kibana's version (GET /api/status). Nothing was changed.",
+    );
+    const cancelled = new AbortController();
+    const call = runtime.call('create_dashboard', { title: 't', panels: '[]' }, { signal: cancelled.signal });
+    cancelled.abort();
+    expect(textOf(await call)).toMatch(/^Not sent: the call was cancelled while/);
+    expect(seen()).toEqual(['GET /api/status']);
   });
 });
 

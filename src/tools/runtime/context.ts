@@ -72,7 +72,7 @@ export function callContext(parts: RuntimeParts, tool: Tool, args: Record<string
 }
 
 /** The caller's signal, joined by a timer when the call has a deadline. */
-function callSignal({ signal, deadline }: Invocation): AbortSignal | undefined {
+export function callSignal({ signal, deadline }: Invocation): AbortSignal | undefined {
   if (deadline === undefined) return signal;
   const timer = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
   return signal ? AbortSignal.any([signal, timer]) : timer;
