@@ -72,7 +72,7 @@ export function selectTools(tools: readonly ToolSpec[], toolsets: readonly Tools
 }
 
 /** Stands for the default toolsets inside a list: `--toolsets default,fleet`. */
-export const DEFAULT_TOOLSETS = 'default';
+const DEFAULT_TOOLSETS = 'default';
 
 /**
  * What a selection names that Kibana `version` does not have, from the ToolSpecs it kept: included

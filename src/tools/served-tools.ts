@@ -17,12 +17,15 @@ export function servedTools(specs: readonly ToolSpec[], version: string | undefi
 /** One name over its variants (oldest first): listed as the newest; a call runs the variant of the caller's Kibana. */
 function versionFollowingTool(group: readonly ToolSpec[]): Tool {
   const listedSpec = listedVariant(group);
-  const listed = generatedTool(listedSpec);
-  const variants = group.map((spec) => ({ spec, tool: spec === listedSpec ? listed : generatedTool(spec) }));
-  return {
-    ...listed,
-    onVersion: (version) => variants.find(({ spec }) => isInRange(version, spec.versions))?.tool ?? { absent: absence(group, version) },
+  const others = group.filter((spec) => spec !== listedSpec).map((spec) => ({ spec, tool: generatedTool(spec) }));
+  const listed: Tool = {
+    ...generatedTool(listedSpec),
+    onVersion: (version) =>
+      isInRange(version, listedSpec.versions)
+        ? listed
+        : (others.find(({ spec }) => isInRange(version, spec.versions))?.tool ?? { absent: absence(group, version) }),
   };
+  return listed;
 }
 
 /** Why no variant of a name serves `version`, with each variant's operation and versions. */
