@@ -2,13 +2,14 @@
 import { benchClient } from './client.js';
 import { benchGenerator } from './generator.js';
 import { benchServer } from './server.js';
+import { benchVersions } from './versions.js';
 
 interface Table {
   name: string;
   rows: object[];
 }
 
-const suites: Array<() => Promise<Table | Table[]>> = [benchGenerator, benchClient, benchServer];
+const suites: Array<() => Promise<Table | Table[]>> = [benchGenerator, benchClient, benchServer, benchVersions];
 
 for (const suite of suites) {
   const result = await suite();

@@ -12,23 +12,23 @@ import { USER_AGENT } from '../src/version.js';
 import { silentLogger } from '../src/logger.js';
 import { serveHttp } from '../src/server/http.js';
 import { defaultOriginPolicy } from '../src/server/http-origin.js';
-import { generatedTool } from '../src/tools/call.js';
 import * as generated from '../src/tools/generated/index.js';
 import { loadAllTools } from '../src/tools/registry.js';
 import { ToolRuntime } from '../src/tools/runtime/runtime.js';
+import { servedTools } from '../src/tools/served-tools.js';
 
 type Rows = Array<Record<string, string | number>>;
-const MINIMAL_SERVER = fileURLToPath(new URL('./fixtures/minimal-server.mjs', import.meta.url));
+export const MINIMAL_SERVER = fileURLToPath(new URL('./fixtures/minimal-server.mjs', import.meta.url));
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
-const median = (values: number[]) =>
+export const median = (values: number[]) =>
   percentile(
     [...values].sort((a, b) => a - b),
     50,
   );
-const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+export const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
 interface Started {
   ms: number;
@@ -36,7 +36,7 @@ interface Started {
 }
 
 /** Spawn → initialize → the first tools/list answer; RSS read right after that answer. */
-async function coldStart(args: string[], env: Record<string, string>): Promise<Started> {
+export async function coldStart(args: string[], env: Record<string, string>): Promise<Started> {
   const started = performance.now();
   const transport = new StdioClientTransport({ command: process.execPath, args, env: serverEnv(env), stderr: 'ignore' });
   const client = new Client({ name: 'bench', version: '1' });
@@ -209,7 +209,7 @@ async function benchHeap(kibana: RecordingKibana): Promise<Rows> {
     retries: 0,
     userAgent: USER_AGENT,
   });
-  const tools = (await loadAllTools(generated)).map(generatedTool);
+  const tools = servedTools(await loadAllTools(generated), undefined);
   const runtime = new ToolRuntime({
     tools,
     client,

@@ -1,9 +1,15 @@
 // `kibana-mcp check`: connect, authenticate, read /api/status, and say plainly what went wrong.
 import { KibanaClient, KibanaError } from '../client/index.js';
+import { statusVersion } from '../client/status-probe.js';
 import type { KibanaErrorCategory } from '../client/types.js';
 import { clientOptionsFrom, describeKibanaConfig } from '../config/client-options.js';
 import type { ReadOptions } from '../config/read-options.js';
+import type { Settings } from '../config/settings.js';
+import { toolSelectionFrom } from '../config/tool-selection.js';
 import { createLogger } from '../logger.js';
+import * as generated from '../tools/generated/index.js';
+import { loadSelectedTools } from '../tools/registry.js';
+import { variantsOn } from '../tools/variants.js';
 import { connectKibana } from './kibana-connection.js';
 
 export interface KibanaStatus {
@@ -21,12 +27,25 @@ const FAILURE_HINTS: Partial<Record<KibanaErrorCategory, string>> = {
 };
 
 export async function runCheck(options: ReadOptions, print: (line: string) => void): Promise<number> {
-  const kibana = await connectKibana(options, createLogger(options.settings.logLevel));
+  const { settings, sources } = options;
+  // A selection that names an unknown toolset or tool is a usage error, found before connecting.
+  const selected = loadSelectedTools(generated, toolSelectionFrom(settings));
+  const kibana = await connectKibana(options, createLogger(settings.logLevel));
   const { config } = kibana;
   const client = new KibanaClient(clientOptionsFrom(config));
   try {
     const status = await readStatus(client);
     print(`Kibana ${status.version} at ${config.url}: status ${status.overall}`);
+    const specs = await selected;
+    print(
+      `Tools: ${variantsOn(specs, status.version).length} on Kibana ${status.version} with this configuration (${describeSelection(settings)})`,
+    );
+    const fixed = settings.kibanaVersion;
+    if (fixed !== undefined && fixed !== status.version) {
+      print(
+        `Note: ${sources.kibanaVersion} ${fixed} makes the server serve ${fixed}'s tools (${variantsOn(specs, fixed).length}), not ${status.version}'s`,
+      );
+    }
     print('Effective configuration:');
     for (const [key, value] of describeKibanaConfig(config)) print(`  ${key.padEnd(16)}${value}`);
     return 0;
@@ -42,14 +61,20 @@ export async function runCheck(options: ReadOptions, print: (line: string) => vo
 export async function readStatus(client: KibanaClient): Promise<KibanaStatus> {
   const response = await client.request<StatusBody>({ method: 'GET', path: '/api/status' });
   const body = response.data;
-  const version = body?.version?.number;
-  if (typeof version !== 'string') throw new Error('GET /api/status answered without version.number: is this Kibana?');
+  const version = statusVersion(body);
+  if (version === undefined) throw new Error('GET /api/status answered without a version number (version.number): is this Kibana?');
   return { version, overall: body?.status?.overall?.level ?? body?.status?.overall?.state ?? 'unknown' };
 }
 
 interface StatusBody {
-  version?: { number?: string };
   status?: { overall?: { level?: string; state?: string } };
+}
+
+function describeSelection({ toolsets, tier, include, exclude }: Settings): string {
+  const parts = [`toolsets ${toolsets?.join(',') ?? 'default'}`, `tier ${tier}`];
+  if (include) parts.push(`include ${include.join(',')}`);
+  if (exclude) parts.push(`exclude ${exclude.join(',')}`);
+  return parts.join(', ');
 }
 
 function describeFailure(error: unknown): string {

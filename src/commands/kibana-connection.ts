@@ -2,9 +2,12 @@
 import { INSECURE_TLS_WARNING, resolveKibanaConfig, type KibanaConfig, type KibanaConfigRequirements } from '../config/kibana-config.js';
 import { ConfigError, type ReadOptions } from '../config/read-options.js';
 import type { Logger } from '../logger.js';
+import { asListenError } from './listen-error.js';
 
 export interface KibanaConnection {
   config: KibanaConfig;
+  /** The Kibana version the --demo sandbox simulates; undefined for a real Kibana. */
+  demoVersion?: string;
   stop(): Promise<void>;
 }
 
@@ -23,8 +26,16 @@ export async function connectKibana(
       `${options.sources.demo} and ${options.sources.passthroughAuth}: the sandbox accepts only its own demo credentials`,
     );
   }
+  if (options.given.has('kibanaVersion')) {
+    throw new ConfigError(
+      `${options.sources.kibanaVersion} and ${options.sources.demo}: the demo's Kibana version is --demo-version (KIBANA_MCP_DEMO_VERSION)`,
+    );
+  }
+  const { demoVersion: version, demoPort: port } = options.settings;
   const { startSandbox } = await import('../sandbox/index.js');
-  const sandbox = await startSandbox({ recordRequests: false });
+  const sandbox = await startSandbox({ recordRequests: false, version, port }).catch((error: unknown) => {
+    throw asListenError(error, options.sources.demoPort, '127.0.0.1', port);
+  });
   logger.info(`demo: using the built-in sandbox Kibana at ${sandbox.url} (in memory; KIBANA_URL and credentials are ignored)`);
   const settings = {
     ...options.settings,
@@ -35,7 +46,7 @@ export async function connectKibana(
     bearerToken: undefined,
   };
   try {
-    return { config: resolveKibanaConfig({ ...options, settings }), stop: () => sandbox.stop() };
+    return { config: resolveKibanaConfig({ ...options, settings }), demoVersion: version, stop: () => sandbox.stop() };
   } catch (error) {
     await sandbox.stop();
     throw error;

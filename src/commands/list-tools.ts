@@ -1,18 +1,47 @@
-// `kibana-mcp list-tools`: what a configuration exposes, with each tool's tier and token cost.
+// `kibana-mcp list-tools`: what a configuration exposes, with each tool's tier, token cost and
+// versions: on --kibana-version, that version's variants; without it, every version's tools as a
+// server lists them when it cannot read Kibana's version (each name once, its newest variant).
 import type { ReadOptions } from '../config/read-options.js';
 import { toolSelectionFrom } from '../config/tool-selection.js';
 import * as generated from '../tools/generated/index.js';
-import { loadSelectedTools } from '../tools/registry.js';
+import { loadSelectedTools, unservedOnVersion } from '../tools/registry.js';
+import type { ToolSpec } from '../tools/spec.js';
+import { describeVersions, listedVariant, variantGroups, variantsOn } from '../tools/variants.js';
+
+interface Row {
+  spec: ToolSpec;
+  versions: string;
+}
 
 export async function runListTools(options: ReadOptions, print: (line: string) => void): Promise<number> {
-  const tools = await loadSelectedTools(generated, toolSelectionFrom(options.settings));
-  const rows = tools.map((tool) => ({ name: tool.name, toolset: tool.toolset, tier: tool.tier, tokens: tool.tokens }));
-  const nameWidth = Math.max(4, ...rows.map((row) => row.name.length)) + 2;
-  const toolsetWidth = Math.max(7, ...rows.map((row) => row.toolset.length)) + 2;
-  print(`${'tool'.padEnd(nameWidth)}${'toolset'.padEnd(toolsetWidth)}${'tier'.padEnd(13)}tokens`);
-  for (const row of rows) print(`${row.name.padEnd(nameWidth)}${row.toolset.padEnd(toolsetWidth)}${row.tier.padEnd(13)}${row.tokens}`);
-  const total = rows.reduce((sum, row) => sum + row.tokens, 0);
+  const selection = toolSelectionFrom(options.settings);
+  const specs = await loadSelectedTools(generated, selection);
+  const version = options.settings.kibanaVersion;
+  const rows: Row[] =
+    version === undefined
+      ? variantGroups(specs).map((group) => ({
+          spec: listedVariant(group),
+          versions: group.map((spec) => describeVersions(spec.versions)).join(', '),
+        }))
+      : variantsOn(specs, version).map((spec) => ({ spec, versions: describeVersions(spec.versions) }));
+  print(
+    version === undefined
+      ? 'Every Kibana version: each name once, with its newest variant, as a server lists them when it cannot read the version (--kibana-version X.Y.Z shows one version).'
+      : `Kibana ${version}:`,
+  );
+  const widths = {
+    name: Math.max(4, ...rows.map((row) => row.spec.name.length)) + 2,
+    toolset: Math.max(7, ...rows.map((row) => row.spec.toolset.length)) + 2,
+    tier: 13,
+    tokens: 8,
+  };
+  const line = (name: string, toolset: string, tier: string, tokens: string, versions: string) =>
+    `${name.padEnd(widths.name)}${toolset.padEnd(widths.toolset)}${tier.padEnd(widths.tier)}${tokens.padEnd(widths.tokens)}${versions}`;
+  print(line('tool', 'toolset', 'tier', 'tokens', 'Kibana versions'));
+  for (const { spec, versions } of rows) print(line(spec.name, spec.toolset, spec.tier, String(spec.tokens), versions));
+  const total = rows.reduce((sum, row) => sum + row.spec.tokens, 0);
   print(`${rows.length} tools, ${total} tokens of tool definitions (o200k_base, counted when the tools were generated).`);
+  if (version !== undefined) for (const notice of unservedOnVersion(specs, selection, version)) print(notice);
   print(`Toolsets: ${generated.toolsets.map((toolset) => `${toolset.id}${toolset.default ? '*' : ''}`).join(', ')} (* = default)`);
   return 0;
 }

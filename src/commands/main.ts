@@ -2,6 +2,7 @@
 // Each command loads its modules on demand: serving over stdio pays for nothing else.
 import { type CommandHelp, renderHelp } from '../config/help.js';
 import { ConfigError, type ReadOptions, readOptions } from '../config/read-options.js';
+import { createLogger } from '../logger.js';
 import { PACKAGE_VERSION } from '../version.js';
 
 interface Command extends CommandHelp {
@@ -18,7 +19,8 @@ const COMMANDS: Command[] = [
   },
   {
     name: 'list-tools',
-    summary: 'Print the tools the given --toolsets/--tier/--include/--exclude expose, with token counts.',
+    summary:
+      'Print the tools the given --toolsets/--tier/--include/--exclude expose on --kibana-version (or on any version), with token counts.',
     run: async (options) => (await import('./list-tools.js')).runListTools(options, printLine),
   },
   {
@@ -28,9 +30,11 @@ const COMMANDS: Command[] = [
   },
   {
     name: 'sandbox',
-    summary: 'Run the sandbox Kibana alone (--port, default 5601) and print its URL and credentials.',
-    run: async ({ settings, given }) =>
-      (await import('./sandbox.js')).runSandbox({ host: settings.host, port: given.has('port') ? settings.port : 5601 }),
+    summary: 'Run the sandbox Kibana alone (--sandbox-port, --demo-version) and print its URL and credentials.',
+    run: async (options) => {
+      const { runSandbox, sandboxCommandOptions } = await import('./sandbox.js');
+      return runSandbox(sandboxCommandOptions(options, createLogger(options.settings.logLevel).warn));
+    },
   },
   {
     name: 'check',

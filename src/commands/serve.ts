@@ -3,26 +3,29 @@
 import { KibanaClient } from '../client/index.js';
 import { clientOptionsFrom } from '../config/client-options.js';
 import type { HttpConfig } from '../config/http-config.js';
-import { ConfigError, type ReadOptions } from '../config/read-options.js';
-import { toolSelectionFrom } from '../config/tool-selection.js';
+import type { ReadOptions } from '../config/read-options.js';
 import { createLogger, type Logger } from '../logger.js';
 import type { RunningServer } from '../server/stdio.js';
-import { generatedTool } from '../tools/call.js';
-import * as generated from '../tools/generated/index.js';
-import { loadSelectedTools } from '../tools/registry.js';
 import type { ConfirmationPolicy } from '../tools/runtime/confirmation.js';
 import { ToolRuntime } from '../tools/runtime/runtime.js';
 import type { Tool } from '../tools/runtime/tool.js';
 import { connectKibana } from './kibana-connection.js';
+import { asListenError } from './listen-error.js';
+import { toolsAtStart } from './tools-at-start.js';
 
 export async function runServe(options: ReadOptions): Promise<number> {
   const { settings } = options;
   const logger = createLogger(settings.logLevel);
   const http = settings.http ? (await import('../config/http-config.js')).resolveHttpConfig(options) : undefined;
-  const tools = (await loadSelectedTools(generated, toolSelectionFrom(settings))).map(generatedTool);
-  const kibana = await connectKibana(options, logger, { passthroughAuth: http?.auth.kind === 'passthrough' });
+  const passthrough = http?.auth.kind === 'passthrough';
+  const kibana = await connectKibana(options, logger, { passthroughAuth: passthrough });
+  const { tools, kibanaVersion } = await toolsAtStart(options, kibana, passthrough, logger).catch(async (error: unknown) => {
+    await kibana.stop();
+    throw error;
+  });
   const runtime = new ToolRuntime({
     tools,
+    kibanaVersion,
     client: new KibanaClient({ ...clientOptionsFrom(kibana.config), logger }),
     defaultSpace: kibana.config.space,
     maxResultChars: settings.maxResultChars,
@@ -60,11 +63,7 @@ async function listenHttp(runtime: ToolRuntime, logger: Logger, config: HttpConf
   try {
     return await serveHttp(runtime, logger, config);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-      throw new ConfigError(`${sources.port} / ${sources.host}: cannot listen on ${config.host}:${config.port} (${code})`);
-    }
-    throw error;
+    throw asListenError(error, `${sources.port} / ${sources.host}`, config.host, config.port);
   }
 }
 

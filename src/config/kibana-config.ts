@@ -1,8 +1,12 @@
 // Typed settings → the Kibana connection, checked for consistency.
+import type * as Crypto from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { KibanaAuth } from '../client/types.js';
 import { SPACE_ID_PATTERN } from '../kibana/spaces.js';
 import { ConfigError, type ReadOptions } from './read-options.js';
+
+const require = createRequire(import.meta.url);
 
 export interface KibanaConfig {
   url: string;
@@ -44,13 +48,18 @@ export function resolveKibanaConfig(options: ReadOptions, requirements: KibanaCo
 function parseKibanaUrl(raw: string | undefined, source: string): string {
   if (raw === undefined)
     throw new ConfigError('KIBANA_URL (or --kibana-url) is required: the base URL of your Kibana, e.g. https://localhost:5601');
+  const shown = raw.replace(/^((?:[a-z][a-z0-9+.-]*:)?\/\/)?[^/@]*@/i, '$1***@');
+  // `localhost:5601` parses as a URL whose scheme is `localhost:`: say what is missing instead.
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) {
+    throw new ConfigError(
+      `${source}: expected a URL that starts with http:// or https://, got "${shown}" (add the scheme: http://${shown} or https://${shown})`,
+    );
+  }
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(
-      `${source}: expected an http(s) URL such as https://localhost:5601, got "${raw.replace(/\/\/[^/@]*@/, '//***@')}"`,
-    );
+    throw new ConfigError(`${source}: expected an http(s) URL such as https://localhost:5601, got "${shown}"`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ConfigError(`${source}: expected an http:// or https:// URL, got "${url.protocol}"`);
@@ -97,8 +106,19 @@ function readCaCert(path: string, source: string): string {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     throw new ConfigError(`${source}: cannot read the PEM file "${path}" (${code})`);
   }
-  if (!text.includes('-----BEGIN CERTIFICATE-----')) {
+  const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+  if (blocks.length === 0) {
     throw new ConfigError(`${source}: expected a PEM file with at least one "BEGIN CERTIFICATE" block: "${path}"`);
   }
+  // node:crypto loads only when a CA is configured.
+  const { X509Certificate } = require('node:crypto') as typeof Crypto;
+  blocks.forEach((block, index) => {
+    try {
+      new X509Certificate(block);
+    } catch {
+      const which = blocks.length === 1 ? 'its certificate' : `certificate ${index + 1} of ${blocks.length}`;
+      throw new ConfigError(`${source}: "${path}" is not a valid PEM file: ${which} does not parse as an X.509 certificate`);
+    }
+  });
   return text;
 }

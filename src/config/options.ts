@@ -1,7 +1,7 @@
 // Every setting the CLI accepts: its flag, its environment variable and its default.
 // The help text and the README's configuration table are both read off this list.
 
-export type OptionType = 'string' | 'boolean' | 'integer' | 'enum' | 'list';
+export type OptionType = 'string' | 'boolean' | 'integer' | 'enum' | 'list' | 'version';
 
 export interface OptionSpec {
   /** Long flag without dashes. */
@@ -15,6 +15,8 @@ export interface OptionSpec {
   max?: number;
   default?: string;
   secret?: boolean;
+  /** A credential sent in an HTTP header, where surrounding whitespace cannot travel: refused rather than sent. */
+  token?: boolean;
   help: string;
 }
 
@@ -32,6 +34,7 @@ export const OPTIONS = [
     type: 'string',
     placeholder: 'KEY',
     secret: true,
+    token: true,
     help: 'API key: the encoded value, or id:api_key (encoded for you).',
   },
   { flag: 'username', env: 'KIBANA_USERNAME', type: 'string', placeholder: 'NAME', help: 'Basic auth user name (with --password).' },
@@ -49,6 +52,7 @@ export const OPTIONS = [
     type: 'string',
     placeholder: 'TOKEN',
     secret: true,
+    token: true,
     help: 'Bearer token (OAuth/OIDC access token or an Elasticsearch token).',
   },
   {
@@ -98,11 +102,18 @@ export const OPTIONS = [
     help: 'Extra attempts: GETs on 429/502/503/504, network errors and timeouts; PUT/DELETE only when Kibana surely did nothing (429, 503, refused).',
   },
   {
+    flag: 'kibana-version',
+    env: 'KIBANA_MCP_KIBANA_VERSION',
+    type: 'version',
+    placeholder: 'X.Y.Z',
+    help: 'Serve the tools of this Kibana version without asking Kibana (default: read from GET /api/status at start).',
+  },
+  {
     flag: 'toolsets',
     env: 'KIBANA_MCP_TOOLSETS',
     type: 'list',
     placeholder: 'LIST',
-    help: 'Toolsets to expose, comma-separated, or "all" (default: the default toolsets; see list-tools).',
+    help: 'Toolsets to expose, comma-separated, or "all"; "default" in the list stands for the default toolsets (see list-tools).',
   },
   {
     flag: 'tier',
@@ -163,7 +174,7 @@ export const OPTIONS = [
     min: 0,
     max: 65_535,
     default: '3000',
-    help: 'Port to bind with --http (0 picks a free one); the sandbox command defaults to 5601.',
+    help: 'Port to bind with --http (0 picks a free one).',
   },
   {
     flag: 'http-token',
@@ -171,6 +182,7 @@ export const OPTIONS = [
     type: 'string',
     placeholder: 'TOKEN',
     secret: true,
+    token: true,
     help: 'Bearer token HTTP callers must send; the server uses its own Kibana credentials.',
   },
   {
@@ -200,6 +212,43 @@ export const OPTIONS = [
     type: 'boolean',
     default: 'false',
     help: 'Use a built-in sandbox Kibana (in memory, seeded) for serve and check: no Kibana or credentials needed.',
+  },
+  {
+    flag: 'demo-version',
+    env: 'KIBANA_MCP_DEMO_VERSION',
+    type: 'enum',
+    placeholder: 'VERSION',
+    // The versions the sandbox is tested as (src/sandbox/versions.ts; not imported, so that a start loads no sandbox code).
+    values: ['8.18.2', '9.3.0', '9.4.0'],
+    default: '8.18.2',
+    help: 'Kibana version the sandbox simulates, for --demo and the sandbox command: 8.18.2, 9.3.0 or 9.4.0.',
+  },
+  {
+    flag: 'demo-port',
+    env: 'KIBANA_MCP_DEMO_PORT',
+    type: 'integer',
+    placeholder: 'PORT',
+    min: 0,
+    max: 65_535,
+    default: '0',
+    help: 'Port of the sandbox --demo starts on loopback (0 picks a free one).',
+  },
+  {
+    flag: 'sandbox-port',
+    env: 'KIBANA_MCP_SANDBOX_PORT',
+    type: 'integer',
+    placeholder: 'PORT',
+    min: 0,
+    max: 65_535,
+    default: '5680',
+    help: 'Port of the sandbox command (0 picks a free one).',
+  },
+  {
+    flag: 'sandbox-allow-remote',
+    env: 'KIBANA_MCP_SANDBOX_ALLOW_REMOTE',
+    type: 'boolean',
+    default: 'false',
+    help: 'Let the sandbox command bind --host beyond loopback (unsafe: its credentials are public; warns on stderr).',
   },
   {
     flag: 'log-level',

@@ -25,13 +25,14 @@ export interface ReadOptions {
 }
 
 export function readOptions(argv: string[], env: NodeJS.ProcessEnv): ReadOptions {
-  const parsed = parseFlags(argv);
+  const { args, assigned } = normaliseArgs(argv);
+  const parsed = parseFlags(args);
   const settings: Partial<Record<SettingName, OptionValue>> = {};
   const sources = {} as Record<SettingName, string>;
   const given = new Set<SettingName>();
   for (const spec of OPTIONS as readonly OptionSpec[]) {
     const name = settingName(spec.flag as OptionFlag);
-    const picked = pickRaw(spec, parsed.values[spec.flag], env);
+    const picked = pickRaw(spec, assigned.get(spec.flag) ?? parsed.values[spec.flag], env);
     sources[name] = picked?.source ?? `--${spec.flag}`;
     if (!picked) continue;
     settings[name] = convert(spec, picked.raw, picked.source);
@@ -46,6 +47,39 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv): ReadOptions
     help: parsed.values.help === true,
     version: parsed.values.version === true,
   };
+}
+
+const BOOLEAN_FLAGS = new Set((OPTIONS as readonly OptionSpec[]).filter((spec) => spec.type === 'boolean').map((spec) => spec.flag));
+const VALUE_FLAGS = new Set((OPTIONS as readonly OptionSpec[]).filter((spec) => spec.type !== 'boolean').map((spec) => spec.flag));
+
+/**
+ * What parseArgs would misread: `--tls-insecure=false` (a boolean flag with a value, which parseArgs
+ * refuses) is taken out as an assigned value, and `--retries -3` (a value that looks like a flag) is
+ * joined into `--retries=-3`, so that the value's own check names what is wrong with it.
+ */
+function normaliseArgs(argv: string[]): { args: string[]; assigned: Map<string, string> } {
+  const args: string[] = [];
+  const assigned = new Map<string, string>();
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      args.push(...argv.slice(i));
+      break;
+    }
+    const assignment = /^--([a-z-]+)=(.*)$/s.exec(arg);
+    if (assignment && BOOLEAN_FLAGS.has(assignment[1]!)) {
+      assigned.set(assignment[1]!, assignment[2]!);
+      continue;
+    }
+    const next = argv[i + 1];
+    if (arg.startsWith('--') && VALUE_FLAGS.has(arg.slice(2)) && next !== undefined && /^-\d/.test(next)) {
+      args.push(`${arg}=${next}`);
+      i += 1;
+      continue;
+    }
+    args.push(arg);
+  }
+  return { args, assigned };
 }
 
 function parseFlags(argv: string[]) {
@@ -66,10 +100,12 @@ function parseFlags(argv: string[]) {
 function describeParseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string }).code;
-  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
+  // parseArgs names an option as '--timeout', '--timeout <value>' or '-h, --help'.
+  const option = /'(?:-\w, )?(-{1,2}[^' ,]+)/.exec(message)?.[1];
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
     return `unknown option ${option ?? ''}; run kibana-mcp --help for the list`.replace('  ', ' ');
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (option !== undefined && message.includes('does not take an argument')) return `${option} takes no value`;
     return option === undefined
       ? 'an option expects a value'
       : `${option} expects a value (${option} VALUE, or ${option}=VALUE for one that starts with "-")`;
@@ -96,7 +132,14 @@ function convert(spec: OptionSpec, raw: string, source: string): OptionValue {
   };
   switch (spec.type) {
     case 'string':
-      return raw.trim() === '' ? fail('a non-empty value') : raw;
+      if (raw.trim() === '') return fail('a non-empty value');
+      return spec.token && raw.trim() !== raw
+        ? fail(
+            'a value without leading or trailing whitespace (a trailing newline?): an HTTP header cannot carry it, so every request would be refused',
+          )
+        : raw;
+    case 'version':
+      return /^\d+\.\d+\.\d+$/.test(raw) ? raw : fail('a Kibana version X.Y.Z, such as 9.3.0');
     case 'boolean': {
       const normalised = raw.trim().toLowerCase();
       if (['true', '1', 'yes'].includes(normalised)) return true;

@@ -2,13 +2,14 @@
 // Only the toolsets a selection needs are loaded.
 import { UsageError } from '../usage-error.js';
 import type { Tier, ToolSpec, ToolsetInfo } from './spec.js';
+import { describeVersions, variantGroups, variantOn } from './variants.js';
 
 export type { ToolsetInfo };
 
 export const TIERS: readonly Tier[] = ['read', 'write', 'destructive'];
 
 export interface ToolSelection {
-  /** Toolset ids, or `all`; absent means the default toolsets. */
+  /** Toolset ids (`default` among them stands for the default toolsets), or `all`; absent means the default toolsets. */
   toolsets?: readonly string[] | 'all';
   tier: Tier;
   include?: readonly string[];
@@ -21,15 +22,20 @@ export interface ToolCatalog {
   loadToolset: Readonly<Record<string, () => Promise<{ tools: ToolSpec[] }>>>;
 }
 
-export async function loadSelectedTools(catalog: ToolCatalog, selection: ToolSelection): Promise<ToolSpec[]> {
+/**
+ * Every ToolSpec a selection keeps: all variants of each name, whatever the Kibana version (see
+ * variants.ts for one version's). A selection that names an unknown toolset or tool throws at once,
+ * before anything loads.
+ */
+export function loadSelectedTools(catalog: ToolCatalog, selection: ToolSelection): Promise<ToolSpec[]> {
   const needed = toolsetsNeeded(catalog.toolsets, selection);
-  const modules = await Promise.all(
-    catalog.toolsets.filter((toolset) => needed.has(toolset.id)).map((toolset) => catalog.loadToolset[toolset.id]!()),
-  );
-  return selectTools(
-    modules.flatMap((module) => module.tools),
-    catalog.toolsets,
-    selection,
+  const modules = catalog.toolsets.filter((toolset) => needed.has(toolset.id)).map((toolset) => catalog.loadToolset[toolset.id]!());
+  return Promise.all(modules).then((loaded) =>
+    selectTools(
+      loaded.flatMap((module) => module.tools),
+      catalog.toolsets,
+      selection,
+    ),
   );
 }
 
@@ -65,17 +71,45 @@ export function selectTools(tools: readonly ToolSpec[], toolsets: readonly Tools
   );
 }
 
+/** Stands for the default toolsets inside a list: `--toolsets default,fleet`. */
+const DEFAULT_TOOLSETS = 'default';
+
+/**
+ * What a selection names that Kibana `version` does not have, from the ToolSpecs it kept: included
+ * tools without a variant on that version, and named toolsets none of whose kept tools it has. Such a
+ * name is not served, so the operator is told.
+ */
+export function unservedOnVersion(kept: readonly ToolSpec[], selection: ToolSelection, version: string): string[] {
+  const groups = variantGroups(kept);
+  const missing = groups.filter((group) => variantOn(group, version) === undefined);
+  const notices = missing
+    .filter(([first]) => selection.include?.includes(first!.name))
+    .map(
+      (group) =>
+        `--include ${group[0]!.name}: not on Kibana ${version} (only ${group.map((spec) => describeVersions(spec.versions)).join(', ')})`,
+    );
+  const named = Array.isArray(selection.toolsets) ? selection.toolsets : [];
+  for (const toolset of named) {
+    const members = groups.filter(([first]) => first!.toolset === toolset);
+    if (members.length > 0 && members.every((group) => missing.includes(group))) {
+      notices.push(`--toolsets ${toolset}: none of its tools is on Kibana ${version}`);
+    }
+  }
+  return notices;
+}
+
 function resolveToolsets(toolsets: readonly ToolsetInfo[], requested: ToolSelection['toolsets']): Set<string> {
   if (requested === 'all') return new Set(toolsets.map((toolset) => toolset.id));
-  if (requested === undefined) return new Set(toolsets.filter((toolset) => toolset.default).map((toolset) => toolset.id));
+  const defaults = toolsets.filter((toolset) => toolset.default).map((toolset) => toolset.id);
+  if (requested === undefined) return new Set(defaults);
   const known = new Set(toolsets.map((toolset) => toolset.id));
-  const unknown = requested.filter((id) => !known.has(id));
+  const unknown = requested.filter((id) => id !== DEFAULT_TOOLSETS && !known.has(id));
   if (unknown.length > 0) {
     throw new UsageError(
-      `--toolsets: unknown toolset ${unknown.map((id) => `"${id}"`).join(', ')}; expected "all" or some of: ${[...known].join(', ')}`,
+      `--toolsets: unknown toolset ${unknown.map((id) => `"${id}"`).join(', ')}; expected "all", "${DEFAULT_TOOLSETS}" (the default toolsets) or some of: ${[...known].join(', ')}`,
     );
   }
-  return new Set(requested);
+  return new Set(requested.flatMap((id) => (id === DEFAULT_TOOLSETS ? defaults : [id])));
 }
 
 function checkNames(toolsets: readonly ToolsetInfo[], names: readonly string[] | undefined, flag: string): readonly string[] {

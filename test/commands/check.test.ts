@@ -6,6 +6,10 @@ import { runCheck } from '../../src/commands/check.js';
 import { connectKibana } from '../../src/commands/kibana-connection.js';
 import { INSECURE_TLS_WARNING } from '../../src/config/kibana-config.js';
 import { readOptions } from '../../src/config/read-options.js';
+import { toolSelectionFrom } from '../../src/config/tool-selection.js';
+import * as generated from '../../src/tools/generated/index.js';
+import { loadSelectedTools } from '../../src/tools/registry.js';
+import { variantsOn } from '../../src/tools/variants.js';
 import { silentLogger } from '../../src/logger.js';
 import { createTestPki, type TestPki } from '../support/certificates.js';
 
@@ -46,6 +50,21 @@ describe('kibana-mcp check', () => {
     const last = kibana.requests.at(-1)!;
     expect(last.path).toBe('/kibana/api/status');
     expect(last.headers.authorization).toBe(`Basic ${Buffer.from('elastic:changeme-secret').toString('base64')}`);
+  });
+
+  it('says how many tools the detected version enables, and when --kibana-version serves another', async () => {
+    kibana.handle(() => ({ body: { ...STATUS, version: { number: '9.3.0' } } }));
+    const env = { KIBANA_URL: kibana.url, KIBANA_API_KEY: 'k' };
+    const count = async (argv: string[], version: string) =>
+      variantsOn(await loadSelectedTools(generated, toolSelectionFrom(readOptions(argv, {}).settings)), version).length;
+    const { lines } = await check(['--toolsets', 'all', '--tier', 'read'], env);
+    expect(lines[1]).toBe(
+      `Tools: ${await count(['--toolsets', 'all', '--tier', 'read'], '9.3.0')} on Kibana 9.3.0 with this configuration (toolsets all, tier read)`,
+    );
+    const fixed = await check(['--kibana-version', '8.18.2'], env);
+    expect(fixed.lines[2]).toBe(
+      `Note: --kibana-version 8.18.2 makes the server serve 8.18.2's tools (${await count([], '8.18.2')}), not 9.3.0's`,
+    );
   });
 
   it('--demo checks the built-in sandbox', async () => {

@@ -4,26 +4,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveKibanaConfig, type KibanaConfigRequirements } from '../../src/config/kibana-config.js';
 import { OPTIONS, type OptionFlag, type OptionSpec } from '../../src/config/options.js';
-import { ConfigError, readOptions } from '../../src/config/read-options.js';
+import { readOptions } from '../../src/config/read-options.js';
 import { describeKibanaConfig } from '../../src/config/client-options.js';
 import { resolveHttpConfig } from '../../src/config/http-config.js';
 import { settingName } from '../../src/config/settings.js';
+import { configErrorOf } from './config-error.js';
 
 const URL_ENV = { KIBANA_URL: 'https://kibana.example:5601' };
 const API_KEY_ENV = { ...URL_ENV, KIBANA_API_KEY: 'ZW5jb2RlZA==' };
 
 function resolve(argv: string[], env: NodeJS.ProcessEnv, requirements?: KibanaConfigRequirements) {
   return resolveKibanaConfig(readOptions(argv, env), requirements);
-}
-
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ConfigError');
 }
 
 describe('defaults', () => {
@@ -106,32 +97,33 @@ describe('auth modes', () => {
   });
 
   it('no credentials at all is an error naming the variables', () => {
-    expect(errorOf(() => resolve([], URL_ENV))).toMatch(/KIBANA_API_KEY.*KIBANA_USERNAME and KIBANA_PASSWORD.*KIBANA_BEARER_TOKEN/);
+    expect(configErrorOf(() => resolve([], URL_ENV))).toMatch(/KIBANA_API_KEY.*KIBANA_USERNAME and KIBANA_PASSWORD.*KIBANA_BEARER_TOKEN/);
   });
 
   it('two modes at once is an error naming both sources', () => {
-    const message = errorOf(() => resolve(['--bearer-token', 't'], { ...API_KEY_ENV }));
+    const message = configErrorOf(() => resolve(['--bearer-token', 't'], { ...API_KEY_ENV }));
     expect(message).toContain('KIBANA_API_KEY');
     expect(message).toContain('--bearer-token');
     expect(message).toContain('exactly one auth mode');
-    expect(errorOf(() => resolve([], { ...API_KEY_ENV, KIBANA_USERNAME: 'u', KIBANA_PASSWORD: 'p' }))).toContain('exactly one');
+    expect(configErrorOf(() => resolve([], { ...API_KEY_ENV, KIBANA_USERNAME: 'u', KIBANA_PASSWORD: 'p' }))).toContain('exactly one');
   });
 
   it('half of basic auth is an error naming the missing half', () => {
-    expect(errorOf(() => resolve([], { ...URL_ENV, KIBANA_USERNAME: 'u' }))).toContain('KIBANA_PASSWORD');
-    expect(errorOf(() => resolve([], { ...URL_ENV, KIBANA_PASSWORD: 'p' }))).toContain('KIBANA_USERNAME');
+    expect(configErrorOf(() => resolve([], { ...URL_ENV, KIBANA_USERNAME: 'u' }))).toContain('KIBANA_PASSWORD');
+    expect(configErrorOf(() => resolve([], { ...URL_ENV, KIBANA_PASSWORD: 'p' }))).toContain('KIBANA_USERNAME');
   });
 
   it('passthrough wants no credentials and refuses configured ones', () => {
     expect(resolve([], URL_ENV, { passthroughAuth: true }).auth).toEqual({ kind: 'none' });
-    expect(errorOf(() => resolve([], API_KEY_ENV, { passthroughAuth: true }))).toMatch(/KIBANA_API_KEY: passthrough/);
+    expect(configErrorOf(() => resolve([], API_KEY_ENV, { passthroughAuth: true }))).toMatch(/KIBANA_API_KEY: passthrough/);
   });
 });
 
 describe('invalid values name the variable or flag and what it expects', () => {
   const invalid: Array<[string[], NodeJS.ProcessEnv, RegExp]> = [
     [[], { KIBANA_API_KEY: 'k' }, /KIBANA_URL \(or --kibana-url\) is required/],
-    [['--kibana-url', 'not a url'], { KIBANA_API_KEY: 'k' }, /^--kibana-url: expected an http\(s\) URL/],
+    [['--kibana-url', 'not a url'], { KIBANA_API_KEY: 'k' }, /^--kibana-url: expected a URL that starts with http:\/\/ or https:\/\//],
+    [['--kibana-url', 'https://bad host'], { KIBANA_API_KEY: 'k' }, /^--kibana-url: expected an http\(s\) URL/],
     [[], { ...API_KEY_ENV, KIBANA_URL: 'ftp://h' }, /^KIBANA_URL: expected an http:\/\/ or https:\/\/ URL/],
     [[], { ...API_KEY_ENV, KIBANA_URL: 'https://u:p@h' }, /^KIBANA_URL: put credentials in/],
     [[], { ...API_KEY_ENV, KIBANA_URL: 'https://h/?x=1' }, /^KIBANA_URL: expected a base URL without query/],
@@ -153,19 +145,19 @@ describe('invalid values name the variable or flag and what it expects', () => {
   ];
   for (const [argv, env, expected] of invalid) {
     it(`${argv.join(' ')} ${JSON.stringify(env)}`, () => {
-      expect(errorOf(() => resolve(argv, env))).toMatch(expected);
+      expect(configErrorOf(() => resolve(argv, env))).toMatch(expected);
     });
   }
 
   it('never echoes credentials embedded in a URL it cannot parse', () => {
-    const message = errorOf(() => resolve([], { KIBANA_API_KEY: 'k', KIBANA_URL: 'https://elastic:s3cret@kibana host:5601' }));
+    const message = configErrorOf(() => resolve([], { KIBANA_API_KEY: 'k', KIBANA_URL: 'https://elastic:s3cret@kibana host:5601' }));
     expect(message).toMatch(/^KIBANA_URL: expected an http\(s\) URL/);
     expect(message).not.toContain('s3cret');
     expect(message).toContain('https://***@kibana host:5601');
   });
 
   it('never echoes a secret it rejects', () => {
-    const message = errorOf(() => resolve(['--api-key', ' '], URL_ENV));
+    const message = configErrorOf(() => resolve(['--api-key', ' '], URL_ENV));
     expect(message).toBe('--api-key: expected a non-empty value');
   });
 });
@@ -173,18 +165,10 @@ describe('invalid values name the variable or flag and what it expects', () => {
 describe('custom certificate authority', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kibana-mcp-ca-'));
 
-  it('reads a PEM file', () => {
-    const path = join(dir, 'ca.pem');
-    writeFileSync(path, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
-    const config = resolve([], { ...API_KEY_ENV, KIBANA_CA_CERT: path });
-    expect(config.caCertPath).toBe(path);
-    expect(config.caCert).toContain('BEGIN CERTIFICATE');
-  });
-
   it('refuses a file that holds no certificate', () => {
     const path = join(dir, 'key.pem');
     writeFileSync(path, 'not a certificate');
-    expect(errorOf(() => resolve(['--ca-cert', path], API_KEY_ENV))).toMatch(/^--ca-cert: expected a PEM file/);
+    expect(configErrorOf(() => resolve(['--ca-cert', path], API_KEY_ENV))).toMatch(/^--ca-cert: expected a PEM file/);
   });
 });
 
@@ -228,7 +212,7 @@ describe('typed settings', () => {
   it('--confirm takes auto, always or never', () => {
     expect(readOptions(['--confirm', 'always'], {}).settings.confirm).toBe('always');
     expect(readOptions([], { KIBANA_MCP_CONFIRM: 'never' }).settings.confirm).toBe('never');
-    expect(errorOf(() => readOptions(['--confirm', 'sometimes'], {}))).toBe(
+    expect(configErrorOf(() => readOptions(['--confirm', 'sometimes'], {}))).toBe(
       '--confirm: expected one of auto, always, never, got "sometimes"',
     );
   });
@@ -263,7 +247,9 @@ describe('HTTP settings', () => {
   });
 
   it('refuse to serve beyond loopback without caller authentication, and a token together with passthrough', () => {
-    expect(errorOf(() => http(['--host', '0.0.0.0']))).toMatch(/^--host: refusing to serve 0.0.0.0 without caller authentication/);
-    expect(errorOf(() => http(['--passthrough-auth', '--http-token', 't']))).toMatch(/^--http-token and --passthrough-auth: choose one/);
+    expect(configErrorOf(() => http(['--host', '0.0.0.0']))).toMatch(/^--host: refusing to serve 0.0.0.0 without caller authentication/);
+    expect(configErrorOf(() => http(['--passthrough-auth', '--http-token', 't']))).toMatch(
+      /^--http-token and --passthrough-auth: choose one/,
+    );
   });
 });

@@ -58,7 +58,18 @@ describe('the tools a configuration exposes', () => {
     ).toEqual(expected);
   });
 
+  it('--toolsets default,slos: "default" stands for the default toolsets inside a list', async () => {
+    const withSlos = await selected(['--toolsets', 'default,slos']);
+    const defaults = await selected([]);
+    const slos = await selected(['--toolsets', 'slos']);
+    expect(withSlos.names).toEqual([...defaults.names, ...slos.names].sort());
+    expect(withSlos.loaded).toEqual([...defaultToolsets, 'slos'].sort());
+    expect((await selected([], { KIBANA_MCP_TOOLSETS: 'slos, default' })).names).toEqual(withSlos.names);
+  });
+
   it('an unknown toolset is a usage error that names the choices', async () => {
-    await expect(selected(['--toolsets', 'nope'])).rejects.toThrow(/^--toolsets: unknown toolset "nope"; expected "all" or some of: /);
+    await expect(selected(['--toolsets', 'nope'])).rejects.toThrow(
+      /^--toolsets: unknown toolset "nope"; expected "all", "default" \(the default toolsets\) or some of: /,
+    );
   });
 });

@@ -26,8 +26,9 @@ const NEVER_ON_STDIO = [
   /^node_modules\/undici\//,
   /^node_modules\/yaml\//,
 ];
-// Node's bundled undici comes with the HTTP transport; http and tls with the Kibana client's first request.
-const NEVER_BUILTINS = ['internal/deps/undici/undici', 'http', 'http2', 'tls'];
+// Node's bundled undici comes with the HTTP transport; tls with the Kibana client's first request; http with
+// the start-up version probe (GET /api/status), which a start with --kibana-version does not send.
+const NEVER_BUILTINS = ['internal/deps/undici/undici', 'http2', 'tls'];
 
 const generatedModule = (id: string) => `dist/tools/generated/${id}.js`;
 
@@ -51,6 +52,14 @@ describe('a default start over stdio', () => {
   it('loads neither the HTTP stack nor the sandbox, the generator, the tokenizer, nor the client’s transport before a call', () => {
     expect(paths.filter((path) => NEVER_ON_STDIO.some((pattern) => pattern.test(path)))).toEqual([]);
     expect(loaded.builtins.filter((builtin) => NEVER_BUILTINS.includes(builtin))).toEqual([]);
+  });
+});
+
+describe('a stdio start with --kibana-version', () => {
+  it('asks Kibana nothing, so it loads no HTTP client at all', async () => {
+    const loaded = await loadedModules([CLI, '--kibana-version', '9.3.0'], KIBANA);
+    expect(loaded.tools).toBeGreaterThan(0);
+    expect(loaded.builtins.filter((builtin) => [...NEVER_BUILTINS, 'http', 'https'].includes(builtin))).toEqual([]);
   });
 });
 

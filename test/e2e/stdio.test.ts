@@ -43,6 +43,7 @@ describe('over stdio', () => {
     const created = await client.callTool({ name: 'create_data_view', arguments: { data_view: { title: 'logs-*' } } });
     expect(created.isError).toBeFalsy();
     expect(kibana.requests.map((request) => `${request.method} ${request.path} ${request.headers.authorization}`)).toEqual([
+      'GET /api/status ApiKey aWQ6a2V5', // the start-up probe of the version, before tools/list
       'GET /api/status ApiKey aWQ6a2V5',
       'GET /api/spaces/space/marketing ApiKey aWQ6a2V5',
       'POST /s/marketing/api/data_views/data_view ApiKey aWQ6a2V5',
@@ -51,7 +52,11 @@ describe('over stdio', () => {
 
   it('asks the user to confirm a destructive call, through the client, before it is sent', async () => {
     kibana.handle(() => ({ body: {} }));
-    const peer = await connect(['--tier', 'destructive'], {}, { capabilities: { elicitation: { form: {} } } });
+    const peer = await connect(
+      ['--tier', 'destructive', '--kibana-version', '8.18.2'],
+      {},
+      { capabilities: { elicitation: { form: {} } } },
+    );
     const asked: string[] = [];
     peer.client.setRequestHandler(ElicitRequestSchema, async (request) => {
       asked.push(request.params.message);
@@ -68,7 +73,7 @@ describe('over stdio', () => {
 describe('shutdown over stdio', () => {
   it('SIGTERM lets the call under way finish and answer', async () => {
     kibana.handle(() => ({ body: { version: { number: 'slow' } }, delayMs: 800 }));
-    const peer = await connect([], { KIBANA_MCP_LOG_LEVEL: 'info' });
+    const peer = await connect(['--kibana-version', '8.18.2'], { KIBANA_MCP_LOG_LEVEL: 'info' });
     const call = peer.client.callTool({ name: 'get_status', arguments: {} });
     await expect.poll(() => kibana.requests.length).toBe(1);
     process.kill(peer.pid, 'SIGTERM');

@@ -1,13 +1,14 @@
 // A ToolRuntime in the test process: the generated tools (or given ones) against a loopback Kibana.
 import { silentLogger } from '../../src/logger.js';
-import { generatedTool } from '../../src/tools/call.js';
+import * as generated from '../../src/tools/generated/index.js';
+import { loadAllTools } from '../../src/tools/registry.js';
 import { type RuntimeOptions, ToolRuntime } from '../../src/tools/runtime/runtime.js';
 import type { ToolResult } from '../../src/tools/runtime/tool.js';
+import { servedTools } from '../../src/tools/served-tools.js';
 import { testClient } from './kibana-client.js';
-import { ALL_TOOLS } from './tools.js';
 
-/** Every generated tool, as the runtime serves them. */
-export const GENERATED_TOOLS = ALL_TOOLS.map(generatedTool);
+/** Every generated tool (all variants of each name), as a server serves them when it starts without knowing Kibana's version. */
+export const GENERATED_TOOLS = servedTools(await loadAllTools(generated), undefined);
 
 export function testRuntime(kibanaUrl: string, options: Partial<RuntimeOptions> = {}): ToolRuntime {
   return new ToolRuntime({

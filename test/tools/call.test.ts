@@ -139,7 +139,7 @@ describe('operations the connected Kibana does not have', () => {
     const result = await on94.call('list_dashboards', {});
     expect(result.isError).toBe(true);
     expect(textOf(result)).toBe(
-      "Not sent: Kibana 9.4.1 no longer has this API (GET /api/dashboards/dashboard was replaced in 9.4.0). The tool's description names what to use instead.",
+      'Not sent: Kibana 9.4.1 no longer has list_dashboards (GET /api/dashboards/dashboard is on Kibana before 9.4.0). Nothing was changed; no variant of this tool serves Kibana 9.4.1, so use another tool or Kibana itself for the task.',
     );
     await on94.call('list_dashboards', {});
     expect(seen()).toEqual(['GET /api/status']);

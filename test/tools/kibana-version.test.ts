@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAtLeast } from '../../src/kibana/versions.js';
-import { KibanaVersion } from '../../src/tools/kibana-version.js';
+import { clientStatusProbe, KibanaVersion } from '../../src/tools/kibana-version.js';
 import { kibanaError, startRecordingKibana } from '../../harness/recording-kibana.js';
 import { testClient } from '../support/kibana-client.js';
 
@@ -19,15 +19,15 @@ describe('isAtLeast', () => {
   });
 });
 
-describe('KibanaVersion', () => {
-  it('asks once per caller until one answer is known, and never caches a failure', async () => {
+describe('KibanaVersion through the Kibana client', () => {
+  it('asks once per caller, never caches a failure, and keeps each answer for its own caller', async () => {
     const kibana = await startRecordingKibana((request) =>
       request.headers.authorization === 'ApiKey good'
         ? { body: { version: { number: '9.4.1' } }, delayMs: 50 }
         : kibanaError(401, 'Unauthorized', 'bad key'),
     );
-    const client = testClient(kibana.url, { auth: { kind: 'none' } });
-    const version = new KibanaVersion(client);
+    const client = testClient(kibana.url, { auth: { kind: 'none' }, retries: 0 });
+    const version = new KibanaVersion(clientStatusProbe(client));
 
     const [bad, good, goodAgain] = await Promise.all([
       version.get({ authorization: 'ApiKey bad' }),
@@ -36,8 +36,10 @@ describe('KibanaVersion', () => {
     ]);
     expect([bad, good, goodAgain]).toEqual([undefined, '9.4.1', '9.4.1']);
     expect(kibana.requests).toHaveLength(2);
-    expect(await version.get({ authorization: 'ApiKey bad' })).toBe('9.4.1');
-    expect(kibana.requests).toHaveLength(2);
+    // A caller Kibana rejects does not learn the version from another caller's answer (issue 14 §3).
+    expect(await version.get({ authorization: 'ApiKey bad' })).toBeUndefined();
+    expect(await version.get({ authorization: 'ApiKey good' })).toBe('9.4.1');
+    expect(kibana.requests.map((request) => request.headers.authorization)).toEqual(['ApiKey bad', 'ApiKey good', 'ApiKey bad']);
 
     await client.close();
     await kibana.stop();

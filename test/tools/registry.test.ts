@@ -71,7 +71,7 @@ describe('selectTools', () => {
 
   it('names unknown toolsets and tools', () => {
     expect(() => selectTools(TOOLS, TOOLSETS, { tier: 'read', toolsets: ['cases', 'nope'] })).toThrow(
-      /--toolsets: unknown toolset "nope"; expected "all" or some of: cases, spaces, slos/,
+      /--toolsets: unknown toolset "nope"; expected "all", "default" \(the default toolsets\) or some of: cases, spaces, slos/,
     );
     expect(() => selectTools(TOOLS, TOOLSETS, { tier: 'read', exclude: ['drop_tables'] })).toThrow(/--exclude: unknown tool "drop_tables"/);
     expect(() => selectTools(TOOLS, TOOLSETS, { tier: 'read', include: ['x'] })).toThrow(/--include: unknown tool "x"/);

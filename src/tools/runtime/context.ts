@@ -58,7 +58,7 @@ export function callContext(parts: RuntimeParts, tool: Tool, args: Record<string
         for (const space of spacesWrittenBy(request, runsInSpace)) await parts.spaceGuard.assertExists(space, asCaller);
       },
     },
-    version: () => parts.kibanaVersion.get(credentials),
+    version: () => parts.kibanaVersion.get(asCaller),
     confirm: (question) => confirm(parts.confirmation, invocation.confirmations, subject, question, signal),
     progress: (update) => invocation.progress?.(update),
     results: {
@@ -72,7 +72,7 @@ export function callContext(parts: RuntimeParts, tool: Tool, args: Record<string
 }
 
 /** The caller's signal, joined by a timer when the call has a deadline. */
-function callSignal({ signal, deadline }: Invocation): AbortSignal | undefined {
+export function callSignal({ signal, deadline }: Invocation): AbortSignal | undefined {
   if (deadline === undefined) return signal;
   const timer = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
   return signal ? AbortSignal.any([signal, timer]) : timer;

@@ -4,7 +4,7 @@
 import { KibanaError, type KibanaClient } from '../../client/index.js';
 import type { Logger } from '../../logger.js';
 import { errorResult, failureResult } from '../error-results.js';
-import { KibanaVersion } from '../kibana-version.js';
+import { clientStatusProbe, KibanaVersion } from '../kibana-version.js';
 import { type ListedTool, listedTool } from '../listing.js';
 import { SpaceGuard } from '../space-guard.js';
 import { checkArguments } from './arguments.js';
@@ -12,6 +12,7 @@ import { AnswerOnRetry, type ConfirmationPolicy } from './confirmation.js';
 import { callContext, type Invocation, type RuntimeParts } from './context.js';
 import { InFlight } from './in-flight.js';
 import type { Tool, ToolResult } from './tool.js';
+import { servingVariant, withVariantSchema } from './variant.js';
 
 export interface RuntimeOptions {
   tools: readonly Tool[];
@@ -21,6 +22,8 @@ export interface RuntimeOptions {
   maxResultChars: number;
   confirmation: ConfirmationPolicy;
   logger: Logger;
+  /** Where the Kibana version comes from (default: read through `client` when a call first needs it). */
+  kibanaVersion?: KibanaVersion;
 }
 
 export class UnknownToolError extends Error {
@@ -52,7 +55,7 @@ export class ToolRuntime {
     this.#parts = {
       client: options.client,
       spaceGuard: new SpaceGuard(options.client),
-      kibanaVersion: new KibanaVersion(options.client),
+      kibanaVersion: options.kibanaVersion ?? new KibanaVersion(clientStatusProbe(options.client)),
       defaultSpace: options.defaultSpace,
       maxResultChars: options.maxResultChars,
       confirmation: options.confirmation,
@@ -89,9 +92,12 @@ export class ToolRuntime {
     await this.#parts.client.close();
   }
 
-  async #run(tool: Tool, raw: Record<string, unknown> | undefined, invocation: Invocation): Promise<ToolResult> {
+  async #run(listed: Tool, raw: Record<string, unknown> | undefined, invocation: Invocation): Promise<ToolResult> {
+    const serving = await servingVariant(listed, this.#parts.kibanaVersion, invocation);
+    if ('refusal' in serving) return serving.refusal;
+    const { tool, version } = serving;
     const checked = await checkArguments(tool, raw);
-    if (!checked.ok) return checked.result;
+    if (!checked.ok) return version === undefined ? checked.result : withVariantSchema(checked.result, listed, tool, version);
     try {
       return await tool.run(checked.args, callContext(this.#parts, tool, checked.args, invocation));
     } catch (error) {

@@ -25,6 +25,12 @@ export interface Tool {
   /** The full check of the arguments; loaded on the first call, then kept. */
   validator(): Promise<z.ZodType<Record<string, unknown>>>;
   /**
+   * Set on a tool listed before Kibana's version was known, whose operation or schema depends on the
+   * version: the tool that serves a call on `version` (this one or another variant of the name, with
+   * its own schema and validator), or why none does. The runtime asks before it checks the arguments.
+   */
+  onVersion?(version: string): Tool | { absent: string };
+  /**
    * One call, with arguments the validator accepted. Ask `context.confirm` before changing anything:
    * a confirmation answered on a retry runs the tool again from the top.
    */

@@ -1,0 +1,63 @@
+// What a server lists for its whole life: the selected tools of the Kibana version it starts with.
+// The version is --kibana-version, else the --demo sandbox's, else one GET /api/status bounded by the
+// connect timeout. Without one (Kibana unreachable, or passthrough, which has no credentials of its
+// own to ask with) every version's tools are listed, and each call follows the version Kibana
+// reports to its caller, kept for that caller only.
+import { probeKibanaStatus } from '../client/status-probe.js';
+import { clientOptionsFrom } from '../config/client-options.js';
+import type { ReadOptions } from '../config/read-options.js';
+import { toolSelectionFrom } from '../config/tool-selection.js';
+import type { Logger } from '../logger.js';
+import * as generated from '../tools/generated/index.js';
+import { KibanaVersion } from '../tools/kibana-version.js';
+import { loadSelectedTools, unservedOnVersion } from '../tools/registry.js';
+import type { Tool } from '../tools/runtime/tool.js';
+import { servedTools } from '../tools/served-tools.js';
+import type { KibanaConnection } from './kibana-connection.js';
+
+export interface ToolsAtStart {
+  tools: Tool[];
+  kibanaVersion: KibanaVersion;
+}
+
+export async function toolsAtStart(
+  options: ReadOptions,
+  kibana: KibanaConnection,
+  passthrough: boolean,
+  logger: Logger,
+): Promise<ToolsAtStart> {
+  const selection = toolSelectionFrom(options.settings);
+  // Throws at once for an unknown name; the modules load while Kibana is asked.
+  const selected = loadSelectedTools(generated, selection);
+  const [specs, kibanaVersion] = await Promise.all([selected, versionAtStart(options, kibana, passthrough, logger)]);
+  const version = kibanaVersion.known;
+  if (version !== undefined) for (const notice of unservedOnVersion(specs, selection, version)) logger.warn(notice);
+  const tools = servedTools(specs, version);
+  logger.debug(`${version === undefined ? 'every Kibana version' : `Kibana ${version}`}: ${tools.length} tools`);
+  return { tools, kibanaVersion };
+}
+
+async function versionAtStart(
+  options: ReadOptions,
+  kibana: KibanaConnection,
+  passthrough: boolean,
+  logger: Logger,
+): Promise<KibanaVersion> {
+  const { config } = kibana;
+  const probeOptions = { ...clientOptionsFrom(config), timeoutMs: config.connectTimeoutMs };
+  const probe = (authorization: string | undefined) => probeKibanaStatus(probeOptions, authorization);
+  const given = options.settings.kibanaVersion ?? kibana.demoVersion;
+  if (given !== undefined) return new KibanaVersion(probe, given);
+  if (passthrough) {
+    logger.info(
+      "passthrough: listing the tools of every Kibana version; each caller's calls follow the version Kibana reports to that caller (--kibana-version fixes one)",
+    );
+    return new KibanaVersion(probe);
+  }
+  const answer = await probe(undefined);
+  if ('version' in answer) return new KibanaVersion(probe, answer.version);
+  logger.warn(
+    `could not read Kibana's version at start (${answer.failure}): listing the tools of every version; calls follow the version Kibana reports on the first call that reaches it (--kibana-version fixes one)`,
+  );
+  return new KibanaVersion(probe);
+}
