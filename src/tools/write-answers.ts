@@ -8,7 +8,7 @@
 // - fields named like one the call sent, when their value is a scalar or a list of scalars
 //   (long strings excepted: the agent has them);
 // - errors (`errors`, `error`, `failures`) whole;
-// - objects are looked into down to the second level, lists at any level, each item for its own
+// - objects are looked into down to the second level, and the items of their lists for their own
 //   scalars, up to ten items (the notice gives the count).
 // `full: true` asks for the whole answer.
 import type { KibanaRequest } from '../client/types.js';
@@ -24,10 +24,12 @@ export const FULL_ARGUMENT_SCHEMA = {
   description: "Return Kibana's whole answer; by default a write returns ids, names, versions, status, counts and the fields it set.",
 } as const;
 
-/** Objects deeper than this are not looked into (a data view's field map sits at level 2). */
+/**
+ * Objects down to this level are looked into, and the items of their lists for their scalars
+ * (a data view's field map sits at level 2, whose entries are not looked into; the rules of a bulk
+ * action's `attributes.results.deleted` are items of a list at level 2).
+ */
 const MAX_OBJECT_LEVEL = 2;
-/** Lists deeper than this are left out: no Kibana answer nests lists of interest further. */
-const MAX_LIST_LEVEL = 6;
 const MAX_LIST_ITEMS = 10;
 /** A sent string longer than this is not echoed back. */
 const MAX_ECHOED_STRING = 200;
@@ -100,7 +102,7 @@ export function compactWriteAnswer(payload: unknown, sent: ReadonlySet<string>):
       } else if (isScalar(value)) {
         if (keepsScalar(key, value, object)) kept[key] = value;
       } else if (Array.isArray(value)) {
-        const list = compactList(key, value, level, at);
+        const list = level <= MAX_OBJECT_LEVEL ? compactList(key, value, level, at) : undefined;
         if (list !== undefined) kept[key] = list;
       } else if (isPlainObject(value) && level < MAX_OBJECT_LEVEL) {
         const inner = compactObject(value, level + 1, at);
@@ -111,7 +113,6 @@ export function compactWriteAnswer(payload: unknown, sent: ReadonlySet<string>):
   }
 
   function compactList(key: string, list: unknown[], level: number, path: string[]): unknown[] | undefined {
-    if (level > MAX_LIST_LEVEL) return undefined;
     if (list.every(isScalar)) return list.length > 0 && (isIdentityKey(key) || sent.has(key)) ? list : undefined;
     const items = list
       .slice(0, MAX_LIST_ITEMS)
@@ -133,7 +134,7 @@ export function compactNotice(compactChars: number, fullChars: number, lists: re
   const shortened = lists.map((list) =>
     list.shown === 0 ? ` "${list.path}": ${list.total} items left out.` : ` "${list.path}": ${list.shown} of ${list.total} items shown.`,
   );
-  return `Compact answer (ids, names, versions, status, counts, errors and the fields sent: ${compactChars} of ${fullChars} characters).${shortened.join('')} Pass ${FULL_ARGUMENT}: true for the whole answer.`;
+  return `Compact answer (ids, names, versions, status, counts, the fields sent): ${compactChars} of ${fullChars} characters.${shortened.join('')} Pass ${FULL_ARGUMENT}: true for all of it.`;
 }
 
 function reportsOrIdentifies(key: string, value: unknown, beside: Record<string, unknown>): boolean {
