@@ -28,7 +28,7 @@ export function selectFields(payload: unknown, fields: readonly string[]): Field
   const items = list.items.map((item) => selectIn(item as Record<string, unknown>, fields, found, known));
   const value = withArray(payload, list.path, items);
   const missing = fields.filter((field) => !found.has(field));
-  return missing.length === 0 ? { value } : { value, notice: missingNotice(missing, known) };
+  return missing.length === 0 ? { value } : { value, notice: missingNotice(missing, known, items.length) };
 }
 
 /** Saved objects keep their fields under `attributes`, beside their type and id; other objects at their root, beside their id. */
@@ -63,12 +63,12 @@ function place(into: Record<string, unknown>, from: Record<string, unknown>, fie
   return true;
 }
 
-function missingNotice(missing: readonly string[], known: ReadonlySet<string>): string {
+function missingNotice(missing: readonly string[], known: ReadonlySet<string>, count: number): string {
   const named = missing.map((field) => {
     const near = similarNames(field, known);
     return near.length > 0 ? `"${field}" (did you mean ${near.map((name) => `"${name}"`).join(' or ')}?)` : `"${field}"`;
   });
   const own = [...known].slice(0, MAX_LISTED_NAMES);
-  const listed = own.length === 0 ? '' : ` Fields these objects have: ${own.join(', ')}${known.size > own.length ? ', …' : ''}.`;
-  return `fields: no returned object has ${named.join(', ')}, so nothing was kept for ${missing.length > 1 ? 'them' : 'it'}.${listed}`;
+  const listed = own.length === 0 ? '' : ` Fields they have: ${own.join(', ')}${known.size > own.length ? ', …' : ''}.`;
+  return `fields: no returned object (${count} in this answer) has ${named.join(', ')}, so nothing was kept for ${missing.length > 1 ? 'them' : 'it'}.${listed}`;
 }

@@ -98,7 +98,7 @@ export function compactWriteAnswer(payload: unknown, sent: ReadonlySet<string>):
     for (const [key, value] of Object.entries(object)) {
       const at = [...path, key];
       if (ERROR_KEYS.has(key)) {
-        if (!isNothing(value)) kept[key] = value;
+        kept[key] = value;
       } else if (isScalar(value)) {
         if (keepsScalar(key, value, object)) kept[key] = value;
       } else if (Array.isArray(value)) {
@@ -147,8 +147,4 @@ function reportsOrIdentifies(key: string, value: unknown, beside: Record<string,
 
 function isScalar(value: unknown): boolean {
   return value === null || typeof value !== 'object';
-}
-
-function isNothing(value: unknown): boolean {
-  return value === null || value === undefined || (Array.isArray(value) && value.length === 0);
 }

@@ -59,7 +59,7 @@ describe('selectFields', () => {
     const selection = selectFields({ data: [wholeRule(0)] }, ['name', 'enabld', 'colour']);
     expect(selection.value).toEqual({ data: [{ id: 'id-0', name: 'Rule 0' }] });
     expect(selection.notice).toBe(
-      'fields: no returned object has "enabld" (did you mean "enabled"?), "colour", so nothing was kept for them. Fields these objects have: id, rule_id, name, enabled, severity, risk_score, query, execution_summary.',
+      'fields: no returned object (1 in this answer) has "enabld" (did you mean "enabled"?), "colour", so nothing was kept for them. Fields they have: id, rule_id, name, enabled, severity, risk_score, query, execution_summary.',
     );
   });
 
@@ -108,7 +108,7 @@ describe('through the runtime', () => {
     kibana.handle(() => ({ body: answer }));
     expect(parsed(await runtime.call('find_saved_objects', { type: 'dashboard', fields: ['title'] }))).toEqual(answer);
     const unknown = await runtime.call('find_saved_objects', { type: 'dashboard', fields: ['title', 'titel'] });
-    expect(unknown.content[1]!.text).toMatch(/^fields: no returned object has "titel" \(did you mean "title"\?\)/);
+    expect(unknown.content[1]!.text).toMatch(/^fields: no returned object \(1 in this answer\) has "titel" \(did you mean "title"\?\)/);
   });
 
   it('a single field name is one field', async () => {
