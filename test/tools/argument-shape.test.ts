@@ -1,26 +1,18 @@
 // Arguments that would break a validator or a request, refused in one place before any tool's
 // validator runs: lone surrogates (not valid Unicode) and nesting past the depth limit.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RecordingKibana, startRecordingKibana } from '../../harness/recording-kibana.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { argumentShapeProblems, MAX_ARGUMENT_DEPTH } from '../../src/tools/argument-shape.js';
 import type { ToolRuntime } from '../../src/tools/runtime/runtime.js';
-import { GENERATED_TOOLS, testRuntime, textOf } from '../support/runtime.js';
+import { GENERATED_TOOLS, textOf } from '../support/runtime.js';
 import { ALL_TOOLS } from '../support/tools.js';
+import { useRecordingRuntimes } from './recording-runtime.js';
 
-let kibana: RecordingKibana;
+const recording = useRecordingRuntimes();
 let runtime: ToolRuntime;
 
-beforeAll(async () => {
-  kibana = await startRecordingKibana();
-  kibana.handle(() => ({ body: {} }));
-  runtime = testRuntime(kibana.url);
-});
-afterEach(() => {
-  kibana.requests.length = 0;
-});
-afterAll(async () => {
-  await runtime.close();
-  await kibana.stop();
+beforeAll(() => {
+  recording.kibana.handle(() => ({ body: {} }));
+  runtime = recording.runtime();
 });
 
 function nested(depth: number): unknown {
@@ -72,7 +64,7 @@ describe('through the runtime, on every tool', () => {
       expect(result.isError, tool).toBe(true);
       expect(textOf(result), tool).toBe(`Invalid arguments for ${tool}:\n${name}: not valid Unicode (a lone surrogate at character 1)`);
     }
-    expect(kibana.requests).toHaveLength(0);
+    expect(recording.kibana.requests).toHaveLength(0);
   });
 
   it('10,000-deep nesting in any argument is a validation error naming it and the limit, and nothing is sent', async () => {
@@ -85,12 +77,12 @@ describe('through the runtime, on every tool', () => {
         `Invalid arguments for ${tool.name}:\n${name}: nested deeper than ${MAX_ARGUMENT_DEPTH} levels, the limit for any argument`,
       );
     }
-    expect(kibana.requests).toHaveLength(0);
+    expect(recording.kibana.requests).toHaveLength(0);
   });
 
   it('a sound call still reaches Kibana', async () => {
     const result = await runtime.call('get_data_view', { viewId: 'logs 😀' });
     expect(result.isError).toBeUndefined();
-    expect(kibana.requests.map((request) => request.url)).toEqual([`/api/data_views/data_view/${encodeURIComponent('logs 😀')}`]);
+    expect(recording.kibana.requests.map((request) => request.url)).toEqual([`/api/data_views/data_view/${encodeURIComponent('logs 😀')}`]);
   });
 });

@@ -1,27 +1,20 @@
 // Every result obeys --max-result-chars, errors included, with the same notice: Kibana's error
 // message (read in full, up to 32 MiB), a path it echoes, arguments a refusal echoes.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { kibanaError, type RecordingKibana, startRecordingKibana } from '../../harness/recording-kibana.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kibanaError } from '../../harness/recording-kibana.js';
 import { boundResult, cutAt } from '../../src/tools/results.js';
 import type { ToolRuntime } from '../../src/tools/runtime/runtime.js';
 import type { ToolResult } from '../../src/tools/runtime/tool.js';
-import { testRuntime, textOf } from '../support/runtime.js';
+import { textOf } from '../support/runtime.js';
+import { useRecordingRuntimes } from './recording-runtime.js';
 
 const CAP = 2_000;
 
-let kibana: RecordingKibana;
+const recording = useRecordingRuntimes();
 let runtime: ToolRuntime;
 
-beforeAll(async () => {
-  kibana = await startRecordingKibana();
-  runtime = testRuntime(kibana.url, { maxResultChars: CAP });
-});
-afterEach(() => {
-  kibana.requests.length = 0;
-});
-afterAll(async () => {
-  await runtime.close();
-  await kibana.stop();
+beforeAll(() => {
+  runtime = recording.runtime({ maxResultChars: CAP });
 });
 
 /** Each text part within the cap, the first one cut, and the cut announced as successes announce it. */
@@ -32,7 +25,7 @@ function expectBounded(result: ToolResult): void {
 
 describe('error results within the cap', () => {
   it("Kibana's message of several megabytes is cut and the hint kept", async () => {
-    kibana.handle(() => kibanaError(400, 'Bad Request', `bad value ${'v'.repeat(3_000_000)}`));
+    recording.kibana.handle(() => kibanaError(400, 'Bad Request', `bad value ${'v'.repeat(3_000_000)}`));
     const result = await runtime.call('get_data_view', { viewId: 'a' });
     expect(result.isError).toBe(true);
     expectBounded(result);
@@ -43,7 +36,7 @@ describe('error results within the cap', () => {
   });
 
   it('an error echoing a huge path is cut', async () => {
-    kibana.handle(() => kibanaError(404, 'Not Found', 'Not Found'));
+    recording.kibana.handle(() => kibanaError(404, 'Not Found', 'Not Found'));
     const result = await runtime.call('get_data_view', { viewId: 'x'.repeat(12_000) });
     expect(result.isError).toBe(true);
     expectBounded(result);
@@ -58,7 +51,7 @@ describe('error results within the cap', () => {
   });
 
   it('a missing space with a huge id is cut', async () => {
-    kibana.handle(() => kibanaError(404, 'Not Found', 'not found'));
+    recording.kibana.handle(() => kibanaError(404, 'Not Found', 'not found'));
     const result = await runtime.call('create_data_view', { space_id: 's'.repeat(3_000), data_view: { title: 'x-*' } });
     expectBounded(result);
     expect(result.content[0]!.text).toMatch(/^Space "s+/);

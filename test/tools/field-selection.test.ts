@@ -1,10 +1,10 @@
 // Reads with `fields` keep only what was asked, whether Kibana filtered (saved objects) or not
 // (detection rules come back nearly whole); a field no object has gets a notice, never silence.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RecordingKibana, startRecordingKibana } from '../../harness/recording-kibana.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { selectFields } from '../../src/tools/field-selection.js';
 import type { ToolRuntime } from '../../src/tools/runtime/runtime.js';
-import { GENERATED_TOOLS, testRuntime } from '../support/runtime.js';
+import { GENERATED_TOOLS } from '../support/runtime.js';
+import { useRecordingRuntimes } from './recording-runtime.js';
 
 const wholeRule = (index: number) => ({
   id: `id-${index}`,
@@ -69,19 +69,11 @@ describe('selectFields', () => {
   });
 });
 
-let kibana: RecordingKibana;
+const recording = useRecordingRuntimes();
 let runtime: ToolRuntime;
 
-beforeAll(async () => {
-  kibana = await startRecordingKibana();
-  runtime = testRuntime(kibana.url);
-});
-afterEach(() => {
-  kibana.requests.length = 0;
-});
-afterAll(async () => {
-  await runtime.close();
-  await kibana.stop();
+beforeAll(() => {
+  runtime = recording.runtime();
 });
 
 const parsed = (result: { content: Array<{ text: string }> }) => JSON.parse(result.content[0]!.text);
@@ -93,9 +85,9 @@ describe('through the runtime', () => {
   });
 
   it('Kibana answers whole rules to find_detection_rules with fields: the server keeps what was asked', async () => {
-    kibana.handle(() => ({ body: { page: 1, perPage: 20, total: 2, data: [wholeRule(0), wholeRule(1)] } }));
+    recording.kibana.handle(() => ({ body: { page: 1, perPage: 20, total: 2, data: [wholeRule(0), wholeRule(1)] } }));
     const result = await runtime.call('find_detection_rules', { fields: ['name'] });
-    expect(kibana.requests[0]!.query.getAll('fields')).toEqual(['name']);
+    expect(recording.kibana.requests[0]!.query.getAll('fields')).toEqual(['name']);
     expect(result.content).toHaveLength(1);
     expect(parsed(result).data).toEqual([
       { id: 'id-0', name: 'Rule 0' },
@@ -105,14 +97,14 @@ describe('through the runtime', () => {
 
   it('Kibana filtered the saved objects already: the answer is unchanged; a field it dropped for being unknown gets a notice', async () => {
     const answer = { page: 1, per_page: 20, total: 1, saved_objects: [{ type: 'dashboard', id: 'd1', attributes: { title: 'Web' } }] };
-    kibana.handle(() => ({ body: answer }));
+    recording.kibana.handle(() => ({ body: answer }));
     expect(parsed(await runtime.call('find_saved_objects', { type: 'dashboard', fields: ['title'] }))).toEqual(answer);
     const unknown = await runtime.call('find_saved_objects', { type: 'dashboard', fields: ['title', 'titel'] });
     expect(unknown.content[1]!.text).toMatch(/^fields: no returned object \(1 in this answer\) has "titel" \(did you mean "title"\?\)/);
   });
 
   it('a single field name is one field', async () => {
-    kibana.handle(() => ({ body: { page: 1, per_page: 20, total: 1, data: [{ id: 'r1', name: 'Rule', tags: ['a'] }] } }));
+    recording.kibana.handle(() => ({ body: { page: 1, per_page: 20, total: 1, data: [{ id: 'r1', name: 'Rule', tags: ['a'] }] } }));
     expect(parsed(await runtime.call('find_alerting_rules', { fields: ['tags'] })).data).toEqual([{ id: 'r1', tags: ['a'] }]);
   });
 
@@ -120,7 +112,7 @@ describe('through the runtime', () => {
     const hits = {
       hits: { total: { value: 1 }, hits: [{ _id: 'a1', _source: { 'host.name': 'web-01' }, fields: { 'host.name': ['web-01'] } }] },
     };
-    kibana.handle(() => ({ body: hits }));
+    recording.kibana.handle(() => ({ body: hits }));
     const result = await runtime.call('search_detection_alerts', { fields: ['host.name'], size: 1 });
     expect(parsed(result)).toEqual(hits);
     expect(result.content).toHaveLength(1);

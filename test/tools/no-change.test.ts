@@ -1,15 +1,13 @@
 // Calls that change nothing say so: counts of affected objects that are all 0, and writes Kibana
 // acknowledges while keeping an existing value (read back, per the spec's keepsExisting fact).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RecordingKibana, startRecordingKibana } from '../../harness/recording-kibana.js';
-import { silentLogger } from '../../src/logger.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generatedTool } from '../../src/tools/call.js';
 import { nothingChangedNotice } from '../../src/tools/no-change.js';
-import { ToolRuntime } from '../../src/tools/runtime/runtime.js';
+import type { ToolRuntime } from '../../src/tools/runtime/runtime.js';
 import type { KeepsExisting } from '../../src/tools/spec.js';
-import { testClient } from '../support/kibana-client.js';
-import { testRuntime, textOf } from '../support/runtime.js';
+import { textOf } from '../support/runtime.js';
 import { ALL_TOOLS } from '../support/tools.js';
+import { useRecordingRuntimes } from './recording-runtime.js';
 
 describe('nothingChangedNotice', () => {
   it('speaks when every count of affected objects is 0', () => {
@@ -36,27 +34,14 @@ describe('nothingChangedNotice', () => {
   });
 });
 
-let kibana: RecordingKibana;
-const runtimes: ToolRuntime[] = [];
-
-beforeAll(async () => {
-  kibana = await startRecordingKibana();
-});
-afterEach(() => {
-  kibana.requests.length = 0;
-});
-afterAll(async () => {
-  await Promise.all(runtimes.map((runtime) => runtime.close()));
-  await kibana.stop();
-});
+const recording = useRecordingRuntimes();
 
 describe('through the runtime', () => {
   it('an alert status update that matched no alert says nothing was changed', async () => {
-    kibana.handle(() => ({
+    recording.kibana.handle(() => ({
       body: { took: 2, timed_out: false, total: 0, updated: 0, deleted: 0, batches: 0, version_conflicts: 0, noops: 0, failures: [] },
     }));
-    const runtime = testRuntime(kibana.url);
-    runtimes.push(runtime);
+    const runtime = recording.runtime();
     const result = await runtime.call('set_detection_alert_status', { body: { signal_ids: ['no-such-alert'], status: 'closed' } });
     expect(result.isError).toBeUndefined();
     expect(result.content.map((part) => part.text)).toContain(
@@ -76,16 +61,8 @@ describe('through the runtime', () => {
     let current: string | null;
 
     beforeAll(() => {
-      runtime = new ToolRuntime({
-        tools: [generatedTool({ ...spec, keepsExisting: fact })],
-        client: testClient(kibana.url),
-        defaultSpace: 'default',
-        maxResultChars: 20_000,
-        confirmation: 'auto',
-        logger: silentLogger,
-      });
-      runtimes.push(runtime);
-      kibana.handle((request) => {
+      runtime = recording.runtime({ tools: [generatedTool({ ...spec, keepsExisting: fact })] });
+      recording.kibana.handle((request) => {
         if (request.path.startsWith('/api/spaces/')) return { body: { id: 'ops' } };
         if (request.method === 'GET') return { body: { data_view_id: current } };
         const body = JSON.parse(request.body) as { data_view_id: string | null; force?: boolean };
@@ -101,7 +78,7 @@ describe('through the runtime', () => {
       expect(textOf(result)).toBe(
         'Not changed: Kibana acknowledged the call but kept the current data_view_id, "old-view", as it does unless force is true. Pass force: true to replace it.',
       );
-      expect(kibana.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      expect(recording.kibana.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
         'GET /api/spaces/space/ops',
         'POST /s/ops/api/data_views/default',
         'GET /s/ops/api/data_views/default',
@@ -111,12 +88,12 @@ describe('through the runtime', () => {
     it('answers as Kibana did when the value took, and reads nothing back when forced', async () => {
       current = null;
       expect(JSON.parse(textOf(await runtime.call('set_default_data_view', { data_view_id: 'first' })))).toEqual({ acknowledged: true });
-      kibana.requests.length = 0;
+      recording.kibana.requests.length = 0;
       expect(JSON.parse(textOf(await runtime.call('set_default_data_view', { data_view_id: 'second', force: true })))).toEqual({
         acknowledged: true,
       });
       expect(current).toBe('second');
-      expect(kibana.requests.map((request) => request.method)).toEqual(['POST']);
+      expect(recording.kibana.requests.map((request) => request.method)).toEqual(['POST']);
     });
   });
 });

@@ -1,40 +1,28 @@
 // No silent nothing on reads: a read in a space that does not exist says so and names the nearest
 // spaces (checked only when the read found nothing, and then remembered); a 404's hint fits the call.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { kibanaError, type RecordedRequest, type RecordingKibana, startRecordingKibana } from '../../harness/recording-kibana.js';
+import { describe, expect, it } from 'vitest';
+import { kibanaError, type RecordedRequest, type RecordingKibana } from '../../harness/recording-kibana.js';
 import type { ToolRuntime } from '../../src/tools/runtime/runtime.js';
-import { testRuntime, textOf } from '../support/runtime.js';
+import { textOf } from '../support/runtime.js';
+import { useRecordingRuntimes } from './recording-runtime.js';
 
 const SPACES = [
   { id: 'default', name: 'Default' },
   { id: 'marketing', name: 'Marketing' },
 ];
 
-let kibana: RecordingKibana;
+const recording = useRecordingRuntimes();
 let runtime: ToolRuntime;
+
 /** Each test gets its own runtime: the space guard's memory must not carry over. */
-const runtimes: ToolRuntime[] = [];
-
-beforeAll(async () => {
-  kibana = await startRecordingKibana();
-});
-afterEach(() => {
-  kibana.requests.length = 0;
-});
-afterAll(async () => {
-  await Promise.all(runtimes.map((each) => each.close()));
-  await kibana.stop();
-});
-
 function freshRuntime(): ToolRuntime {
-  runtime = testRuntime(kibana.url);
-  runtimes.push(runtime);
+  runtime = recording.runtime();
   return runtime;
 }
 
 /** Spaces as Kibana knows them; every other request answered by `other`. */
 function kibanaWith(other: (request: RecordedRequest) => ReturnType<Parameters<RecordingKibana['handle']>[0]>) {
-  kibana.handle((request) => {
+  recording.kibana.handle((request) => {
     if (request.path === '/api/spaces/space') return { body: SPACES };
     const space = /^\/api\/spaces\/space\/(.+)$/.exec(request.path)?.[1];
     if (space !== undefined) {
@@ -45,7 +33,7 @@ function kibanaWith(other: (request: RecordedRequest) => ReturnType<Parameters<R
   });
 }
 
-const seen = () => kibana.requests.map((request) => `${request.method} ${request.path}`);
+const { seen } = recording;
 
 describe('a read in a space that does not exist', () => {
   it('answers that the space does not exist, with the nearest spaces, instead of an empty page', async () => {
@@ -79,7 +67,7 @@ describe('a read in a space that does not exist', () => {
   });
 
   it('a space check that fails otherwise leaves the empty page as it is', async () => {
-    kibana.handle((request) =>
+    recording.kibana.handle((request) =>
       request.path.startsWith('/api/spaces/') ? kibanaError(403, 'Forbidden', 'no access to spaces') : { body: [] },
     );
     const result = await freshRuntime().call('list_connectors', { space_id: 'marketing' });

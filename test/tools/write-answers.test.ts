@@ -1,9 +1,9 @@
 // Writes answer with what the agent needs next, one rule for every write tool; `full: true` asks for all.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RecordingKibana, startRecordingKibana } from '../../harness/recording-kibana.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ToolRuntime } from '../../src/tools/runtime/runtime.js';
 import { compactWriteAnswer, FULL_ARGUMENT } from '../../src/tools/write-answers.js';
-import { GENERATED_TOOLS, testRuntime, textOf } from '../support/runtime.js';
+import { GENERATED_TOOLS, textOf } from '../support/runtime.js';
+import { useRecordingRuntimes } from './recording-runtime.js';
 
 /** A detection rule as Kibana answers it: about 800 characters. */
 function rule(index: number) {
@@ -119,19 +119,11 @@ describe('compactWriteAnswer', () => {
   });
 });
 
-let kibana: RecordingKibana;
+const recording = useRecordingRuntimes();
 let runtime: ToolRuntime;
 
-beforeAll(async () => {
-  kibana = await startRecordingKibana();
-  runtime = testRuntime(kibana.url, { confirmation: 'never' });
-});
-afterEach(() => {
-  kibana.requests.length = 0;
-});
-afterAll(async () => {
-  await runtime.close();
-  await kibana.stop();
+beforeAll(() => {
+  runtime = recording.runtime({ confirmation: 'never' });
 });
 
 describe('write tools through the runtime', () => {
@@ -145,7 +137,7 @@ describe('write tools through the runtime', () => {
   });
 
   it('a bulk action answers compactly, with a notice that says what was kept and how to get all', async () => {
-    kibana.handle(() => ({ body: bulkDelete(100) }));
+    recording.kibana.handle(() => ({ body: bulkDelete(100) }));
     const result = await runtime.call('perform_detection_rules_bulk_action', {
       body: { action: 'delete', query: 'alert.attributes.tags:"Linux"' },
     });
@@ -159,10 +151,10 @@ describe('write tools through the runtime', () => {
 
   it('full: true returns the whole answer (under the cap), and full never reaches Kibana', async () => {
     const created = { id: 'dv-1', title: 'logs-*', fields: { a: { name: 'a', type: 'keyword', searchable: true, aggregatable: true } } };
-    kibana.handle(() => ({ body: { data_view: { ...created, padding: 'p'.repeat(400) } } }));
+    recording.kibana.handle(() => ({ body: { data_view: { ...created, padding: 'p'.repeat(400) } } }));
     const whole = await runtime.call('create_data_view', { data_view: { title: 'logs-*' }, full: true });
     expect(JSON.parse(textOf(whole))).toEqual({ data_view: { ...created, padding: 'p'.repeat(400) } });
-    expect(JSON.parse(kibana.requests[0]!.body)).toEqual({ data_view: { title: 'logs-*' } });
+    expect(JSON.parse(recording.kibana.requests[0]!.body)).toEqual({ data_view: { title: 'logs-*' } });
     const compact = await runtime.call('create_data_view', { data_view: { title: 'logs-*' } });
     expect(JSON.parse(compact.content[0]!.text)).toEqual({ data_view: { id: 'dv-1', title: 'logs-*' } });
     const explicit = await runtime.call('create_data_view', { data_view: { title: 'logs-*' }, full: false });
@@ -170,7 +162,7 @@ describe('write tools through the runtime', () => {
   });
 
   it('a short answer stays whole: compacting it would not make the result shorter', async () => {
-    kibana.handle(() => ({ body: { id: 'ops', name: 'Ops', disabledFeatures: [] } }));
+    recording.kibana.handle(() => ({ body: { id: 'ops', name: 'Ops', disabledFeatures: [] } }));
     const result = await runtime.call('create_space', { id: 'ops', name: 'Ops' });
     expect(result).toEqual({ content: [{ type: 'text', text: '{"id":"ops","name":"Ops","disabledFeatures":[]}' }] });
   });
@@ -180,6 +172,6 @@ describe('write tools through the runtime', () => {
       'Invalid arguments for create_space:\nfull: expected boolean, got string',
     );
     expect(textOf(await runtime.call('get_status', { full: true }))).toMatch(/^Invalid arguments for get_status: unknown argument "full"/);
-    expect(kibana.requests).toHaveLength(0);
+    expect(recording.kibana.requests).toHaveLength(0);
   });
 });
