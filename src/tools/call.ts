@@ -1,13 +1,44 @@
 // A generated tool as the runtime serves it: build the request → guard the spaces it writes →
-// confirm when destructive → Kibana → shape the result. Which variant serves the connected Kibana's
+// confirm when destructive → Kibana → say when nothing was found (a missing space, a 404 that fits
+// the call) or nothing changed → shape the result. Which variant serves the connected Kibana's
 // version is decided before (served-tools.ts).
+import { KibanaError, type KibanaResponse } from '../client/index.js';
 import { buildRequest } from './build-request.js';
-import type { Tool, ToolContext, ToolResult } from './runtime/tool.js';
-import type { ToolSpec } from './spec.js';
+import type { NotFoundTarget } from './error-results.js';
+import { keptExistingResult } from './no-change.js';
+import { isEmptyListing, isIdentityKey, isPlainObject } from './payload.js';
+import type { AnswerShaping, Tool, ToolContext, ToolResult } from './runtime/tool.js';
+import { SPACE_ARG, type ToolSpec } from './spec.js';
+import { FULL_ARGUMENT, FULL_ARGUMENT_SCHEMA } from './write-answers.js';
 
 export function generatedTool(spec: ToolSpec): Tool {
-  const { name, toolset, tier, description, inputSchema, annotations, validator } = spec;
-  return { name, toolset, tier, description, inputSchema, annotations, validator, run: (args, context) => callSpec(spec, args, context) };
+  const { name, toolset, tier, description, annotations, validator } = spec;
+  const answers = answerShaping(spec);
+  const inputSchema = answers.compact ? withFullArgument(spec.inputSchema) : spec.inputSchema;
+  return {
+    name,
+    toolset,
+    tier,
+    description,
+    inputSchema,
+    annotations,
+    answers,
+    validator,
+    run: (args, context) => callSpec(spec, args, context),
+  };
+}
+
+/** Writes answer compactly unless generated `whole`; reads whose `fields` travel in the query keep only those fields. */
+function answerShaping(spec: ToolSpec): AnswerShaping {
+  if (!spec.annotations.readOnlyHint) return { compact: (spec.writeAnswer ?? 'compact') === 'compact' };
+  const fields = spec.request.params.find((param) => param.in === 'query' && param.name === 'fields');
+  return fields ? { fields: fields.arg } : {};
+}
+
+/** A compact write advertises `full`; generated schemas may carry it already. */
+function withFullArgument(schema: ToolSpec['inputSchema']): ToolSpec['inputSchema'] {
+  if (schema.properties && Object.hasOwn(schema.properties, FULL_ARGUMENT)) return schema;
+  return { ...schema, properties: { ...schema.properties, [FULL_ARGUMENT]: FULL_ARGUMENT_SCHEMA } };
 }
 
 async function callSpec(spec: ToolSpec, args: Record<string, unknown>, context: ToolContext): Promise<ToolResult> {
@@ -17,7 +48,32 @@ async function callSpec(spec: ToolSpec, args: Record<string, unknown>, context: 
     const confirmation = await context.confirm({ key: 'confirm', message: confirmationMessage(spec, args) });
     if (!confirmation.approved) return confirmation.refusal;
   }
-  return context.results.response(await context.kibana(request));
+  let response: KibanaResponse;
+  try {
+    response = await context.kibana(request);
+  } catch (error) {
+    if (!(error instanceof KibanaError) || error.category !== 'not_found') throw error;
+    await context.spaces.assertReadable(request);
+    return context.results.failure(error, notFoundTarget(spec, args));
+  }
+  if (spec.annotations.readOnlyHint && isEmptyListing(response.data)) await context.spaces.assertReadable(request);
+  const unchanged = spec.keepsExisting && (await keptExistingResult(spec.keepsExisting, args, request, context));
+  return unchanged || context.results.response(response, request);
+}
+
+/** A call that names an object (in its path, or by an id anywhere in its arguments) missed that object; any other missed its route. */
+function notFoundTarget(spec: ToolSpec, args: Record<string, unknown>): NotFoundTarget {
+  const { [SPACE_ARG]: _space, ...own } = args;
+  const namesObject = spec.request.params.some((param) => param.in === 'path') || namesAnObject(own, 0);
+  if (!namesObject) return 'route';
+  return spec.spaceAware ? 'object-in-space' : 'object';
+}
+
+function namesAnObject(value: unknown, depth: number): boolean {
+  if (depth > 4) return false;
+  if (Array.isArray(value)) return value.some((item) => namesAnObject(item, depth + 1));
+  if (!isPlainObject(value)) return false;
+  return Object.entries(value).some(([key, inner]) => (isIdentityKey(key) && inner !== undefined) || namesAnObject(inner, depth + 1));
 }
 
 function confirmationMessage(spec: ToolSpec, args: Record<string, unknown>): string {

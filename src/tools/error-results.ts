@@ -1,14 +1,30 @@
 // Failures → `isError` tool results the agent can act on: what happened, Kibana's words, what to do next.
 import { KibanaError } from '../client/index.js';
 import type { KibanaErrorCategory } from '../client/types.js';
+import { cutAt, cutNotice } from './results.js';
 import type { ToolResult } from './runtime/tool.js';
 import { MissingSpaceError } from './space-guard.js';
+
+/**
+ * What a 404 was about, as the call shows it: an object named in a space, an object of an API that
+ * no space holds, or no object at all (a listing, whose route is what is missing).
+ */
+export type NotFoundTarget = 'object-in-space' | 'object' | 'route';
+
+const NOT_FOUND_HINTS: Record<NotFoundTarget, string> = {
+  'object-in-space':
+    'Check the id and the space: objects live in one space, so pass the right space_id, or list the objects first to find the id.',
+  object: 'Check the id: this API keeps its objects outside spaces, so list them first to find the id.',
+  route:
+    'Kibana does not serve this API here: the feature may be turned off or not licensed, or this Kibana version lacks it (get_status shows the version).',
+};
 
 const HINTS: Record<KibanaErrorCategory, string> = {
   auth: 'The Kibana credentials were rejected or have expired: the user must fix the API key, password or token this server uses (in passthrough mode, the Authorization header their client sends).',
   forbidden:
     'The credentials are valid but lack the privilege for this call: ask for a role that grants it, or check that the space is the right one.',
-  not_found: 'Check the id and the space: objects live in one space, so pass the right space_id, or list the objects first to find the id.',
+  // The hint of a 404 whose call is not known: the most common case, an object in a space.
+  not_found: NOT_FOUND_HINTS['object-in-space'],
   conflict:
     'An object with this id already exists (or was changed meanwhile): use the update tool, choose another id, or read the object again and retry.',
   bad_request: 'Kibana rejected the arguments: fix what its message names and call again.',
@@ -30,13 +46,24 @@ export function errorResult(text: string): ToolResult {
   return { isError: true, content: [{ type: 'text', text }] };
 }
 
-export function kibanaErrorResult(error: KibanaError): ToolResult {
+/** Kibana's failure and the hint that fits it, within `maxChars`: a long message is cut, the hint kept. */
+export function kibanaErrorResult(error: KibanaError, maxChars: number, notFound?: NotFoundTarget): ToolResult {
   const status = error.status === undefined || error.message.includes(String(error.status)) ? '' : ` (HTTP ${error.status})`;
-  return errorResult(`${error.message}${status}\nHint: ${HINTS[error.category]}`);
+  const message = `${error.message}${status}`;
+  const hint = `\nHint: ${error.category === 'not_found' && notFound ? NOT_FOUND_HINTS[notFound] : HINTS[error.category]}`;
+  if (message.length + hint.length <= maxChars) return errorResult(message + hint);
+  const kept = Math.max(0, maxChars - hint.length);
+  return {
+    isError: true,
+    content: [
+      { type: 'text', text: cutAt(message, kept) + hint },
+      { type: 'text', text: cutNotice(kept, message.length) },
+    ],
+  };
 }
 
-export function failureResult(error: unknown): ToolResult {
+export function failureResult(error: unknown, maxChars: number, notFound?: NotFoundTarget): ToolResult {
   if (error instanceof MissingSpaceError) return errorResult(error.message);
-  if (error instanceof KibanaError) return kibanaErrorResult(error);
+  if (error instanceof KibanaError) return kibanaErrorResult(error, maxChars, notFound);
   return errorResult(`Internal error: ${error instanceof Error ? error.message : String(error)}`);
 }

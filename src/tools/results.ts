@@ -1,5 +1,7 @@
-// Kibana responses → tool results: compact JSON, capped in size with a notice that says how to narrow.
+// Values → tool results: the data once, as compact JSON text, capped in size with a notice that says
+// how to narrow; and the cap held for every result, errors included.
 import type { KibanaResponse } from '../client/types.js';
+import { arraysIn, type FoundArray, isPlainObject, withArray } from './payload.js';
 import type { ToolResult } from './runtime/tool.js';
 
 export const DEFAULT_MAX_RESULT_CHARS = 20_000;
@@ -29,31 +31,13 @@ export interface ShapeOptions {
   argumentNames: readonly string[];
 }
 
-export function successResult(response: KibanaResponse, options: ShapeOptions): ToolResult {
-  const payload = normalisePayload(response);
-  if (payload === undefined) {
-    return { content: [{ type: 'text', text: JSON.stringify({ ok: true, status: response.status }) }] };
-  }
-  return valueResult(payload, options);
-}
-
-/** Any value as a result: strings as they are, everything else as compact JSON; objects also as structuredContent. */
-export function valueResult(payload: unknown, options: ShapeOptions): ToolResult {
-  if (typeof payload === 'string') return capText(payload, options);
-
-  const text = JSON.stringify(payload);
-  if (text.length <= options.maxChars) {
-    return { content: [{ type: 'text', text }], ...(isPlainObject(payload) ? { structuredContent: payload } : {}) };
-  }
-  return truncateJson(payload, text.length, options);
-}
-
 /**
- * ndjson exports arrive as arrays: give them a count so the agent need not count lines, and keep
- * Kibana's closing export summary (counts, missing references) apart, so it is neither counted
- * as an object nor the first thing cut.
+ * A Kibana answer's data. ndjson exports arrive as arrays: give them a count so the agent need not
+ * count lines, and keep Kibana's closing export summary (counts, missing references) apart, so it is
+ * neither counted as an object nor the first thing cut. An empty body is its status.
  */
-function normalisePayload(response: KibanaResponse): unknown {
+export function answerPayload(response: KibanaResponse): unknown {
+  if (response.data === undefined) return { ok: true, status: response.status };
   const isNdjson = /ndjson/.test(response.contentType);
   if (!isNdjson || !Array.isArray(response.data)) return response.data;
   const last: unknown = response.data.at(-1);
@@ -62,7 +46,18 @@ function normalisePayload(response: KibanaResponse): unknown {
   return { count: items.length, ...(hasSummary ? { details: last } : {}), items };
 }
 
-function truncateJson(payload: unknown, fullLength: number, options: ShapeOptions): ToolResult {
+/** Any value as a result: strings as they are, everything else as compact JSON, capped; then the notices. */
+export function valueResult(payload: unknown, options: ShapeOptions, notices: readonly string[] = []): ToolResult {
+  const shaped = typeof payload === 'string' ? capText(payload, options) : jsonParts(payload, options);
+  return { content: [...shaped, ...notices].map((text) => ({ type: 'text', text })) };
+}
+
+function jsonParts(payload: unknown, options: ShapeOptions): string[] {
+  const text = JSON.stringify(payload);
+  return text.length <= options.maxChars ? [text] : truncateJson(payload, text.length, options);
+}
+
+function truncateJson(payload: unknown, fullLength: number, options: ShapeOptions): string[] {
   // The list that takes the most room is the one to cut (hits, not the aggregation buckets beside them).
   const lists = arraysIn(payload).filter((list) => list.items.length > 1);
   const bySize = lists.map((list) => ({ list, size: JSON.stringify(list.items).length })).sort((a, b) => b.size - a.size);
@@ -72,26 +67,43 @@ function truncateJson(payload: unknown, fullLength: number, options: ShapeOption
       const trimmed = withArray(payload, list.path, list.items.slice(0, kept));
       const where = list.path.length === 0 ? 'the result list' : `"${list.path.join('.')}"`;
       const notice = `Truncated: showing ${kept} of ${list.items.length} items of ${where} (${fullLength} characters in full, cap ${options.maxChars}). ${narrowingAdvice(options)}`;
-      return {
-        content: [
-          { type: 'text', text: JSON.stringify(trimmed) },
-          { type: 'text', text: notice },
-        ],
-      };
+      return [JSON.stringify(trimmed), notice];
     }
   }
   return capText(JSON.stringify(payload), options);
 }
 
-function capText(text: string, options: ShapeOptions): ToolResult {
-  if (text.length <= options.maxChars) return { content: [{ type: 'text', text }] };
-  const notice = `Truncated: showing the first ${options.maxChars} of ${text.length} characters. ${narrowingAdvice(options)}`;
-  return {
-    content: [
-      { type: 'text', text: text.slice(0, options.maxChars) },
-      { type: 'text', text: notice },
-    ],
-  };
+function capText(text: string, options: ShapeOptions): string[] {
+  if (text.length <= options.maxChars) return [text];
+  return [cutAt(text, options.maxChars), `${cutNotice(options.maxChars, text.length)} ${narrowingAdvice(options)}`];
+}
+
+/**
+ * Any result held to the cap: a part longer than `maxChars` (an error echoing a huge message or
+ * argument, a tool's own text) keeps its first `maxChars` characters and gets the notice.
+ */
+export function boundResult(result: ToolResult, maxChars: number): ToolResult {
+  if (result.content.every((part) => part.text.length <= maxChars)) return result;
+  const content = result.content.flatMap((part) =>
+    part.text.length <= maxChars
+      ? [part]
+      : [
+          { type: 'text' as const, text: cutAt(part.text, maxChars) },
+          { type: 'text' as const, text: cutNotice(maxChars, part.text.length) },
+        ],
+  );
+  return { ...result, content };
+}
+
+export function cutNotice(kept: number, total: number): string {
+  return `Truncated: showing the first ${kept} of ${total} characters.`;
+}
+
+/** The first `length` characters, never ending in half a surrogate pair. */
+export function cutAt(text: string, length: number): string {
+  if (length <= 0) return '';
+  const last = text.charCodeAt(length - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? length - 1 : length);
 }
 
 function narrowingAdvice(options: ShapeOptions): string {
@@ -101,28 +113,6 @@ function narrowingAdvice(options: ShapeOptions): string {
   return own.length > 0
     ? 'Narrow the call (fewer ids, a filter), or fetch single objects by id.'
     : 'This tool has no arguments that narrow it; the rest is out of reach unless the server runs with a larger --max-result-chars.';
-}
-
-interface FoundArray {
-  /** Properties leading to the array (`['hits', 'hits']` in a search result); empty when the payload is the array. */
-  path: string[];
-  items: unknown[];
-}
-
-/** Lists sit at most this deep in Kibana's answers (`hits.hits` of a search is the deepest). */
-const MAX_LIST_DEPTH = 3;
-
-function arraysIn(payload: unknown, path: string[] = []): FoundArray[] {
-  if (Array.isArray(payload)) return [{ path, items: payload }];
-  if (!isPlainObject(payload) || path.length >= MAX_LIST_DEPTH) return [];
-  return Object.entries(payload).flatMap(([key, value]) => arraysIn(value, [...path, key]));
-}
-
-function withArray(payload: unknown, path: readonly string[], items: unknown[]): unknown {
-  const [key, ...rest] = path;
-  if (key === undefined) return items;
-  const object = payload as Record<string, unknown>;
-  return { ...object, [key]: withArray(object[key], rest, items) };
 }
 
 /**
@@ -145,8 +135,4 @@ function mostItemsThatFit(payload: unknown, list: FoundArray, maxChars: number, 
     else high = middle - 1;
   }
   return low;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -77,6 +77,27 @@ export interface VersionRange {
   until?: string;
 }
 
+/**
+ * How a write tool answers: `compact` keeps what the agent needs next (ids, names, versions, status,
+ * counts, errors, the fields sent; see src/tools/write-answers.ts) and advertises `full`, which asks
+ * for the whole answer; `whole` returns the answer as Kibana gave it, for writes whose answer is the
+ * result the agent asked for (a connector run).
+ */
+export type WriteAnswer = 'compact' | 'whole';
+
+/**
+ * A write Kibana acknowledges without acting while a value is already set, unless the argument
+ * `unless` is true (`set_default_data_view` without `force`). After such a call the runtime reads
+ * `read` in the call's space and compares its answer's `field` with the call's `argument`: when they
+ * differ, the result says that nothing changed and what to pass.
+ */
+export interface KeepsExisting {
+  unless: string;
+  read: { method: 'GET'; path: string };
+  field: string;
+  argument: string;
+}
+
 export interface ToolSpec {
   /** Matches `^[a-z0-9_]{1,48}$` (inside MCP's `^[a-zA-Z0-9_-]{1,64}$`, leaving room for client prefixes); verb first (`list_data_views`). */
   name: string;
@@ -98,6 +119,9 @@ export interface ToolSpec {
    * the name stays stable and the operation follows the version.
    */
   versions: VersionRange;
+  /** Write tools only; a write tool generated without it answers `compact`. */
+  writeAnswer?: WriteAnswer;
+  keepsExisting?: KeepsExisting;
   /** The upstream operation this tool was derived from (for reports and drift checks). */
   operation: { method: HttpMethod; path: string; operationId?: string };
 }

@@ -33,7 +33,8 @@ function describeIssue(issue: Issue, prefix: PropertyKey[]): string[] {
   }
 }
 
-function fieldPath(path: PropertyKey[]): string {
+/** `objects[0].type`: how every message names a field. */
+export function fieldPath(path: PropertyKey[]): string {
   if (path.length === 0) return '(arguments)';
   return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`)).join('');
 }
@@ -44,7 +45,8 @@ function receivedType(issue: Issue): string {
   return /received (\w+)/.exec(issue.message)?.[1] ?? 'undefined';
 }
 
-function typeName(value: unknown): string {
+/** A value's JSON type as messages name it: `null`, `array`, `object`, `string`… */
+export function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   return typeof value;

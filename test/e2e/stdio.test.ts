@@ -39,7 +39,7 @@ describe('over stdio', () => {
     expect(client.getInstructions()).toMatch(/use "marketing" when it is omitted/);
 
     const status = await client.callTool({ name: 'get_status', arguments: {} });
-    expect(status.structuredContent).toEqual({ version: { number: '8.18.2' } });
+    expect(status.content).toEqual([{ type: 'text', text: '{"version":{"number":"8.18.2"}}' }]);
     const created = await client.callTool({ name: 'create_data_view', arguments: { data_view: { title: 'logs-*' } } });
     expect(created.isError).toBeFalsy();
     expect(kibana.requests.map((request) => `${request.method} ${request.path} ${request.headers.authorization}`)).toEqual([
@@ -114,6 +114,6 @@ describe('a client that sends its calls and closes stdin at once', () => {
       .split('\n')
       .map((line) => JSON.parse(line));
     const call = answers.find((answer) => answer.id === 2);
-    expect(call?.result?.structuredContent).toEqual({ version: { number: 'late' } });
+    expect(call?.result?.content).toEqual([{ type: 'text', text: '{"version":{"number":"late"}}' }]);
   });
 });

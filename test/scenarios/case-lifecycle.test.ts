@@ -21,6 +21,7 @@ describe('case lifecycle', () => {
       severity: 'medium',
       connector: NO_CONNECTOR,
       settings: { syncAlerts: false },
+      full: true,
     });
     expect(created).toMatchObject({ status: 'open', severity: 'medium', created_by: { username: 'sandbox_api_key' } });
 
@@ -63,7 +64,10 @@ describe('case lifecycle', () => {
 
     // Alice closes it with the current version.
     const current = await alice.ok('get_case', { caseId: created.id });
-    const [closed] = await alice.ok('update_cases', { cases: [{ id: created.id, version: current.version, status: 'closed' }] });
+    const [closed] = await alice.ok('update_cases', {
+      cases: [{ id: created.id, version: current.version, status: 'closed' }],
+      full: true,
+    });
     expect(closed).toMatchObject({ status: 'closed', closed_by: { username: 'sandbox_api_key' } });
     expect(closed.closed_at).toEqual(expect.any(String));
 

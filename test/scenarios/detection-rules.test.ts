@@ -38,6 +38,7 @@ describe('detection rule lifecycle', () => {
         interval: '5m',
         from: 'now-6m',
       },
+      full: true,
     });
     expect(created).toMatchObject({ rule_id: ruleId, enabled: true, revision: 0, language: 'kuery' });
 
@@ -50,6 +51,7 @@ describe('detection rule lifecycle', () => {
     // Tune: raise severity, add a tag. Patch keeps every other field.
     const patched = await agent.ok<Rule>('patch_detection_rule', {
       body: { rule_id: ruleId, severity: 'high', risk_score: 73, tags: ['Linux', 'Credential Access', 'Tuned'] },
+      full: true,
     });
     expect(patched).toMatchObject({
       id: created.id,

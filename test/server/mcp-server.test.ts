@@ -68,7 +68,7 @@ describe('tools/call', () => {
   it("answers with the runtime's result, with the caller's credentials", async () => {
     const client = await connect({}, { authorization: 'ApiKey Y2FsbGVy' });
     const result = await client.callTool({ name: 'get_status', arguments: {} });
-    expect(result.structuredContent).toEqual({ version: { number: '8.18.2' } });
+    expect(result.content).toEqual([{ type: 'text', text: '{"version":{"number":"8.18.2"}}' }]);
     expect(kibana.requests[0]!.headers.authorization).toBe('ApiKey Y2FsbGVy');
   });
 
@@ -86,14 +86,14 @@ describe('tools/call', () => {
     const result = await client.callTool({ name: 'count_to_three', arguments: {} }, undefined, {
       onprogress: (progress) => seen.push(progress),
     });
-    expect(result.structuredContent).toEqual({ counted: 3 });
+    expect(result.content).toEqual([{ type: 'text', text: '{"counted":3}' }]);
     expect(seen).toEqual([1, 2, 3].map((step) => ({ progress: step, total: 3, message: `step ${step}` })));
   });
 
   it('answers malformed params with -32602 and keeps serving', async () => {
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
     await createMcpServer(runtime, silentLogger).connect(serverSide);
-    const answers = new Map<unknown, { error?: { code: number }; result?: { structuredContent?: unknown } }>();
+    const answers = new Map<unknown, { error?: { code: number }; result?: { content?: unknown } }>();
     clientSide.onmessage = (message) => {
       if ('id' in message) answers.set(message.id, message as never);
     };
@@ -119,7 +119,7 @@ describe('tools/call', () => {
     for (const message of messages) await clientSide.send(message as JSONRPCMessage);
     await expect.poll(() => answers.has(99)).toBe(true);
     for (let id = 1; id <= malformed.length; id += 1) expect(answers.get(id)?.error?.code, `call ${id}`).toBe(-32602);
-    expect(answers.get(99)?.result?.structuredContent).toEqual({ version: { number: '8.18.2' } });
+    expect(answers.get(99)?.result?.content).toEqual([{ type: 'text', text: '{"version":{"number":"8.18.2"}}' }]);
     await clientSide.close();
   });
 });

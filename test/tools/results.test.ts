@@ -1,23 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { successResult } from '../../src/tools/results.js';
+import { answerPayload, type ShapeOptions, valueResult } from '../../src/tools/results.js';
 import type { KibanaResponse } from '../../src/client/types.js';
+
+const successResult = (response: KibanaResponse, shape: ShapeOptions) => valueResult(answerPayload(response), shape);
 
 const json = (data: unknown, status = 200): KibanaResponse => ({ status, headers: {}, data, contentType: 'application/json' });
 const options = { maxChars: 1_000, argumentNames: ['page', 'per_page', 'search'] };
 const textOf = (result: ReturnType<typeof successResult>, index = 0) => (result.content[index] as { text: string }).text;
 
-describe('successResult', () => {
-  it('returns compact JSON and the object as structuredContent', () => {
-    const result = successResult(json({ id: 'a', nested: { n: 1 } }), options);
-    expect(textOf(result)).toBe('{"id":"a","nested":{"n":1}}');
-    expect(result.structuredContent).toEqual({ id: 'a', nested: { n: 1 } });
-    expect(result.isError).toBeUndefined();
-  });
-
-  it('gives arrays no structuredContent (it must be an object)', () => {
-    const result = successResult(json([1, 2]), options);
-    expect(textOf(result)).toBe('[1,2]');
-    expect(result.structuredContent).toBeUndefined();
+describe('a Kibana answer as a result', () => {
+  it('is the data once, as compact JSON text: objects and arrays alike, never structuredContent beside it', () => {
+    const object = successResult(json({ id: 'a', nested: { n: 1 } }), options);
+    expect(object).toEqual({ content: [{ type: 'text', text: '{"id":"a","nested":{"n":1}}' }] });
+    expect(successResult(json([1, 2]), options)).toEqual({ content: [{ type: 'text', text: '[1,2]' }] });
   });
 
   it('answers an empty 204 with its status', () => {
@@ -28,7 +23,6 @@ describe('successResult', () => {
     const response: KibanaResponse = { status: 200, headers: {}, data: [{ a: 1 }, { b: 2 }], contentType: 'application/x-ndjson' };
     const result = successResult(response, options);
     expect(JSON.parse(textOf(result))).toEqual({ count: 2, items: [{ a: 1 }, { b: 2 }] });
-    expect(result.structuredContent).toEqual({ count: 2, items: [{ a: 1 }, { b: 2 }] });
   });
 
   it("keeps an export's closing summary apart from the objects", () => {
@@ -40,7 +34,7 @@ describe('successResult', () => {
     };
     const data = [{ type: 'dashboard', id: 'a' }, { type: 'dashboard', id: 'b' }, summary];
     const result = successResult({ status: 200, headers: {}, data, contentType: 'application/ndjson' }, options);
-    expect(result.structuredContent).toEqual({ count: 2, details: summary, items: data.slice(0, 2) });
+    expect(JSON.parse(textOf(result))).toEqual({ count: 2, details: summary, items: data.slice(0, 2) });
     const many = [
       ...Array.from({ length: 200 }, (_, i) => ({ type: 'dashboard', id: `d-${i}`, attributes: { title: 'x'.repeat(20) } })),
       summary,
@@ -73,7 +67,6 @@ describe('successResult', () => {
     expect(JSON.stringify(oneMore).length).toBeGreaterThan(1_000);
     expect(textOf(result, 1)).toMatch(new RegExp(`^Truncated: showing ${kept.saved_objects.length} of 100 items of "saved_objects"`));
     expect(textOf(result, 1)).toContain('"per_page", "page", "search"');
-    expect(result.structuredContent).toBeUndefined();
   });
 
   it('cuts a nested list (an Elasticsearch search result) to whole hits', () => {

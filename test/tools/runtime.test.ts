@@ -95,7 +95,6 @@ describe('a task tool on the runtime', () => {
     );
     expect(result).toEqual({
       content: [{ type: 'text', text: '{"renamed":2,"on":"9.3.0"}' }],
-      structuredContent: { renamed: 2, on: '9.3.0' },
     });
     expect(seen()).toEqual([
       'GET /s/ops/api/data_views',
@@ -124,7 +123,7 @@ describe('a task tool on the runtime', () => {
     );
     const result = await runtime.call('rename_data_views', { space_id: 'gone', prefix: 'x' }, { confirmations: accepting });
     expect(textOf(result)).toMatch(/^Space "gone" does not exist, so nothing was written/);
-    expect(seen()).toEqual(['GET /s/gone/api/data_views', 'GET /api/spaces/space/gone']);
+    expect(seen()).toEqual(['GET /s/gone/api/data_views', 'GET /api/spaces/space/gone', 'GET /api/spaces/space']);
   });
 
   it('ends at its deadline with a result that says so, not at the client timeout', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { KibanaClient, KibanaError } from '../../src/client/index.js';
 import { MissingSpaceError, SpaceGuard, spacesWrittenBy } from '../../src/tools/space-guard.js';
 import { kibanaError, startRecordingKibana, type RecordingKibana } from '../../harness/recording-kibana.js';
-import { testClient } from '../support/kibana-client.js';
+import { rejection, testClient } from '../support/kibana-client.js';
 
 let kibana: RecordingKibana;
 let client: KibanaClient;
@@ -46,7 +46,41 @@ describe('SpaceGuard', () => {
     const spaces = guard();
     await expect(spaces.assertExists('missing')).rejects.toBeInstanceOf(MissingSpaceError);
     await expect(spaces.assertExists('missing')).rejects.toThrow('Space "missing" does not exist, so nothing was written');
-    expect(kibana.requests).toHaveLength(2);
+    // Each refusal: the check, then the listing that names the spaces nearest to it.
+    expect(kibana.requests.map((request) => request.path)).toEqual([
+      '/api/spaces/space/missing',
+      '/api/spaces/space',
+      '/api/spaces/space/missing',
+      '/api/spaces/space',
+    ]);
+  });
+
+  it('names the existing spaces nearest to a missing one, by id or by name', async () => {
+    const spaces = [
+      { id: 'default', name: 'Default' },
+      { id: 'marketing', name: 'Marketing' },
+      { id: 'sec-ops', name: 'secops' },
+      { id: 'finance', name: 'Finance' },
+    ];
+    kibana.handle((request) => (request.path === '/api/spaces/space' ? { body: spaces } : kibanaError(404, 'Not Found', 'not found')));
+    await expect(guard().assertExists('marketng')).rejects.toThrow(
+      'Space "marketng" does not exist, so nothing was written. Nearest existing spaces: "marketing" (Marketing). Pass an existing space_id (list_spaces shows them all), or create the space first (create_space).',
+    );
+    await expect(guard().assertExists('secops', {}, 'read')).rejects.toThrow(
+      'Space "secops" does not exist, so there is nothing to read in it. Nearest existing spaces: "sec-ops" (secops). Pass an existing space_id (list_spaces shows them all).',
+    );
+    // Nothing near: the first existing spaces, so that the agent need not list them itself.
+    const far = await rejection(guard().assertExists('zzzzzz', {}, 'read'));
+    expect(far.message).toContain(
+      'Existing spaces: "default" (Default), "marketing" (Marketing), "sec-ops" (secops), "finance" (Finance).',
+    );
+  });
+
+  it('still refuses, naming no space, when the spaces cannot be listed; a huge id is compared by its start', async () => {
+    kibana.handle(() => kibanaError(404, 'Not Found', 'not found'));
+    const refusal = await rejection(guard().assertExists(`m${'x'.repeat(5_000)}`));
+    expect(refusal).toBeInstanceOf(MissingSpaceError);
+    expect(refusal.message).not.toContain('spaces:');
   });
 
   it('passes other failures on as they are', async () => {

@@ -1,10 +1,14 @@
-// A call's arguments, checked before a tool runs: no argument the tool does not take, then its full validator.
+// A call's arguments, checked before a tool runs: no argument the tool does not take, the runtime's
+// own `full`, nothing that would break a validator (see argument-shape.ts), then the tool's full validator.
 import type { z } from 'zod';
+import { argumentShapeProblems } from '../argument-shape.js';
 import { errorResult } from '../error-results.js';
-import { formatValidationError } from '../validation.js';
+import { formatValidationError, typeName } from '../validation.js';
+import { FULL_ARGUMENT } from '../write-answers.js';
 import type { Tool, ToolResult } from './tool.js';
 
-export type CheckedArguments = { ok: true; args: Record<string, unknown> } | { ok: false; result: ToolResult };
+/** `full`: the call asked for the whole answer of a compact write. */
+export type CheckedArguments = { ok: true; args: Record<string, unknown>; full: boolean } | { ok: false; result: ToolResult };
 
 const validators = new WeakMap<Tool, Promise<z.ZodType<Record<string, unknown>>>>();
 
@@ -18,10 +22,11 @@ function validatorOf(tool: Tool): Promise<z.ZodType<Record<string, unknown>>> {
 }
 
 export async function checkArguments(tool: Tool, raw: Record<string, unknown> | undefined): Promise<CheckedArguments> {
-  const args = raw ?? {};
+  const invalid = (lines: string) => ({ ok: false as const, result: errorResult(`Invalid arguments for ${tool.name}:\n${lines}`) });
+  const given = raw ?? {};
   const known = tool.inputSchema.properties ?? {};
   // Own properties only: `__proto__` or `constructor` sent as arguments are unknown arguments, not inherited ones.
-  const unknown = Object.keys(args).filter((name) => !Object.hasOwn(known, name));
+  const unknown = Object.keys(given).filter((name) => !Object.hasOwn(known, name));
   if (unknown.length > 0) {
     const expected = Object.keys(known).join(', ') || '(none)';
     const names = unknown.map((name) => `"${name}"`).join(', ');
@@ -32,8 +37,18 @@ export async function checkArguments(tool: Tool, raw: Record<string, unknown> | 
       ),
     };
   }
+  const { args, full } = takeFull(tool, given);
+  if (full !== undefined && typeof full !== 'boolean') return invalid(`${FULL_ARGUMENT}: expected boolean, got ${typeName(full)}`);
+  const problems = argumentShapeProblems(args);
+  if (problems.length > 0) return invalid(problems.join('\n'));
   const parsed = (await validatorOf(tool)).safeParse(args, { reportInput: true });
-  if (!parsed.success)
-    return { ok: false, result: errorResult(`Invalid arguments for ${tool.name}:\n${formatValidationError(parsed.error)}`) };
-  return { ok: true, args: parsed.data };
+  if (!parsed.success) return invalid(formatValidationError(parsed.error));
+  return { ok: true, args: parsed.data, full: full === true };
+}
+
+/** `full` belongs to the runtime on a compact write: the tool's validator never sees it. */
+function takeFull(tool: Tool, given: Record<string, unknown>): { args: Record<string, unknown>; full?: unknown } {
+  if (!tool.answers?.compact || !Object.hasOwn(given, FULL_ARGUMENT)) return { args: given };
+  const { [FULL_ARGUMENT]: full, ...args } = given;
+  return { args, full };
 }

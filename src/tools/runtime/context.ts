@@ -1,10 +1,11 @@
 // The context of one call: the runtime's parts bound to the caller (credentials, signal, deadline,
 // how to ask the user, where progress goes) and to the tool (its name, its narrowing arguments).
-import type { KibanaClient, KibanaRequest, KibanaResponse } from '../../client/index.js';
-import { errorResult } from '../error-results.js';
+import { type KibanaClient, KibanaError, type KibanaRequest, type KibanaResponse } from '../../client/index.js';
+import { answerResult } from '../answers.js';
+import { errorResult, failureResult } from '../error-results.js';
 import type { KibanaVersion } from '../kibana-version.js';
-import { successResult, valueResult } from '../results.js';
-import { type SpaceGuard, spacesWrittenBy } from '../space-guard.js';
+import { valueResult } from '../results.js';
+import { MissingSpaceError, type SpaceGuard, spacesWrittenBy } from '../space-guard.js';
 import {
   AnswerOnRetry,
   type Confirmation,
@@ -39,7 +40,18 @@ export interface RuntimeParts {
   confirmation: ConfirmationPolicy;
 }
 
-export function callContext(parts: RuntimeParts, tool: Tool, args: Record<string, unknown>, invocation: Invocation): ToolContext {
+/** What the checked arguments say beyond the tool's own: `full`, the whole answer of a compact write. */
+export interface CallOptions {
+  full: boolean;
+}
+
+export function callContext(
+  parts: RuntimeParts,
+  tool: Tool,
+  args: Record<string, unknown>,
+  invocation: Invocation,
+  { full }: CallOptions = { full: false },
+): ToolContext {
   const credentials = invocation.authorization === undefined ? {} : { authorization: invocation.authorization };
   const signal = callSignal(invocation);
   const asCaller = { ...credentials, ...(signal ? { signal } : {}) };
@@ -57,14 +69,24 @@ export function callContext(parts: RuntimeParts, tool: Tool, args: Record<string
       async assertWritable(request, runsInSpace) {
         for (const space of spacesWrittenBy(request, runsInSpace)) await parts.spaceGuard.assertExists(space, asCaller);
       },
+      async assertReadable(request) {
+        if (request.space === undefined) return;
+        try {
+          await parts.spaceGuard.assertExists(request.space, asCaller, 'read');
+        } catch (error) {
+          // A check that fails otherwise (the caller may not read spaces) proves nothing: the answer stands.
+          if (error instanceof MissingSpaceError || !(error instanceof KibanaError)) throw error;
+        }
+      },
     },
     version: () => parts.kibanaVersion.get(asCaller),
     confirm: (question) => confirm(parts.confirmation, invocation.confirmations, subject, question, signal),
     progress: (update) => invocation.progress?.(update),
     results: {
-      response: (response) => successResult(response, shape),
+      response: (response, request) => answerResult(response, { shaping: tool.answers, args, full, request }, shape),
       value: (value) => valueResult(value, shape),
       error: errorResult,
+      failure: (error, notFound) => failureResult(error, parts.maxResultChars, notFound),
     },
     signal,
     deadline: invocation.deadline,

@@ -6,6 +6,7 @@ import type { Logger } from '../../logger.js';
 import { errorResult, failureResult } from '../error-results.js';
 import { clientStatusProbe, KibanaVersion } from '../kibana-version.js';
 import { type ListedTool, listedTool } from '../listing.js';
+import { boundResult } from '../results.js';
 import { SpaceGuard } from '../space-guard.js';
 import { checkArguments } from './arguments.js';
 import { AnswerOnRetry, type ConfirmationPolicy } from './confirmation.js';
@@ -75,7 +76,7 @@ export class ToolRuntime {
     if (!tool) return Promise.reject(new UnknownToolError(name));
     return this.#inFlight.track(async () => {
       const started = Date.now();
-      const result = await this.#run(tool, args, invocation);
+      const result = boundResult(await this.#run(tool, args, invocation), this.#parts.maxResultChars);
       this.#logger.debug('tool call', { tool: name, ms: Date.now() - started, isError: result.isError === true });
       return result;
     });
@@ -99,7 +100,7 @@ export class ToolRuntime {
     const checked = await checkArguments(tool, raw);
     if (!checked.ok) return version === undefined ? checked.result : withVariantSchema(checked.result, listed, tool, version);
     try {
-      return await tool.run(checked.args, callContext(this.#parts, tool, checked.args, invocation));
+      return await tool.run(checked.args, callContext(this.#parts, tool, checked.args, invocation, { full: checked.full }));
     } catch (error) {
       if (error instanceof AnswerOnRetry) throw error;
       if (ranOutOfTime(error, invocation)) {
@@ -107,7 +108,7 @@ export class ToolRuntime {
           `Not finished in time: the call's deadline passed before Kibana answered ${error.method} ${error.path}. A write may have been done anyway: read the object before you retry.`,
         );
       }
-      return failureResult(error);
+      return failureResult(error, this.#parts.maxResultChars);
     }
   }
 }

@@ -2,15 +2,27 @@
 // hand-written task), and what it gets for one call. Nothing here knows MCP: src/server/ translates.
 import type { z } from 'zod';
 import type { KibanaRequest, KibanaResponse } from '../../client/types.js';
+import type { NotFoundTarget } from '../error-results.js';
 import type { JsonSchemaObject, Tier, ToolAnnotations } from '../spec.js';
 import type { Confirmation, ConfirmationQuestion } from './confirmation.js';
 
-/** A tool's answer: text parts (compact JSON, then any notice), and the object itself when it is one. */
+/** A tool's answer: text parts, the data first (compact JSON, or the error), then any notices. */
 export type ToolResult = {
   content: Array<{ type: 'text'; text: string }>;
-  structuredContent?: Record<string, unknown>;
   isError?: boolean;
 };
+
+/** How the runtime shapes a tool's answers, beyond the size cap that every result obeys. */
+export interface AnswerShaping {
+  /**
+   * A write: its answer keeps what the agent needs next (ids, names, versions, status, counts,
+   * errors, the fields the call sent) unless the call passes `full: true`; the runtime takes `full`
+   * out of the arguments before the validator sees them.
+   */
+  compact?: boolean;
+  /** A read: the argument naming the fields to return; the answer keeps only those, and says which no object has. */
+  fields?: string;
+}
 
 export interface Tool {
   /** Matches `^[a-z0-9_]{1,48}$`, verb first; unique in a runtime. */
@@ -22,6 +34,7 @@ export interface Tool {
   /** The schema `tools/list` shows; may be depth-limited, the validator checks fully. */
   inputSchema: JsonSchemaObject;
   annotations: ToolAnnotations;
+  answers?: AnswerShaping;
   /** The full check of the arguments; loaded on the first call, then kept. */
   validator(): Promise<z.ZodType<Record<string, unknown>>>;
   /**
@@ -52,6 +65,12 @@ export interface ToolContext {
      * does not exist: the one it runs in when `runsInSpace`, and any target spaces it names.
      */
     assertWritable(request: KibanaRequest, runsInSpace: boolean): Promise<void>;
+    /**
+     * Throws MissingSpaceError (a result that says so, with the nearest spaces) when the request ran
+     * in a space that does not exist. Call it when a read found nothing: Kibana answers an empty page
+     * for a space that does not exist. Asks Kibana only when the space was not confirmed lately.
+     */
+    assertReadable(request: KibanaRequest): Promise<void>;
   };
   /** The connected Kibana's version as this caller may read it; undefined when Kibana does not say. */
   version(): Promise<string | undefined>;
@@ -76,10 +95,16 @@ export interface ProgressUpdate {
 
 /** Results under the runtime's size cap, with notices that name the tool's own narrowing arguments. */
 export interface ResultShaper {
-  /** A Kibana answer: compact JSON, ndjson as `{count, details, items}`. */
-  response(response: KibanaResponse): ToolResult;
+  /**
+   * A Kibana answer: compact JSON, ndjson as `{count, details, items}`, shaped as the tool's
+   * `answers` say (a write compact unless `full`, a read's `fields` kept). `request` is the request
+   * answered: a compact write keeps the fields it sent.
+   */
+  response(response: KibanaResponse, request?: KibanaRequest): ToolResult;
   /** A value the tool composed itself. */
   value(value: unknown): ToolResult;
   /** A refusal or failure, in the tool's own words. */
   error(text: string): ToolResult;
+  /** A thrown failure with the hint that fits it; `notFound` says what a 404 was about. */
+  failure(error: unknown, notFound?: NotFoundTarget): ToolResult;
 }
