@@ -11,6 +11,7 @@ import { startRecordingKibana, type RecordingKibana } from '../harness/recording
 import { USER_AGENT } from '../src/version.js';
 import { silentLogger } from '../src/logger.js';
 import { serveHttp } from '../src/server/http.js';
+import { mcpServing } from '../src/server/mcp-server.js';
 import { defaultOriginPolicy } from '../src/server/http-origin.js';
 import { generatedTool } from '../src/tools/call.js';
 import * as generated from '../src/tools/generated/index.js';
@@ -218,7 +219,7 @@ async function benchHeap(kibana: RecordingKibana): Promise<Rows> {
     confirmation: 'auto',
     logger: silentLogger,
   });
-  const running = await serveHttp(runtime, silentLogger, {
+  const running = await serveHttp(mcpServing(runtime, silentLogger), {
     host: '127.0.0.1',
     port: 0,
     auth: { kind: 'none' },

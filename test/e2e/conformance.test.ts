@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RecordingKibana, startRecordingKibana } from '../../harness/recording-kibana.js';
 import { silentLogger } from '../../src/logger.js';
 import { type RunningHttpServer, serveHttp } from '../../src/server/http.js';
+import { mcpServing } from '../../src/server/mcp-server.js';
 import { defaultOriginPolicy } from '../../src/server/http-origin.js';
 import type { ToolRuntime } from '../../src/tools/runtime/runtime.js';
 import { testRuntime } from '../support/runtime.js';
@@ -17,7 +18,7 @@ let server: RunningHttpServer;
 beforeAll(async () => {
   kibana = await startRecordingKibana();
   runtime = testRuntime(kibana.url);
-  server = await serveHttp(runtime, silentLogger, {
+  server = await serveHttp(mcpServing(runtime, silentLogger), {
     host: '127.0.0.1',
     port: 0,
     auth: { kind: 'none' },

@@ -5,6 +5,7 @@ import { connectHttp } from '../../harness/mcp-peers.js';
 import { startRecordingKibana } from '../../harness/recording-kibana.js';
 import { silentLogger } from '../../src/logger.js';
 import { serveHttp, type RunningHttpServer } from '../../src/server/http.js';
+import { mcpServing } from '../../src/server/mcp-server.js';
 import { defaultOriginPolicy } from '../../src/server/http-origin.js';
 import type { ToolRuntime } from '../../src/tools/runtime/runtime.js';
 import { testClient } from '../support/kibana-client.js';
@@ -15,7 +16,7 @@ let server: RunningHttpServer;
 
 beforeAll(async () => {
   runtime = testRuntime('http://127.0.0.1:9', { client: testClient('http://127.0.0.1:9', { connectTimeoutMs: 500, timeoutMs: 500 }) });
-  server = await serveHttp(runtime, silentLogger, {
+  server = await serveHttp(mcpServing(runtime, silentLogger), {
     host: '127.0.0.1',
     port: 0,
     auth: { kind: 'none' },
@@ -44,7 +45,7 @@ describe('shutdown with a slow Kibana', () => {
   it('lets a tool call under way finish past the grace period, and answers it', async () => {
     const kibana = await startRecordingKibana(() => ({ body: { version: { number: 'slow' } }, delayMs: 600 }));
     const slowRuntime = testRuntime(kibana.url);
-    const slowServer = await serveHttp(slowRuntime, silentLogger, {
+    const slowServer = await serveHttp(mcpServing(slowRuntime, silentLogger), {
       host: '127.0.0.1',
       port: 0,
       auth: { kind: 'none' },

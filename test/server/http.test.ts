@@ -7,6 +7,7 @@ import { type RecordingKibana, startRecordingKibana } from '../../harness/record
 import { silentLogger } from '../../src/logger.js';
 import type { HttpAuth } from '../../src/server/http-auth.js';
 import { type RunningHttpServer, serveHttp } from '../../src/server/http.js';
+import { mcpServing } from '../../src/server/mcp-server.js';
 import { defaultOriginPolicy } from '../../src/server/http-origin.js';
 import type { ToolRuntime } from '../../src/tools/runtime/runtime.js';
 import { testClient } from '../support/kibana-client.js';
@@ -20,7 +21,7 @@ let withToken: RunningHttpServer;
 let passthrough: RunningHttpServer;
 
 const serve = (on: ToolRuntime, auth: HttpAuth, maxBodyBytes?: number) =>
-  serveHttp(on, silentLogger, {
+  serveHttp(mcpServing(on, silentLogger), {
     host: '127.0.0.1',
     port: 0,
     auth,

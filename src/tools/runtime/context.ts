@@ -12,6 +12,7 @@ import {
   type ConfirmationPolicy,
   type ConfirmationQuestion,
   type ConfirmationSubject,
+  InvalidConfirmation,
 } from './confirmation.js';
 import type { ProgressUpdate, Tool, ToolContext } from './tool.js';
 
@@ -25,6 +26,8 @@ export interface Invocation {
   deadline?: number;
   /** How this caller's user is asked; absent when the client cannot be asked. */
   confirmations?: ConfirmationChannel;
+  /** Why this caller's user cannot be asked, when `confirmations` is absent ("the client offers no elicitation"). */
+  unaskable?: string;
   /** Where progress goes; absent when the client did not ask for it. */
   progress?: (update: ProgressUpdate) => void;
 }
@@ -59,7 +62,7 @@ export function callContext(parts: RuntimeParts, tool: Tool, args: Record<string
       },
     },
     version: () => parts.kibanaVersion.get(credentials),
-    confirm: (question) => confirm(parts.confirmation, invocation.confirmations, subject, question, signal),
+    confirm: (question) => confirm(parts.confirmation, invocation, subject, question, signal),
     progress: (update) => invocation.progress?.(update),
     results: {
       response: (response) => successResult(response, shape),
@@ -84,7 +87,7 @@ const refused = (why: string): Confirmation => ({ approved: false, refusal: erro
 
 async function confirm(
   policy: ConfirmationPolicy,
-  channel: ConfirmationChannel | undefined,
+  { confirmations: channel, unaskable }: Invocation,
   subject: ConfirmationSubject,
   question: ConfirmationQuestion,
   signal: AbortSignal | undefined,
@@ -93,7 +96,7 @@ async function confirm(
   if (!channel) {
     if (policy === 'auto') return APPROVED;
     return refused(
-      `${subject.tool} needs the user's confirmation and this client cannot be asked (it offers no elicitation); the server refuses such calls (--confirm always)`,
+      `${subject.tool} needs the user's confirmation and this client cannot be asked (${unaskable ?? 'it offers no elicitation'}); the server refuses such calls (--confirm always)`,
     );
   }
   let approved: boolean;
@@ -101,6 +104,8 @@ async function confirm(
     approved = await channel.ask(question, subject, signal);
   } catch (error) {
     if (error instanceof AnswerOnRetry) throw error;
+    if (error instanceof InvalidConfirmation) return refused(error.message);
+    if (signal?.aborted) return refused(`the call was cancelled while the user was asked to confirm ${subject.tool}`);
     return refused(`the user could not be asked to confirm ${subject.tool} (${error instanceof Error ? error.message : String(error)})`);
   }
   return approved ? APPROVED : refused(`the user did not confirm ${subject.tool}`);
