@@ -3,7 +3,7 @@
 import { isAtLeast } from '../kibana/versions.js';
 import { buildRequest } from './build-request.js';
 import type { Tool, ToolContext, ToolResult } from './runtime/tool.js';
-import type { ToolSpec } from './spec.js';
+import { SPACE_ARG, type ToolSpec } from './spec.js';
 
 export function generatedTool(spec: ToolSpec): Tool {
   const { name, toolset, tier, description, inputSchema, annotations, validator } = spec;
@@ -16,7 +16,7 @@ async function callSpec(spec: ToolSpec, args: Record<string, unknown>, context: 
   if (absent) return context.results.error(absent);
   if (!spec.annotations.readOnlyHint) await context.spaces.assertWritable(request, spec.spaceAware);
   if (spec.tier === 'destructive') {
-    const confirmation = await context.confirm({ key: 'confirm', message: confirmationMessage(spec, args) });
+    const confirmation = await context.confirm({ key: 'confirm', message: confirmationMessage(spec, args, context.defaultSpace) });
     if (!confirmation.approved) return confirmation.refusal;
   }
   return context.results.response(await context.kibana(request));
@@ -37,8 +37,17 @@ async function absentOn(spec: ToolSpec, context: ToolContext): Promise<string | 
   return undefined;
 }
 
-function confirmationMessage(spec: ToolSpec, args: Record<string, unknown>): string {
-  const shown = JSON.stringify(args);
-  const summary = shown.length > 300 ? `${shown.slice(0, 300)}…` : shown;
-  return `Allow "${spec.annotations.title}" (${spec.name})? It cannot be undone. Arguments: ${summary}`;
+/** What the user reads: the action, what it acts on (ids, names, selections), in which space, and that it is final. */
+function confirmationMessage(spec: ToolSpec, args: Record<string, unknown>, defaultSpace: string): string {
+  const target = Object.entries(args)
+    .filter(([name]) => name !== SPACE_ARG)
+    .map(([name, value]) => `${name} ${shortJson(value)}`)
+    .join(', ');
+  const space = spec.spaceAware ? ` in space "${String(args[SPACE_ARG] ?? defaultSpace)}"` : '';
+  return `Allow "${spec.annotations.title}" (${spec.name}) on ${target || 'everything it applies to'}${space}? It cannot be undone.`;
+}
+
+function shortJson(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
