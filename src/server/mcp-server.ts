@@ -2,7 +2,9 @@
 // for both protocol eras (2025 revisions through `initialize`, 2026-07-28 through `server/discover`).
 // Transports (stdio, Streamable HTTP) make one server per connection or request through the factory.
 import {
+  CLIENT_CAPABILITIES_META_KEY,
   type CacheHint,
+  type ClientCapabilities,
   type CallToolResult,
   type InputRequiredResult,
   inputRequired,
@@ -90,8 +92,13 @@ export function createMcpServer({ runtime, logger, seal }: McpServing, era: Prot
 
     /** How this caller's user is asked to confirm, or why they cannot be. */
     function askingOf(): Pick<Invocation, 'confirmations' | 'unaskable'> {
-      // Filled from initialize on a 2025 connection, from each request's envelope on 2026-07-28; absent on stateless HTTP.
-      const capabilities = server.getClientCapabilities();
+      // From initialize on a 2025 connection (absent on stateless HTTP); from each request's envelope on 2026-07-28.
+      const capabilities =
+        era === 'modern'
+          ? ((context.mcpReq.envelope as Record<string, unknown> | undefined)?.[CLIENT_CAPABILITIES_META_KEY] as
+              | ClientCapabilities
+              | undefined)
+          : server.getClientCapabilities();
       if (era === 'legacy' && capabilities === undefined) return { unaskable: STATELESS_LEGACY };
       if (!canElicitForms(capabilities)) return { unaskable: 'it offers no elicitation' };
       return { confirmations: era === 'modern' ? retryChannel(seal, context) : elicitationChannel(context) };
