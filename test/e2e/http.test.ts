@@ -22,8 +22,11 @@ describe('kibana-mcp --http --tier destructive with a bearer token', () => {
     });
   });
 
-  it('warns at start that destructive calls run unconfirmed', () => {
-    expect(server.stderr()).toMatch(/over stateless HTTP, destructive calls run without asking the user to confirm/);
+  it('warns once at start that destructive calls of clients that cannot be asked run unconfirmed', () => {
+    const warnings = server
+      .stderr()
+      .match(/destructive calls from clients of 2025 protocol revisions over stateless HTTP.*run without asking/g);
+    expect(warnings).toHaveLength(1);
   });
 
   it('lists and calls tools for a client with the token, with the server credentials', async () => {
