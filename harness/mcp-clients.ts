@@ -123,6 +123,8 @@ async function connectV1(endpoint: Endpoint, capabilities: object): Promise<McpC
   };
 }
 
-export function resultText(result: ToolCallResult): string {
-  return (result.content ?? []).map((part) => part.text ?? '').join('\n');
+/** The text parts of a tool result, joined; any SDK's result type will do. */
+export function resultText(result: { content?: unknown }): string {
+  const parts = Array.isArray(result.content) ? (result.content as Array<{ text?: unknown }>) : [];
+  return parts.map((part) => (typeof part.text === 'string' ? part.text : '')).join('\n');
 }

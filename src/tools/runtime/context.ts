@@ -3,6 +3,7 @@
 import type { KibanaClient, KibanaRequest, KibanaResponse } from '../../client/index.js';
 import { errorResult } from '../error-results.js';
 import type { KibanaVersion } from '../kibana-version.js';
+import { longCallOf } from '../long-calls.js';
 import { successResult, valueResult } from '../results.js';
 import { type SpaceGuard, spacesWrittenBy } from '../space-guard.js';
 import {
@@ -14,6 +15,7 @@ import {
   type ConfirmationSubject,
   InvalidConfirmation,
 } from './confirmation.js';
+import { withProgress } from './progress.js';
 import type { ProgressUpdate, Tool, ToolContext } from './tool.js';
 
 /** What one call brings of its own, from the protocol adapter. */
@@ -40,6 +42,8 @@ export interface RuntimeParts {
   defaultSpace: string;
   maxResultChars: number;
   confirmation: ConfirmationPolicy;
+  /** How often a long call says it is still under way. */
+  progressTickMs: number;
 }
 
 export function callContext(parts: RuntimeParts, tool: Tool, args: Record<string, unknown>, invocation: Invocation): ToolContext {
@@ -49,7 +53,10 @@ export function callContext(parts: RuntimeParts, tool: Tool, args: Record<string
   const shape = { maxChars: parts.maxResultChars, argumentNames: Object.keys(tool.inputSchema.properties ?? {}) };
   const subject: ConfirmationSubject = { tool: tool.name, args };
   async function kibana<T>(request: KibanaRequest): Promise<KibanaResponse<T>> {
-    const response = await parts.client.request<T>({ ...request, ...asCaller });
+    const send = () => parts.client.request<T>({ ...request, ...asCaller });
+    const long = invocation.progress && longCallOf(request.method, request.path);
+    const where = request.space && request.space !== 'default' ? ` in space "${request.space}"` : '';
+    const response = long ? await withProgress(invocation.progress!, long, where, parts.progressTickMs, send) : await send();
     parts.spaceGuard.observe(request);
     return response;
   }

@@ -11,6 +11,7 @@ import { checkArguments } from './arguments.js';
 import { AnswerOnRetry, type ConfirmationPolicy } from './confirmation.js';
 import { callContext, type Invocation, type RuntimeParts } from './context.js';
 import { InFlight } from './in-flight.js';
+import { PROGRESS_TICK_MS } from './progress.js';
 import type { Tool, ToolResult } from './tool.js';
 
 export interface RuntimeOptions {
@@ -21,6 +22,8 @@ export interface RuntimeOptions {
   maxResultChars: number;
   confirmation: ConfirmationPolicy;
   logger: Logger;
+  /** How often a long call says it is still under way (default 5 s). */
+  progressTickMs?: number;
 }
 
 export class UnknownToolError extends Error {
@@ -56,6 +59,7 @@ export class ToolRuntime {
       defaultSpace: options.defaultSpace,
       maxResultChars: options.maxResultChars,
       confirmation: options.confirmation,
+      progressTickMs: options.progressTickMs ?? PROGRESS_TICK_MS,
     };
   }
 
