@@ -45,7 +45,7 @@ describe('kibana-mcp --http --tier destructive with a bearer token', () => {
     const client = await connectHttp(server.url, { authorization: `Bearer ${TOKEN}` });
     kibana.requests.length = 0;
     const call = client.callTool({ name: 'get_status', arguments: {} });
-    await expect.poll(() => kibana.requests.length).toBe(1);
+    await expect.poll(() => kibana.requests.length, { timeout: 10_000 }).toBe(1);
     const exit = server.stop();
     expect(JSON.parse(textOf(await call))).toEqual({ version: { number: 'slow' } });
     expect(await exit).toBe(0);

@@ -70,7 +70,7 @@ describe('shutdown over stdio', () => {
     kibana.handle(() => ({ body: { version: { number: 'slow' } }, delayMs: 800 }));
     const peer = await connect([], { KIBANA_MCP_LOG_LEVEL: 'info' });
     const call = peer.client.callTool({ name: 'get_status', arguments: {} });
-    await expect.poll(() => kibana.requests.length).toBe(1);
+    await expect.poll(() => kibana.requests.length, { timeout: 10_000 }).toBe(1);
     process.kill(peer.pid, 'SIGTERM');
     expect(JSON.parse(textOf(await call))).toEqual({ version: { number: 'slow' } });
     await expect.poll(() => peer.stderr(), { timeout: 5_000 }).toMatch(/stopped/);

@@ -54,7 +54,7 @@ describe('shutdown with a slow Kibana', () => {
     });
     const mcp = await connectHttp(slowServer.url);
     const call = mcp.callTool({ name: 'get_status', arguments: {} });
-    await expect.poll(() => kibana.requests.length).toBe(1);
+    await expect.poll(() => kibana.requests.length, { timeout: 10_000 }).toBe(1);
     const closed = slowServer.close();
     expect(JSON.parse(((await call).content as Array<{ text: string }>)[0]!.text)).toEqual({ version: { number: 'slow' } });
     await closed;
