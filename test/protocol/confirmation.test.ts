@@ -4,11 +4,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connectClient, type McpClient, resultText } from '../../harness/mcp-clients.js';
 import { type RecordingKibana, startRecordingKibana } from '../../harness/recording-kibana.js';
-import { silentLogger } from '../../src/logger.js';
 import { ConfirmationSeal } from '../../src/server/confirmation-seal.js';
-import { type RunningHttpServer, serveHttp } from '../../src/server/http.js';
-import { defaultOriginPolicy } from '../../src/server/http-origin.js';
-import { mcpServing } from '../../src/server/mcp-server.js';
+import type { RunningHttpServer } from '../../src/server/http.js';
+import { serveOnLoopback } from '../support/http-server.js';
 import type { ToolRuntime } from '../../src/tools/runtime/runtime.js';
 import { testClient } from '../support/kibana-client.js';
 import { testRuntime } from '../support/runtime.js';
@@ -21,12 +19,7 @@ let passthrough: RunningHttpServer;
 const clients: McpClient[] = [];
 
 const listen = (on: ToolRuntime, kind: 'none' | 'passthrough') =>
-  serveHttp(mcpServing(on, silentLogger, new ConfirmationSeal({ ttlSeconds: 60 })), {
-    host: '127.0.0.1',
-    port: 0,
-    auth: { kind },
-    origins: defaultOriginPolicy('127.0.0.1'),
-  });
+  serveOnLoopback(on, { auth: { kind }, seal: new ConfirmationSeal({ ttlSeconds: 60 }) });
 
 beforeAll(async () => {
   kibana = await startRecordingKibana(() => ({ body: {} }));

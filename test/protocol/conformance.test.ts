@@ -12,10 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { type RecordingKibana, startRecordingKibana } from '../../harness/recording-kibana.js';
-import { silentLogger } from '../../src/logger.js';
-import { type RunningHttpServer, serveHttp } from '../../src/server/http.js';
-import { defaultOriginPolicy } from '../../src/server/http-origin.js';
-import { mcpServing } from '../../src/server/mcp-server.js';
+import type { RunningHttpServer } from '../../src/server/http.js';
+import { serveOnLoopback } from '../support/http-server.js';
 import type { ToolRuntime } from '../../src/tools/runtime/runtime.js';
 import { testRuntime } from '../support/runtime.js';
 
@@ -50,12 +48,7 @@ const seenFailing = new Set<string>();
 beforeAll(async () => {
   kibana = await startRecordingKibana();
   runtime = testRuntime(kibana.url);
-  server = await serveHttp(mcpServing(runtime, silentLogger), {
-    host: '127.0.0.1',
-    port: 0,
-    auth: { kind: 'none' },
-    origins: defaultOriginPolicy('127.0.0.1'),
-  });
+  server = await serveOnLoopback(runtime);
 });
 afterAll(async () => {
   await server.close();

@@ -5,10 +5,8 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_KINDS, connectClient, type McpClient } from '../../harness/mcp-clients.js';
 import { type RecordingKibana, startRecordingKibana } from '../../harness/recording-kibana.js';
-import { silentLogger } from '../../src/logger.js';
-import { type RunningHttpServer, serveHttp } from '../../src/server/http.js';
-import { defaultOriginPolicy } from '../../src/server/http-origin.js';
-import { mcpServing } from '../../src/server/mcp-server.js';
+import type { RunningHttpServer } from '../../src/server/http.js';
+import { serveOnLoopback } from '../support/http-server.js';
 import type { ToolRuntime } from '../../src/tools/runtime/runtime.js';
 import { testRuntime } from '../support/runtime.js';
 
@@ -34,12 +32,7 @@ beforeAll(async () => {
     return { body: { id: 'x' } };
   });
   runtime = testRuntime(kibana.url, { progressTickMs: 40 });
-  server = await serveHttp(mcpServing(runtime, silentLogger), {
-    host: '127.0.0.1',
-    port: 0,
-    auth: { kind: 'none' },
-    origins: defaultOriginPolicy('127.0.0.1'),
-  });
+  server = await serveOnLoopback(runtime);
 });
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.close()));
