@@ -226,6 +226,7 @@ interface HttpRun {
   rate9k: number;
   rss1k: number;
   rss10k: number;
+  rss20k: number;
   heap1k: number;
   heap10k: number;
   heap20k: number;
@@ -276,11 +277,12 @@ async function httpRun(variant: HttpVariant, kibana: RecordingKibana): Promise<H
   const rss10k = residentBytes(pid);
   const heap10k = await heapNow();
   await runTo(20_000);
+  const rss20k = residentBytes(pid);
   const heap20k = await heapNow();
   await Promise.all(clients.map((client) => client.close()));
   await server.stop();
   rmSync(dir, { recursive: true, force: true });
-  return { rate1k, rate9k, rss1k, rss10k, heap1k, heap10k, heap20k };
+  return { rate1k, rate9k, rss1k, rss10k, rss20k, heap1k, heap10k, heap20k };
 }
 
 async function benchHttp(kibana: RecordingKibana): Promise<Rows> {
@@ -308,6 +310,7 @@ async function benchHttp(kibana: RecordingKibana): Promise<Rows> {
       ),
       'RSS 1k MB': megabytes(medianOf(at, (run) => run.rss1k)),
       'RSS 10k MB': megabytes(medianOf(at, (run) => run.rss10k)),
+      'RSS 20k MB': megabytes(medianOf(at, (run) => run.rss20k)),
       'RSS growth %': round(ownGrowth * 100, 1),
       'growth x minimal': at === floorAt ? '' : round(ownGrowth / floorGrowth),
       'heap after GC 1k/10k/20k MB': [1, 10, 20]
