@@ -1,24 +1,31 @@
-// Server benchmarks: cold start over stdio, added latency of a tools/call, Streamable HTTP throughput and memory.
-import { readFileSync } from 'node:fs';
+// Server benchmarks, this build ("after", SDK v2) side by side with a baseline build ("before": the
+// cli.js KIBANA_MCP_BENCH_BASELINE names, e.g. main's on SDK 1.x) and the smallest SDK servers, in
+// one run: cold start to the first tool list per era, added latency of a tools/call, Streamable
+// HTTP calls/s at 32 clients, and memory from 1,000 to 10,000 calls (RSS, and the heap after a full
+// collection, which tells a leak from a collector that sizes itself). The machine is shared and
+// noisy: rounds are interleaved, and medians and ratios are reported.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { KibanaClient } from '../src/client/index.js';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { loadedModules } from '../harness/loaded-modules.js';
-import { connectHttp, CLI, startHttpServer, serverEnv } from '../harness/mcp-peers.js';
-import { startRecordingKibana, type RecordingKibana } from '../harness/recording-kibana.js';
+import { CLI, serverEnv, startHttpProcess } from '../harness/mcp-peers.js';
+import { type RecordingKibana, startRecordingKibana } from '../harness/recording-kibana.js';
+import { KibanaClient } from '../src/client/index.js';
 import { USER_AGENT } from '../src/version.js';
-import { silentLogger } from '../src/logger.js';
-import { serveHttp } from '../src/server/http.js';
-import { defaultOriginPolicy } from '../src/server/http-origin.js';
-import * as generated from '../src/tools/generated/index.js';
-import { loadAllTools } from '../src/tools/registry.js';
-import { ToolRuntime } from '../src/tools/runtime/runtime.js';
-import { servedTools } from '../src/tools/served-tools.js';
 
 type Rows = Array<Record<string, string | number>>;
-export const MINIMAL_SERVER = fileURLToPath(new URL('./fixtures/minimal-server.mjs', import.meta.url));
+type Era = '2025' | '2026';
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+const HEAP_PROBE = fixture('heap-probe.mjs');
+export const MINIMAL_SERVER = fixture('minimal-server.mjs');
+const BASELINE = process.env.KIBANA_MCP_BENCH_BASELINE;
+const ROUNDS = Number(process.env.KIBANA_MCP_BENCH_ROUNDS ?? 10);
+const HTTP_ROUNDS = Number(process.env.KIBANA_MCP_BENCH_HTTP_ROUNDS ?? 3);
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -29,81 +36,108 @@ export const median = (values: number[]) =>
     50,
   );
 export const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+const megabytes = (bytes: number) => round(bytes / 1_048_576, 1);
 
-interface Started {
-  ms: number;
-  rssMb: number;
-}
-
-/** Spawn → initialize → the first tools/list answer; RSS read right after that answer. */
-export async function coldStart(args: string[], env: Record<string, string>): Promise<Started> {
-  const started = performance.now();
-  const transport = new StdioClientTransport({ command: process.execPath, args, env: serverEnv(env), stderr: 'ignore' });
-  const client = new Client({ name: 'bench', version: '1' });
-  await client.connect(transport);
-  await client.listTools();
-  const ms = performance.now() - started;
-  const rssMb = residentMegabytes(transport.pid!);
-  await client.close();
-  return { ms, rssMb };
-}
-
+/** A server to measure: how to start it over stdio (`args` for node) and which eras it speaks. */
 interface Variant {
   name: string;
   args: string[];
   env: Record<string, string>;
+  eras: Era[];
+  /** The minimal server of the same era this one is compared with. */
+  floor?: string;
 }
 
-/** The servers compared at start-up: the floor, this build, and a baseline build when KIBANA_MCP_BENCH_BASELINE names its cli.js. */
+function clientFor(era: Era): Client {
+  return new Client({ name: 'bench', version: '1' }, era === '2026' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {});
+}
+
+function residentBytes(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'))!;
+  return Number(/\d+/.exec(line)![0]) * 1024;
+}
+
+function builds(): Array<[label: string, cli: string]> {
+  return [['after (v2)', CLI], ...(BASELINE ? [['before (baseline)', BASELINE] as [string, string]] : [])];
+}
+
 function startVariants(kibana: RecordingKibana): Variant[] {
   const env = { KIBANA_URL: kibana.url, KIBANA_API_KEY: 'k' };
-  const builds: Array<[string, string]> = [['kibana-mcp', CLI]];
-  const baseline = process.env.KIBANA_MCP_BENCH_BASELINE;
-  if (baseline) builds.push(['baseline', baseline]);
   return [
-    { name: 'minimal one-tool SDK server', args: [MINIMAL_SERVER], env: {} },
-    ...builds.flatMap(([label, cli]) => [
-      { name: `${label}, default toolsets`, args: [cli], env },
-      { name: `${label}, every toolset`, args: [cli, '--toolsets', 'all', '--tier', 'destructive'], env },
-    ]),
+    { name: 'minimal v2 server', args: [MINIMAL_SERVER], env: {}, eras: ['2025', '2026'] },
+    { name: 'minimal v1 server', args: [fixture('minimal-server-v1.mjs')], env: {}, eras: ['2025'] },
+    ...builds().flatMap(([label, cli]): Variant[] => {
+      const eras: Era[] = cli === CLI ? ['2025', '2026'] : ['2025'];
+      return [
+        { name: `${label}, default toolsets`, args: [cli], env, eras, floor: 'minimal v2 server' },
+        {
+          name: `${label}, every toolset`,
+          args: [cli, '--toolsets', 'all', '--tier', 'destructive'],
+          env,
+          eras,
+          floor: 'minimal v2 server',
+        },
+      ];
+    }),
   ];
 }
 
+/** Spawn → initialize (2025) or server/discover (2026) → the first tools/list answer; RSS right after. */
+export async function coldStart(variant: Pick<Variant, 'args' | 'env'>, era: Era = '2025'): Promise<{ ms: number; rss: number }> {
+  const started = performance.now();
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: variant.args,
+    env: serverEnv(variant.env),
+    stderr: 'ignore',
+  });
+  const client = clientFor(era);
+  await client.connect(transport);
+  await client.listTools();
+  const ms = performance.now() - started;
+  const rss = residentBytes(transport.pid!);
+  await client.close();
+  return { ms, rss };
+}
+
 async function benchColdStart(kibana: RecordingKibana): Promise<Rows> {
-  const rounds = Number(process.env.KIBANA_MCP_BENCH_ROUNDS ?? 10);
-  const variants = startVariants(kibana);
-  const samples = variants.map(() => [] as Started[]);
-  for (const variant of variants) await coldStart(variant.args, variant.env); // warm the file cache for all
-  // Interleaved rounds, so that a change in machine load hits every variant alike.
-  for (let round = 0; round < rounds; round += 1) {
-    for (const [index, variant] of variants.entries()) samples[index]!.push(await coldStart(variant.args, variant.env));
+  const runs = startVariants(kibana).flatMap((variant) => variant.eras.map((era) => ({ variant, era })));
+  const samples = runs.map(() => [] as Array<{ ms: number; rss: number }>);
+  for (const run of runs) await coldStart(run.variant, run.era); // warm the file cache for all
+  for (let index = 0; index < ROUNDS; index += 1) {
+    for (const [at, run] of runs.entries()) samples[at]!.push(await coldStart(run.variant, run.era));
   }
-  const floorMs = median(samples[0]!.map((sample) => sample.ms));
-  const floorRss = median(samples[0]!.map((sample) => sample.rssMb));
-  return variants.map((variant, index) => {
-    const ms = median(samples[index]!.map((sample) => sample.ms));
-    const rss = median(samples[index]!.map((sample) => sample.rssMb));
+  const medianOf = (at: number) => ({
+    ms: median(samples[at]!.map((sample) => sample.ms)),
+    rss: median(samples[at]!.map((sample) => sample.rss)),
+  });
+  return runs.map(({ variant, era }, at) => {
+    const { ms, rss } = medianOf(at);
+    const floorAt = runs.findIndex((other) => other.variant.name === variant.floor && other.era === era);
+    const floor = floorAt >= 0 ? medianOf(floorAt) : undefined;
     return {
       case: variant.name,
+      era,
       'median ms': round(ms, 1),
-      'x floor': round(ms / floorMs),
-      'RSS MB': round(rss, 1),
-      'RSS x floor': round(rss / floorRss),
-      ...(index === 0 ? {} : { target: '<= 1.15x, RSS <= 1.1x' }),
+      'x minimal v2': floor ? round(ms / floor.ms) : '',
+      'RSS MB': megabytes(rss),
+      'RSS x minimal v2': floor ? round(rss / floor.rss) : '',
+      ...(floor ? { target: '<= 1.3x' } : {}),
     };
   });
 }
 
-/** Module files and Node built-ins loaded by the first tools/list answer, per variant. */
+/** Module files and Node built-ins loaded by the first tools/list answer (2025 era), per variant. */
 async function benchModules(kibana: RecordingKibana): Promise<Rows> {
   const rows: Rows = [];
   for (const variant of startVariants(kibana)) {
     const loaded = await loadedModules(variant.args, variant.env);
-    const ours = loaded.files.filter((file) => !file.includes('/node_modules/')).length;
     rows.push({
       case: variant.name,
       'module files': loaded.files.length,
-      'own files': ours,
+      'own files': loaded.files.filter((file) => !file.includes('/node_modules/')).length,
       builtins: loaded.builtins.length,
       tools: loaded.tools,
     });
@@ -111,8 +145,8 @@ async function benchModules(kibana: RecordingKibana): Promise<Rows> {
   return rows;
 }
 
+/** Added latency of tools/call over stdio against KibanaClient.request, per build and era, in interleaved blocks. */
 async function benchAddedLatency(kibana: RecordingKibana): Promise<Rows> {
-  const calls = 2_000;
   const direct = new KibanaClient({
     baseUrl: kibana.url,
     auth: { kind: 'apiKey', apiKey: 'k' },
@@ -121,157 +155,202 @@ async function benchAddedLatency(kibana: RecordingKibana): Promise<Rows> {
     retries: 0,
     userAgent: USER_AGENT,
   });
-  const transport = new StdioClientTransport({
-    command: process.execPath,
-    args: [CLI],
-    env: serverEnv({ KIBANA_URL: kibana.url, KIBANA_API_KEY: 'k' }),
-    stderr: 'ignore',
-  });
-  const client = new Client({ name: 'bench', version: '1' });
-  await client.connect(transport);
-
-  const time = async (work: () => Promise<unknown>): Promise<number[]> => {
-    for (let i = 0; i < 200; i += 1) await work();
-    const samples: number[] = [];
-    for (let i = 0; i < calls; i += 1) {
+  const peers = await Promise.all(
+    builds().flatMap(([label, cli]) =>
+      (cli === CLI ? (['2025', '2026'] as Era[]) : (['2025'] as Era[])).map(async (era) => {
+        const client = clientFor(era);
+        const env = serverEnv({ KIBANA_URL: kibana.url, KIBANA_API_KEY: 'k' });
+        await client.connect(new StdioClientTransport({ command: process.execPath, args: [cli], env, stderr: 'ignore' }));
+        return { label, era, client, samples: [] as number[] };
+      }),
+    ),
+  );
+  const directSamples: number[] = [];
+  const time = async (work: () => Promise<unknown>, into: number[], count: number) => {
+    for (let i = 0; i < count; i += 1) {
       const started = performance.now();
       await work();
-      samples.push(performance.now() - started);
+      into.push(performance.now() - started);
     }
-    return samples.sort((a, b) => a - b);
   };
-  const viaClient = await time(() => direct.request({ method: 'GET', path: '/api/status' }));
-  const viaMcp = await time(() => client.callTool({ name: 'get_status', arguments: {} }));
-  await client.close();
+  const status = () => direct.request({ method: 'GET', path: '/api/status' });
+  // Warm-up, then 5 blocks of 400 calls each, every variant in every block.
+  await time(status, [], 200);
+  for (const peer of peers) await time(() => peer.client.callTool({ name: 'get_status', arguments: {} }), [], 200);
+  for (let block = 0; block < 5; block += 1) {
+    await time(status, directSamples, 400);
+    for (const peer of peers) await time(() => peer.client.callTool({ name: 'get_status', arguments: {} }), peer.samples, 400);
+  }
+  await Promise.all(peers.map((peer) => peer.client.close()));
   await direct.close();
-  return ['p50', 'p99'].map((label) => {
-    const p = label === 'p50' ? 50 : 99;
-    const added = percentile(viaMcp, p) - percentile(viaClient, p);
+  const directSorted = directSamples.sort((a, b) => a - b);
+  return peers.flatMap((peer) => {
+    const sorted = peer.samples.sort((a, b) => a - b);
+    return [50, 99].map((p) => ({
+      build: peer.label,
+      era: peer.era,
+      percentile: `p${p}`,
+      'KibanaClient.request ms': round(percentile(directSorted, p), 3),
+      'tools/call over stdio ms': round(percentile(sorted, p), 3),
+      'added ms': round(percentile(sorted, p) - percentile(directSorted, p), 3),
+      target: p === 50 ? '<= 1 ms' : '<= 5 ms',
+    }));
+  });
+}
+
+interface HttpVariant {
+  name: string;
+  nodeArgs: string[];
+  era: Era;
+  tool: { name: string; arguments: Record<string, unknown> };
+}
+
+function httpVariants(): HttpVariant[] {
+  const minimal = { nodeArgs: [fixture('minimal-http-server.mjs')], tool: { name: 'echo', arguments: { text: 'x' } } };
+  const status = { name: 'get_status', arguments: {} };
+  return [
+    { name: 'minimal v2 server', era: '2026', ...minimal },
+    { name: 'minimal v2 server', era: '2025', ...minimal },
+    ...builds().flatMap(([label, cli]): HttpVariant[] =>
+      (cli === CLI ? (['2026', '2025'] as Era[]) : (['2025'] as Era[])).map((era) => ({
+        name: label,
+        era,
+        nodeArgs: [cli, '--http', '--port', '0'],
+        tool: status,
+      })),
+    ),
+  ];
+}
+
+interface HttpRun {
+  rate1k: number;
+  rate9k: number;
+  rss1k: number;
+  rss10k: number;
+  rss20k: number;
+  heap1k: number;
+  heap10k: number;
+  heap20k: number;
+}
+
+/** One server process under 32 concurrent clients: 1,000 calls, then 9,000 more, then 10,000 more for the heap. */
+async function httpRun(variant: HttpVariant, kibana: RecordingKibana): Promise<HttpRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'kibana-mcp-heap-'));
+  const probeFile = join(dir, 'heap.txt');
+  const server = await startHttpProcess(['--expose-gc', '--import', HEAP_PROBE, ...variant.nodeArgs], {
+    KIBANA_URL: kibana.url,
+    KIBANA_API_KEY: 'k',
+    HEAP_PROBE_FILE: probeFile,
+  });
+  const pid = server.child.pid!;
+  const clients = await Promise.all(
+    Array.from({ length: 32 }, async () => {
+      const client = clientFor(variant.era);
+      await client.connect(new StreamableHTTPClientTransport(new URL(server.url)));
+      return client;
+    }),
+  );
+  let done = 0;
+  const runTo = async (total: number): Promise<number> => {
+    const started = performance.now();
+    const before = done;
+    await Promise.all(
+      clients.map(async (client) => {
+        while (done < total) {
+          done += 1;
+          await client.callTool(variant.tool);
+        }
+      }),
+    );
+    return ((done - before) / (performance.now() - started)) * 1000;
+  };
+  const heapNow = async (): Promise<number> => {
+    const lines = () => (readFileSync(probeFile, { encoding: 'utf8', flag: 'a+' }).trim() || '').split('\n').filter(Boolean);
+    const count = lines().length;
+    process.kill(pid, 'SIGUSR2');
+    for (let waited = 0; lines().length === count && waited < 5_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    return Number(lines().at(-1)!.split(' ')[1]);
+  };
+  const rate1k = await runTo(1_000);
+  const rss1k = residentBytes(pid);
+  const heap1k = await heapNow();
+  const rate9k = await runTo(10_000);
+  const rss10k = residentBytes(pid);
+  const heap10k = await heapNow();
+  await runTo(20_000);
+  const rss20k = residentBytes(pid);
+  const heap20k = await heapNow();
+  await Promise.all(clients.map((client) => client.close()));
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+  return { rate1k, rate9k, rss1k, rss10k, rss20k, heap1k, heap10k, heap20k };
+}
+
+async function benchHttp(kibana: RecordingKibana): Promise<Rows> {
+  const variants = httpVariants();
+  const runs = variants.map(() => [] as HttpRun[]);
+  for (let index = 0; index < HTTP_ROUNDS; index += 1) {
+    for (const [at, variant] of variants.entries()) runs[at]!.push(await httpRun(variant, kibana));
+  }
+  const growth = (run: HttpRun) => (run.rss10k - run.rss1k) / run.rss1k;
+  const medianOf = (at: number, measure: (run: HttpRun) => number) => median(runs[at]!.map(measure));
+  return variants.map((variant, at) => {
+    const floorAt = variants.findIndex((other) => other.name === 'minimal v2 server' && other.era === variant.era);
+    const ownGrowth = medianOf(at, growth);
+    const floorGrowth = medianOf(floorAt, growth);
     return {
-      percentile: label,
-      'KibanaClient.request ms': round(percentile(viaClient, p), 3),
-      'tools/call over stdio ms': round(percentile(viaMcp, p), 3),
-      'added ms': round(added, 3),
-      target: label === 'p50' ? '<= 1 ms' : '<= 5 ms',
+      server: variant.name,
+      era: variant.era,
+      'calls/s first 1k': round(
+        medianOf(at, (run) => run.rate1k),
+        0,
+      ),
+      'calls/s next 9k': round(
+        medianOf(at, (run) => run.rate9k),
+        0,
+      ),
+      'RSS 1k MB': megabytes(medianOf(at, (run) => run.rss1k)),
+      'RSS 10k MB': megabytes(medianOf(at, (run) => run.rss10k)),
+      'RSS 20k MB': megabytes(medianOf(at, (run) => run.rss20k)),
+      'RSS growth %': round(ownGrowth * 100, 1),
+      'growth x minimal': at === floorAt ? '' : round(ownGrowth / floorGrowth),
+      'heap after GC 1k/10k/20k MB': [1, 10, 20]
+        .map((k) => megabytes(medianOf(at, (run) => (k === 1 ? run.heap1k : k === 10 ? run.heap10k : run.heap20k))))
+        .join(' / '),
     };
   });
 }
 
-function residentMegabytes(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith('VmRSS:'))!;
-  return Number(/\d+/.exec(line)![0]) / 1024;
-}
-
-async function benchHttp(kibana: RecordingKibana): Promise<Rows> {
-  const server = await startHttpServer([], { KIBANA_URL: kibana.url, KIBANA_API_KEY: 'k' });
-  const concurrency = 32;
-  const clients = await Promise.all(Array.from({ length: concurrency }, () => connectHttp(server.url)));
-  const pid = server.child.pid!;
-  const run = async (total: number): Promise<number> => {
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      clients.map(async (client) => {
-        while (next < total) {
-          next += 1;
-          await client.callTool({ name: 'get_status', arguments: {} });
-        }
-      }),
-    );
-    return (total / (performance.now() - started)) * 1000;
-  };
-  const firstRate = await run(1_000);
-  const rssAfter1k = residentMegabytes(pid);
-  const rate = await run(9_000);
-  const rssAfter10k = residentMegabytes(pid);
-  await Promise.all(clients.map((client) => client.close()));
-  await server.stop();
-  return [
-    { measure: 'calls/s, first 1,000 (32 clients)', value: round(firstRate, 0) },
-    { measure: 'calls/s, next 9,000 (32 clients)', value: round(rate, 0) },
-    { measure: 'server RSS after 1,000 calls, MB', value: round(rssAfter1k, 1) },
-    { measure: 'server RSS after 10,000 calls, MB', value: round(rssAfter10k, 1) },
-    { measure: 'growth 1k → 10k, % (target <= 10)', value: round(((rssAfter10k - rssAfter1k) / rssAfter1k) * 100, 1) },
-  ];
-}
-
-/** In-process, so the heap can be measured after a full GC: RSS alone cannot tell a leak from a lazy collector. */
-async function benchHeap(kibana: RecordingKibana): Promise<Rows> {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) return [{ measure: 'skipped: run with node --expose-gc (npm run bench does)', value: '' }];
-  const client = new KibanaClient({
-    baseUrl: kibana.url,
-    auth: { kind: 'apiKey', apiKey: 'k' },
-    connectTimeoutMs: 1_000,
-    timeoutMs: 5_000,
-    retries: 0,
-    userAgent: USER_AGENT,
-  });
-  const tools = servedTools(await loadAllTools(generated), undefined);
-  const runtime = new ToolRuntime({
-    tools,
-    client,
-    defaultSpace: 'default',
-    maxResultChars: 20_000,
-    confirmation: 'auto',
-    logger: silentLogger,
-  });
-  const running = await serveHttp(runtime, silentLogger, {
-    host: '127.0.0.1',
-    port: 0,
-    auth: { kind: 'none' },
-    origins: defaultOriginPolicy('127.0.0.1'),
-  });
-  const clients = await Promise.all(Array.from({ length: 32 }, () => connectHttp(running.url)));
-  const rows: Rows = [];
-  let done = 0;
-  for (const checkpoint of [1_000, 10_000, 20_000]) {
-    let next = done;
-    await Promise.all(
-      clients.map(async (mcp) => {
-        while (next < checkpoint) {
-          next += 1;
-          await mcp.callTool({ name: 'get_status', arguments: {} });
-        }
-      }),
-    );
-    done = checkpoint;
-    for (let i = 0; i < 3; i += 1) {
-      gc();
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    rows.push({
-      measure: `heap used after GC, after ${checkpoint} calls, MB`,
-      value: round(process.memoryUsage().heapUsed / 1_048_576, 1),
-    });
-  }
-  await Promise.all(clients.map((mcp) => mcp.close()));
-  await running.close();
-  await runtime.close();
-  return rows;
-}
-
 export async function benchServer(): Promise<Array<{ name: string; rows: Rows }>> {
-  const kibana = await startRecordingKibana(() => ({
-    body: { version: { number: '8.18.2' }, status: { overall: { level: 'available' } } },
-  }));
+  const answer = { body: { version: { number: '8.18.2' }, status: { overall: { level: 'available' } } } };
+  const kibana = await startRecordingKibana(() => answer);
   kibana.handle(() => {
     kibana.requests.length = 0; // keep the stub's own memory flat
-    return { body: { version: { number: '8.18.2' }, status: { overall: { level: 'available' } } } };
+    return answer;
   });
+  const only = process.env.KIBANA_MCP_BENCH_ONLY?.split(',');
+  const tables: Array<[string, string, () => Promise<Rows>]> = [
+    [
+      'start',
+      'Cold start over stdio (spawn → initialize or server/discover → tools/list), RSS after it; medians of interleaved rounds',
+      () => benchColdStart(kibana),
+    ],
+    ['modules', 'Modules loaded by the first tools/list answer over stdio (2025 era)', () => benchModules(kibana)],
+    [
+      'latency',
+      'Added latency of tools/call over stdio against KibanaClient.request, 2,000 calls each in interleaved blocks',
+      () => benchAddedLatency(kibana),
+    ],
+    [
+      'http',
+      `Streamable HTTP, 32 concurrent clients, one server process per run, medians of ${HTTP_ROUNDS} interleaved runs (RSS growth target: <= 10 %, or <= 1.1x the minimal server's)`,
+      () => benchHttp(kibana),
+    ],
+  ];
   try {
-    return [
-      {
-        name: 'Cold start over stdio (spawn → initialize → tools/list) and RSS after it, medians of interleaved rounds',
-        rows: await benchColdStart(kibana),
-      },
-      { name: 'Modules loaded by the first tools/list answer over stdio', rows: await benchModules(kibana) },
-      { name: 'Added latency of tools/call (stdio) over KibanaClient.request, 2,000 calls each', rows: await benchAddedLatency(kibana) },
-      { name: 'Streamable HTTP, 32 concurrent clients, 10,000 calls (server in a child process)', rows: await benchHttp(kibana) },
-      { name: 'Streamable HTTP, 32 concurrent clients, leak check (server in this process)', rows: await benchHeap(kibana) },
-    ];
+    const results: Array<{ name: string; rows: Rows }> = [];
+    for (const [id, name, run] of tables) if (!only || only.includes(id)) results.push({ name, rows: await run() });
+    return results;
   } finally {
     await kibana.stop();
   }

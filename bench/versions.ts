@@ -40,11 +40,11 @@ export async function benchVersions(): Promise<Array<{ name: string; rows: Rows 
     },
   ];
   try {
-    for (const each of cases) await coldStart(each.args, each.env); // warm the file cache for all
+    for (const each of cases) await coldStart(each); // warm the file cache for all
     const samples = cases.map(() => [] as number[]);
     // Interleaved rounds, so that a change in machine load hits every case alike.
     for (let round = 0; round < rounds; round += 1) {
-      for (const [index, each] of cases.entries()) samples[index]!.push((await coldStart(each.args, each.env)).ms);
+      for (const [index, each] of cases.entries()) samples[index]!.push((await coldStart(each)).ms);
     }
     const medians = samples.map(median);
     const fixed = medians[1]!;

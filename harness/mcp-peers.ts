@@ -39,8 +39,13 @@ export interface HttpServerProcess {
 }
 
 /** Starts `kibana-mcp --http --port 0` and waits for the line that names its URL. */
-export async function startHttpServer(args: string[], env: Record<string, string>): Promise<HttpServerProcess> {
-  const child = spawn(process.execPath, [CLI, '--http', '--port', '0', ...args], {
+export function startHttpServer(args: string[], env: Record<string, string>): Promise<HttpServerProcess> {
+  return startHttpProcess([CLI, '--http', '--port', '0', ...args], env);
+}
+
+/** Starts `node <nodeArgs>`, a server that says `serving N tools on <url>` on stderr, and waits for that line. */
+export async function startHttpProcess(nodeArgs: string[], env: Record<string, string>): Promise<HttpServerProcess> {
+  const child = spawn(process.execPath, nodeArgs, {
     env: serverEnv({ KIBANA_MCP_LOG_LEVEL: 'info', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -152,6 +152,14 @@ export const OPTIONS = [
     help: 'Confirming destructive calls: auto (ask when the client can be asked, else run), always (refuse what cannot be asked), never.',
   },
   {
+    flag: 'confirm-secret',
+    env: 'KIBANA_MCP_CONFIRM_SECRET',
+    type: 'string',
+    placeholder: 'SECRET',
+    secret: true,
+    help: 'Key (32+ characters) that signs confirmation rounds; the same on every instance behind one load balancer. Random per process when unset.',
+  },
+  {
     flag: 'http',
     env: 'KIBANA_MCP_HTTP',
     type: 'boolean',

@@ -1,10 +1,10 @@
 // `kibana-mcp demo` (`npm run demo`): a guided tour. An SDK client starts `kibana-mcp --demo`
-// over stdio, as Claude Desktop would, and walks through a few administrator tasks against
-// the built-in sandbox Kibana, printing each call and what came back.
+// over stdio, as an MCP host would, speaking the newest protocol revision (2026-07-28), and walks
+// through a few administrator tasks against the built-in sandbox Kibana, printing each call and
+// what came back.
 import { fileURLToPath } from 'node:url';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { type CallToolResult, Client } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 
 const CLI = fileURLToPath(new URL('../cli.js', import.meta.url));
 const TOUR_SPACE = 'tour';
@@ -122,13 +122,13 @@ export async function runTour(print: Print): Promise<number> {
     env: { PATH: process.env.PATH ?? '' },
     stderr: 'inherit',
   });
-  const client = new Client({ name: 'kibana-mcp-tour', version: '1.0.0' });
+  const client = new Client({ name: 'kibana-mcp-tour', version: '1.0.0' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
   await client.connect(transport);
   try {
     const server = client.getServerVersion();
     const { tools } = await client.listTools();
     print(
-      `kibana-mcp guided tour: an MCP client talking to ${server?.name} ${server?.version} over stdio, against the built-in sandbox Kibana.\n`,
+      `kibana-mcp guided tour: an MCP client talking to ${server?.name} ${server?.version} over stdio (protocol ${client.getNegotiatedProtocolVersion()}), against the built-in sandbox Kibana.\n`,
     );
     print(`The server offers ${tools.length} tools (the default toolsets at tier "write"), for example:`);
     print(

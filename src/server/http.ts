@@ -1,16 +1,17 @@
-// Streamable HTTP, stateless: every POST /mcp gets a fresh server and transport, so instances
-// behind a load balancer need no shared state.
+// Streamable HTTP, stateless, both eras: every POST /mcp gets a fresh server, so instances behind a
+// load balancer share nothing but the confirmation secret. 2026-07-28 requests go to the SDK's
+// handler; 2025 ones to a per-request transport that answers plain JSON, or an event stream when
+// the client asked for progress (the SDK's own fallback would always stream).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import type { Logger } from '../logger.js';
+import { createMcpHandler, isLegacyRequest, WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/server';
 import { InFlight } from '../tools/runtime/in-flight.js';
-import type { ToolRuntime } from '../tools/runtime/runtime.js';
 import { authorizeCaller, type HttpAuth } from './http-auth.js';
 import { checkHostAndOrigin, type OriginPolicy } from './http-origin.js';
 import { HTTP_REFUSED, INTERNAL_ERROR, INVALID_REQUEST, PARSE_ERROR, UNAUTHORIZED } from './json-rpc.js';
-import { createMcpServer } from './mcp-server.js';
+import { type McpServing, protocolErrorLog, serverFactory } from './mcp-server.js';
 import type { RunningServer } from './stdio.js';
+import { sendWebResponse, webRequest } from './web-bridge.js';
 
 export interface HttpOptions {
   host: string;
@@ -29,8 +30,11 @@ export interface RunningHttpServer extends RunningServer {
 
 const MCP_PATH = '/mcp';
 
-export async function serveHttp(runtime: ToolRuntime, logger: Logger, options: HttpOptions): Promise<RunningHttpServer> {
+export async function serveHttp(serving: McpServing, options: HttpOptions): Promise<RunningHttpServer> {
+  const { runtime, logger } = serving;
   const maxBodyBytes = options.maxBodyBytes ?? 4 * 1024 * 1024;
+  const factory = serverFactory(serving, options.auth.kind === 'passthrough');
+  const modern = createMcpHandler(factory, { legacy: 'reject', onerror: protocolErrorLog(logger) });
   // Exchanges end when their response is fully sent: shutdown waits for these, not just for tool calls.
   const exchanges = new InFlight();
   const httpServer = createServer((req, res) => {
@@ -64,16 +68,27 @@ export async function serveHttp(runtime: ToolRuntime, logger: Logger, options: H
     const body = await readJsonBody(req, maxBodyBytes);
     if (!body.ok) return sendJsonRpcError(res, body.status, body.code, body.reason);
 
-    const server = createMcpServer(runtime, logger, caller.authorization === undefined ? {} : { authorization: caller.authorization });
-    // Plain JSON answers, not SSE: a stateless server never learns the client's capabilities, so it
-    // sends no requests (elicitation) or notifications mid-call, and JSON is cheaper for both sides.
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
-    res.on('close', () => {
-      void transport.close();
-      void server.close();
+    const request = webRequest(req, res, path);
+    if (await isLegacyRequest(request, body.value)) return answerLegacy(request, body.value, res);
+    await sendWebResponse(await modern.fetch(request, { parsedBody: body.value }), res);
+  }
+
+  async function answerLegacy(request: Request, body: unknown, res: ServerResponse): Promise<void> {
+    const server = await factory({ era: 'legacy', requestInfo: request });
+    const transport = new WebStandardStreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableJsonResponse: !asksForProgress(body),
     });
-    await server.connect(transport);
-    await transport.handleRequest(req, res, body.value);
+    // Closing the server aborts the call it serves: when the client goes away, Kibana's request is cancelled too.
+    const close = () => void server.close();
+    request.signal.addEventListener('abort', close, { once: true });
+    try {
+      await server.connect(transport);
+      await sendWebResponse(await transport.handleRequest(request, { parsedBody: body }), res);
+    } finally {
+      request.signal.removeEventListener('abort', close);
+      await server.close();
+    }
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -102,10 +117,19 @@ export async function serveHttp(runtime: ToolRuntime, logger: Logger, options: H
       const callsDone = grace.then(() => runtime.idle()).then(() => new Promise<void>((resolve) => setImmediate(resolve)));
       await Promise.race([exchanges.idle(), callsDone]);
       clearTimeout(timer);
+      await modern.close();
       httpServer.closeAllConnections();
       await stopped;
     },
   };
+}
+
+/** Whether a message (or any in a batch) carries a progress token: only an event stream can carry progress mid-call. */
+function asksForProgress(body: unknown): boolean {
+  const messages = Array.isArray(body) ? body : [body];
+  return messages.some(
+    (message) => (message as { params?: { _meta?: { progressToken?: unknown } } } | null)?.params?._meta?.progressToken !== undefined,
+  );
 }
 
 function pathOf(url: string | undefined): string | undefined {

@@ -5,8 +5,6 @@
 export const PARSE_ERROR = -32700;
 /** The message is not an acceptable request: not a JSON-RPC request, or too large to read. */
 export const INVALID_REQUEST = -32600;
-/** A request the server understood but whose params are wrong (such as an unknown tool). */
-export const INVALID_PARAMS = -32602;
 export const INTERNAL_ERROR = -32603;
 /** Refused by the HTTP layer before any MCP handling: a forbidden Host or Origin, a method other than POST. */
 export const HTTP_REFUSED = -32000;

@@ -1,7 +1,8 @@
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import type { Logger } from '../logger.js';
-import type { ToolRuntime } from '../tools/runtime/runtime.js';
-import { createMcpServer } from './mcp-server.js';
+// stdio, both eras: the client's first message decides (initialize → 2025 revisions, server/discover
+// → 2026-07-28), and one server instance serves the connection.
+import { PassThrough } from 'node:stream';
+import { StdioServerTransport, serveStdio as serveOverStdio } from '@modelcontextprotocol/server/stdio';
+import { type McpServing, protocolErrorLog, serverFactory } from './mcp-server.js';
 
 export interface RunningServer {
   /** Resolves when the transport ends on its own (stdin ended); close() then finishes the work. */
@@ -9,16 +10,17 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function serveStdio(runtime: ToolRuntime, logger: Logger): Promise<RunningServer> {
-  const server = createMcpServer(runtime, logger);
-  const transport = new StdioServerTransport();
-  // The SDK's transport ignores the end of stdin: a client that goes away must end the server too,
-  // through close() below, so that calls under way still answer.
-  const closed = new Promise<void>((resolve) => {
-    server.onclose = resolve;
-    process.stdin.once('end', resolve);
+export async function serveStdio(serving: McpServing): Promise<RunningServer> {
+  const { runtime, logger } = serving;
+  // The SDK's transport closes, and aborts the calls under way unanswered, as soon as its input
+  // ends. It reads a copy of stdin instead, which ends only once those calls have answered.
+  const input = new PassThrough();
+  process.stdin.pipe(input, { end: false });
+  const closed = new Promise<void>((resolve) => process.stdin.once('end', resolve));
+  const handle = serveOverStdio(serverFactory(serving), {
+    transport: new StdioServerTransport(input, process.stdout),
+    onerror: protocolErrorLog(logger),
   });
-  await server.connect(transport);
   logger.info(`serving ${runtime.tools.length} tools on stdio`);
   return {
     closed,
@@ -26,7 +28,9 @@ export async function serveStdio(runtime: ToolRuntime, logger: Logger): Promise<
       await runtime.idle();
       // Let the last results leave through stdout before the transport closes.
       await new Promise((resolve) => setImmediate(resolve));
-      await server.close();
+      process.stdin.unpipe(input);
+      input.end();
+      await handle.close();
     },
   };
 }

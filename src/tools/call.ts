@@ -45,7 +45,7 @@ async function callSpec(spec: ToolSpec, args: Record<string, unknown>, context: 
   const request = buildRequest(spec, args, context.defaultSpace);
   if (!spec.annotations.readOnlyHint) await context.spaces.assertWritable(request, spec.spaceAware);
   if (spec.tier === 'destructive') {
-    const confirmation = await context.confirm({ key: 'confirm', message: confirmationMessage(spec, args) });
+    const confirmation = await context.confirm({ key: 'confirm', message: confirmationMessage(spec, args, context.defaultSpace) });
     if (!confirmation.approved) return confirmation.refusal;
   }
   let response: KibanaResponse;
@@ -76,8 +76,17 @@ function namesAnObject(value: unknown, depth: number): boolean {
   return Object.entries(value).some(([key, inner]) => (isIdentityKey(key) && inner !== undefined) || namesAnObject(inner, depth + 1));
 }
 
-function confirmationMessage(spec: ToolSpec, args: Record<string, unknown>): string {
-  const shown = JSON.stringify(args);
-  const summary = shown.length > 300 ? `${shown.slice(0, 300)}…` : shown;
-  return `Allow "${spec.annotations.title}" (${spec.name})? It cannot be undone. Arguments: ${summary}`;
+/** What the user reads: the action, what it acts on (ids, names, selections), in which space, and that it is final. */
+function confirmationMessage(spec: ToolSpec, args: Record<string, unknown>, defaultSpace: string): string {
+  const target = Object.entries(args)
+    .filter(([name]) => name !== SPACE_ARG)
+    .map(([name, value]) => `${name} ${shortJson(value)}`)
+    .join(', ');
+  const space = spec.spaceAware ? ` in space "${String(args[SPACE_ARG] ?? defaultSpace)}"` : '';
+  return `Allow "${spec.annotations.title}" (${spec.name}) on ${target || 'everything it applies to'}${space}? It cannot be undone.`;
+}
+
+function shortJson(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }

@@ -22,8 +22,11 @@ describe('kibana-mcp --http --tier destructive with a bearer token', () => {
     });
   });
 
-  it('warns at start that destructive calls run unconfirmed', () => {
-    expect(server.stderr()).toMatch(/over stateless HTTP, destructive calls run without asking the user to confirm/);
+  it('warns once at start that destructive calls of clients that cannot be asked run unconfirmed', () => {
+    const warnings = server
+      .stderr()
+      .match(/destructive calls from clients of 2025 protocol revisions over stateless HTTP.*run without asking/g);
+    expect(warnings).toHaveLength(1);
   });
 
   it('lists and calls tools for a client with the token, with the server credentials', async () => {
@@ -42,7 +45,7 @@ describe('kibana-mcp --http --tier destructive with a bearer token', () => {
     const client = await connectHttp(server.url, { authorization: `Bearer ${TOKEN}` });
     kibana.requests.length = 0;
     const call = client.callTool({ name: 'get_status', arguments: {} });
-    await expect.poll(() => kibana.requests.length).toBe(1);
+    await expect.poll(() => kibana.requests.length, { timeout: 10_000 }).toBe(1);
     const exit = server.stop();
     expect(JSON.parse(textOf(await call))).toEqual({ version: { number: 'slow' } });
     expect(await exit).toBe(0);

@@ -19,7 +19,8 @@ const NEVER_ON_STDIO = [
   // The full input schemas of the selected toolsets load with their first call.
   /^dist\/tools\/generated\/inputs\//,
   /^dist\/openapi\//,
-  /^node_modules\/@modelcontextprotocol\/sdk\/dist\/esm\/server\/(streamableHttp|webStandardStreamableHttp|sse|express)\.js$/,
+  // The product speaks MCP through @modelcontextprotocol/server only; the 1.x SDK and the client are for tests and the tour.
+  /^node_modules\/@modelcontextprotocol\/(sdk|client)\//,
   /^node_modules\/@hono\//,
   /^node_modules\/hono\//,
   /^node_modules\/js-tiktoken\//,
@@ -69,7 +70,7 @@ describe('the probe itself', () => {
     const paths = repoPaths(loaded);
     expect(paths).toContain('dist/server/http.js');
     expect(paths).toContain(generatedModule('slos'));
-    expect(paths.some((path) => path.startsWith('node_modules/@hono/'))).toBe(true);
+    expect(loaded.builtins).toContain('http');
   });
 });
 
@@ -77,8 +78,8 @@ describe('the probe itself', () => {
 const HTTP_AND_SLOS = `
 await import(${JSON.stringify(new URL('../../dist/server/http.js', import.meta.url).href)});
 await import(${JSON.stringify(new URL('../../dist/tools/generated/slos.js', import.meta.url).href)});
-const { McpServer } = await import('@modelcontextprotocol/sdk/server/mcp.js');
-const { StdioServerTransport } = await import('@modelcontextprotocol/sdk/server/stdio.js');
+const { McpServer } = await import('@modelcontextprotocol/server');
+const { StdioServerTransport } = await import('@modelcontextprotocol/server/stdio');
 const server = new McpServer({ name: 'probe-check', version: '1.0.0' });
 server.registerTool('noop', { description: 'Does nothing.' }, () => ({ content: [] }));
 await server.connect(new StdioServerTransport());

@@ -75,7 +75,7 @@ describe('shutdown over stdio', () => {
     kibana.handle(() => ({ body: { version: { number: 'slow' } }, delayMs: 800 }));
     const peer = await connect(['--kibana-version', '8.18.2'], { KIBANA_MCP_LOG_LEVEL: 'info' });
     const call = peer.client.callTool({ name: 'get_status', arguments: {} });
-    await expect.poll(() => kibana.requests.length).toBe(1);
+    await expect.poll(() => kibana.requests.length, { timeout: 10_000 }).toBe(1);
     process.kill(peer.pid, 'SIGTERM');
     expect(JSON.parse(textOf(await call))).toEqual({ version: { number: 'slow' } });
     await expect.poll(() => peer.stderr(), { timeout: 5_000 }).toMatch(/stopped/);
@@ -90,23 +90,31 @@ describe('shutdown over stdio', () => {
   });
 });
 
-describe('a client that sends its calls and closes stdin at once', () => {
+const ENVELOPE = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientCapabilities': {} };
+const OPENINGS = {
+  '2025-06-18': [
+    {
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'pipe', version: '1' } },
+    },
+    { jsonrpc: '2.0', method: 'notifications/initialized' },
+    { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'get_status', arguments: {} } },
+  ],
+  '2026-07-28': [
+    { jsonrpc: '2.0', id: 1, method: 'server/discover', params: { _meta: ENVELOPE } },
+    { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'get_status', arguments: {}, _meta: ENVELOPE } },
+  ],
+};
+
+describe.each(Object.keys(OPENINGS) as Array<keyof typeof OPENINGS>)('a %s client that sends its calls and closes stdin at once', (era) => {
   it('still gets every answer before the server exits', async () => {
     kibana.handle(() => ({ body: { version: { number: 'late' } }, delayMs: 500 }));
     const child = spawn(process.execPath, [CLI], { env: serverEnv(env()), stdio: ['pipe', 'pipe', 'ignore'] });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    const messages = [
-      {
-        jsonrpc: '2.0',
-        id: 1,
-        method: 'initialize',
-        params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'pipe', version: '1' } },
-      },
-      { jsonrpc: '2.0', method: 'notifications/initialized' },
-      { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'get_status', arguments: {} } },
-    ];
-    child.stdin.end(messages.map((message) => JSON.stringify(message)).join('\n') + '\n');
+    child.stdin.end(OPENINGS[era].map((message) => JSON.stringify(message)).join('\n') + '\n');
     const code = await new Promise((resolve) => child.once('exit', resolve));
     expect(code).toBe(0);
     const answers = stdout

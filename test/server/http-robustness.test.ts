@@ -3,9 +3,8 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectHttp } from '../../harness/mcp-peers.js';
 import { startRecordingKibana } from '../../harness/recording-kibana.js';
-import { silentLogger } from '../../src/logger.js';
-import { serveHttp, type RunningHttpServer } from '../../src/server/http.js';
-import { defaultOriginPolicy } from '../../src/server/http-origin.js';
+import type { RunningHttpServer } from '../../src/server/http.js';
+import { serveOnLoopback } from '../support/http-server.js';
 import type { ToolRuntime } from '../../src/tools/runtime/runtime.js';
 import { testClient } from '../support/kibana-client.js';
 import { testRuntime } from '../support/runtime.js';
@@ -15,13 +14,7 @@ let server: RunningHttpServer;
 
 beforeAll(async () => {
   runtime = testRuntime('http://127.0.0.1:9', { client: testClient('http://127.0.0.1:9', { connectTimeoutMs: 500, timeoutMs: 500 }) });
-  server = await serveHttp(runtime, silentLogger, {
-    host: '127.0.0.1',
-    port: 0,
-    auth: { kind: 'none' },
-    origins: defaultOriginPolicy('127.0.0.1'),
-    shutdownGraceMs: 300,
-  });
+  server = await serveOnLoopback(runtime, { shutdownGraceMs: 300 });
 });
 afterAll(() => runtime.close());
 
@@ -44,16 +37,10 @@ describe('shutdown with a slow Kibana', () => {
   it('lets a tool call under way finish past the grace period, and answers it', async () => {
     const kibana = await startRecordingKibana(() => ({ body: { version: { number: 'slow' } }, delayMs: 600 }));
     const slowRuntime = testRuntime(kibana.url);
-    const slowServer = await serveHttp(slowRuntime, silentLogger, {
-      host: '127.0.0.1',
-      port: 0,
-      auth: { kind: 'none' },
-      origins: defaultOriginPolicy('127.0.0.1'),
-      shutdownGraceMs: 100,
-    });
+    const slowServer = await serveOnLoopback(slowRuntime, { shutdownGraceMs: 100 });
     const mcp = await connectHttp(slowServer.url);
     const call = mcp.callTool({ name: 'get_status', arguments: {} });
-    await expect.poll(() => kibana.requests.length).toBe(1);
+    await expect.poll(() => kibana.requests.length, { timeout: 10_000 }).toBe(1);
     const closed = slowServer.close();
     expect(JSON.parse(((await call).content as Array<{ text: string }>)[0]!.text)).toEqual({ version: { number: 'slow' } });
     await closed;

@@ -4,12 +4,11 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectHttp, textOf } from '../../harness/mcp-peers.js';
 import { type RecordingKibana, startRecordingKibana } from '../../harness/recording-kibana.js';
-import { silentLogger } from '../../src/logger.js';
 import type { HttpAuth } from '../../src/server/http-auth.js';
-import { type RunningHttpServer, serveHttp } from '../../src/server/http.js';
-import { defaultOriginPolicy } from '../../src/server/http-origin.js';
+import type { RunningHttpServer } from '../../src/server/http.js';
 import type { ToolRuntime } from '../../src/tools/runtime/runtime.js';
 import { testClient } from '../support/kibana-client.js';
+import { serveOnLoopback } from '../support/http-server.js';
 import { testRuntime } from '../support/runtime.js';
 
 const TOKEN = 'mcp-test-token-0123456789';
@@ -20,13 +19,7 @@ let withToken: RunningHttpServer;
 let passthrough: RunningHttpServer;
 
 const serve = (on: ToolRuntime, auth: HttpAuth, maxBodyBytes?: number) =>
-  serveHttp(on, silentLogger, {
-    host: '127.0.0.1',
-    port: 0,
-    auth,
-    origins: defaultOriginPolicy('127.0.0.1'),
-    ...(maxBodyBytes ? { maxBodyBytes } : {}),
-  });
+  serveOnLoopback(on, { auth, ...(maxBodyBytes ? { maxBodyBytes } : {}) });
 
 beforeAll(async () => {
   kibana = await startRecordingKibana((request) => ({
@@ -151,8 +144,23 @@ describe('with passthrough', () => {
   });
 });
 
-describe('destructive calls over stateless HTTP', () => {
-  it('run unconfirmed even for a client that offers elicitation: the server never sees its capabilities', async () => {
+describe('destructive calls of a 2025 client over stateless HTTP', () => {
+  it('under --confirm always are refused, saying why', async () => {
+    const strict = testRuntime(kibana.url, { confirmation: 'always' });
+    const strictServer = await serve(strict, { kind: 'none' });
+    const client = await connectHttp(strictServer.url, {}, { capabilities: { elicitation: { form: {} } } });
+    kibana.requests.length = 0;
+    const result = await client.callTool({ name: 'delete_data_view', arguments: { viewId: 'v1' } });
+    expect(textOf(result)).toBe(
+      "Not done: delete_data_view needs the user's confirmation and this client cannot be asked (a client of a 2025 protocol revision over stateless HTTP cannot be asked in the middle of a call; a 2026-07-28 client can confirm); the server refuses such calls (--confirm always). Nothing was changed.",
+    );
+    expect(kibana.requests.filter((request) => request.method === 'DELETE')).toEqual([]);
+    await client.close();
+    await strictServer.close();
+    await strict.close();
+  });
+
+  it('under --confirm auto run unconfirmed even for a client that offers elicitation: the server never sees its capabilities', async () => {
     const client = await connectHttp(withToken.url, { authorization: `Bearer ${TOKEN}` }, { capabilities: { elicitation: { form: {} } } });
     kibana.requests.length = 0;
     const result = await client.callTool({ name: 'delete_data_view', arguments: { viewId: 'v1' } });

@@ -1,12 +1,13 @@
 // The MCP adapter in-process: an SDK client and the server over an in-memory transport, the runtime behind it.
-import { Client, type ClientOptions } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { ElicitRequestSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+// The protocol adapter on a 2025 connection that remembers its client (as stdio does), in-process.
+// The 2026-07-28 era and stateless HTTP are tested in test/protocol/.
+import { Client, type ClientOptions } from '@modelcontextprotocol/client';
+import { InMemoryTransport, type JSONRPCMessage } from '@modelcontextprotocol/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type RecordingKibana, startRecordingKibana } from '../../harness/recording-kibana.js';
 import { silentLogger } from '../../src/logger.js';
-import { type CallerContext, createMcpServer } from '../../src/server/mcp-server.js';
+import { type CallerContext, createMcpServer, mcpServing } from '../../src/server/mcp-server.js';
 import type { ToolRuntime } from '../../src/tools/runtime/runtime.js';
 import type { Tool } from '../../src/tools/runtime/tool.js';
 import { GENERATED_TOOLS, testRuntime } from '../support/runtime.js';
@@ -45,7 +46,7 @@ afterAll(async () => {
 
 async function connect(options: ClientOptions = {}, caller: CallerContext = {}): Promise<Client> {
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  await createMcpServer(runtime, silentLogger, caller).connect(serverSide);
+  await createMcpServer(mcpServing(runtime, silentLogger), 'legacy', caller).connect(serverSide);
   const client = new Client({ name: 'adapter-test', version: '1.0.0' }, options);
   await client.connect(clientSide);
   clients.push(client);
@@ -83,16 +84,14 @@ describe('tools/call', () => {
   it('sends progress notifications when the client asks for them', async () => {
     const client = await connect();
     const seen: unknown[] = [];
-    const result = await client.callTool({ name: 'count_to_three', arguments: {} }, undefined, {
-      onprogress: (progress) => seen.push(progress),
-    });
+    const result = await client.callTool({ name: 'count_to_three', arguments: {} }, { onprogress: (progress) => seen.push(progress) });
     expect(result.content).toEqual([{ type: 'text', text: '{"counted":3}' }]);
     expect(seen).toEqual([1, 2, 3].map((step) => ({ progress: step, total: 3, message: `step ${step}` })));
   });
 
   it('answers malformed params with -32602 and keeps serving', async () => {
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await createMcpServer(runtime, silentLogger).connect(serverSide);
+    await createMcpServer(mcpServing(runtime, silentLogger), 'legacy').connect(serverSide);
     const answers = new Map<unknown, { error?: { code: number }; result?: { content?: unknown } }>();
     clientSide.onmessage = (message) => {
       if ('id' in message) answers.set(message.id, message as never);
@@ -135,7 +134,7 @@ describe('destructive calls over a connection that can be asked (elicitation)', 
   ] as const)('%j → deleted: %s', async (answer, performed) => {
     const client = await connect(elicitation);
     const asked: string[] = [];
-    client.setRequestHandler(ElicitRequestSchema, async (request) => {
+    client.setRequestHandler('elicitation/create', async (request) => {
       asked.push(request.params.message);
       return answer;
     });

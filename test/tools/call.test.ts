@@ -211,7 +211,7 @@ describe('destructive calls are confirmed through the caller’s channel', () =>
     const result = await runtime.call('delete_data_view', { viewId: 'dv-1' }, { confirmations });
     expect(asked).toHaveLength(1);
     expect(asked[0]).toMatch(
-      /^confirm delete_data_view {"viewId":"dv-1"}: Allow ".+" \(delete_data_view\)\? It cannot be undone\. Arguments: {"viewId":"dv-1"}$/,
+      /^confirm delete_data_view {"viewId":"dv-1"}: Allow ".+" \(delete_data_view\) on viewId "dv-1" in space "default"\? It cannot be undone\.$/,
     );
     expect(deletes()).toBe(performed);
     if (refusal) expect(textOf(result)).toBe(refusal);

@@ -30,7 +30,8 @@ export interface ConfirmationSubject {
 export interface ConfirmationChannel {
   /**
    * Resolves true when the user accepted, false when they declined or dismissed the question;
-   * rejects when they could not be asked, or with AnswerOnRetry when the answer comes on a retry.
+   * rejects when they could not be asked, with AnswerOnRetry when the answer comes on a retry, and
+   * with InvalidConfirmation when the answer that came cannot count.
    */
   ask(question: ConfirmationQuestion, subject: ConfirmationSubject, signal?: AbortSignal): Promise<boolean>;
 }
@@ -44,6 +45,11 @@ export class AnswerOnRetry extends Error {
   ) {
     super(`"${question.key}" is answered on a retry of ${subject.tool}`);
   }
+}
+
+/** Thrown by a channel whose answer came with the call but cannot count: forged, replayed, expired, or for other arguments. */
+export class InvalidConfirmation extends Error {
+  override name = 'InvalidConfirmation';
 }
 
 /** Approved, or refused with the result that says why and that nothing was changed. */

@@ -4,6 +4,7 @@ import { type KibanaClient, KibanaError, type KibanaRequest, type KibanaResponse
 import { answerResult } from '../answers.js';
 import { errorResult, failureResult } from '../error-results.js';
 import type { KibanaVersion } from '../kibana-version.js';
+import { longCallOf } from '../long-calls.js';
 import { valueResult } from '../results.js';
 import { MissingSpaceError, type SpaceGuard, spacesWrittenBy } from '../space-guard.js';
 import {
@@ -13,7 +14,9 @@ import {
   type ConfirmationPolicy,
   type ConfirmationQuestion,
   type ConfirmationSubject,
+  InvalidConfirmation,
 } from './confirmation.js';
+import { withProgress } from './progress.js';
 import type { ProgressUpdate, Tool, ToolContext } from './tool.js';
 
 /** What one call brings of its own, from the protocol adapter. */
@@ -26,6 +29,8 @@ export interface Invocation {
   deadline?: number;
   /** How this caller's user is asked; absent when the client cannot be asked. */
   confirmations?: ConfirmationChannel;
+  /** Why this caller's user cannot be asked, when `confirmations` is absent ("the client offers no elicitation"). */
+  unaskable?: string;
   /** Where progress goes; absent when the client did not ask for it. */
   progress?: (update: ProgressUpdate) => void;
 }
@@ -38,6 +43,8 @@ export interface RuntimeParts {
   defaultSpace: string;
   maxResultChars: number;
   confirmation: ConfirmationPolicy;
+  /** How often a long call says it is still under way. */
+  progressTickMs: number;
 }
 
 /** What the checked arguments say beyond the tool's own: `full`, the whole answer of a compact write. */
@@ -58,7 +65,10 @@ export function callContext(
   const shape = { maxChars: parts.maxResultChars, argumentNames: Object.keys(tool.inputSchema.properties ?? {}) };
   const subject: ConfirmationSubject = { tool: tool.name, args };
   async function kibana<T>(request: KibanaRequest): Promise<KibanaResponse<T>> {
-    const response = await parts.client.request<T>({ ...request, ...asCaller });
+    const send = () => parts.client.request<T>({ ...request, ...asCaller });
+    const long = invocation.progress && longCallOf(request.method, request.path);
+    const where = request.space && request.space !== 'default' ? ` in space "${request.space}"` : '';
+    const response = long ? await withProgress(invocation.progress!, long, where, parts.progressTickMs, send) : await send();
     parts.spaceGuard.observe(request);
     return response;
   }
@@ -80,7 +90,7 @@ export function callContext(
       },
     },
     version: () => parts.kibanaVersion.get(asCaller),
-    confirm: (question) => confirm(parts.confirmation, invocation.confirmations, subject, question, signal),
+    confirm: (question) => confirm(parts.confirmation, invocation, subject, question, signal),
     progress: (update) => invocation.progress?.(update),
     results: {
       response: (response, request) => answerResult(response, { shaping: tool.answers, args, full, request }, shape),
@@ -106,7 +116,7 @@ const refused = (why: string): Confirmation => ({ approved: false, refusal: erro
 
 async function confirm(
   policy: ConfirmationPolicy,
-  channel: ConfirmationChannel | undefined,
+  { confirmations: channel, unaskable }: Invocation,
   subject: ConfirmationSubject,
   question: ConfirmationQuestion,
   signal: AbortSignal | undefined,
@@ -115,7 +125,7 @@ async function confirm(
   if (!channel) {
     if (policy === 'auto') return APPROVED;
     return refused(
-      `${subject.tool} needs the user's confirmation and this client cannot be asked (it offers no elicitation); the server refuses such calls (--confirm always)`,
+      `${subject.tool} needs the user's confirmation and this client cannot be asked (${unaskable ?? 'it offers no elicitation'}); the server refuses such calls (--confirm always)`,
     );
   }
   let approved: boolean;
@@ -123,6 +133,8 @@ async function confirm(
     approved = await channel.ask(question, subject, signal);
   } catch (error) {
     if (error instanceof AnswerOnRetry) throw error;
+    if (error instanceof InvalidConfirmation) return refused(error.message);
+    if (signal?.aborted) return refused(`the call was cancelled while the user was asked to confirm ${subject.tool}`);
     return refused(`the user could not be asked to confirm ${subject.tool} (${error instanceof Error ? error.message : String(error)})`);
   }
   return approved ? APPROVED : refused(`the user did not confirm ${subject.tool}`);

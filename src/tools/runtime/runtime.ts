@@ -12,6 +12,7 @@ import { checkArguments } from './arguments.js';
 import { AnswerOnRetry, type ConfirmationPolicy } from './confirmation.js';
 import { callContext, type Invocation, type RuntimeParts } from './context.js';
 import { InFlight } from './in-flight.js';
+import { PROGRESS_TICK_MS } from './progress.js';
 import type { Tool, ToolResult } from './tool.js';
 import { servingVariant, withVariantSchema } from './variant.js';
 
@@ -25,6 +26,8 @@ export interface RuntimeOptions {
   logger: Logger;
   /** Where the Kibana version comes from (default: read through `client` when a call first needs it). */
   kibanaVersion?: KibanaVersion;
+  /** How often a long call says it is still under way (default 5 s). */
+  progressTickMs?: number;
 }
 
 export class UnknownToolError extends Error {
@@ -60,6 +63,7 @@ export class ToolRuntime {
       defaultSpace: options.defaultSpace,
       maxResultChars: options.maxResultChars,
       confirmation: options.confirmation,
+      progressTickMs: options.progressTickMs ?? PROGRESS_TICK_MS,
     };
   }
 
