@@ -7,19 +7,20 @@ import { ConfigError, type ReadOptions } from '../config/read-options.js';
 import { toolSelectionFrom } from '../config/tool-selection.js';
 import { createLogger, type Logger } from '../logger.js';
 import type { RunningServer } from '../server/stdio.js';
-import { generatedTool } from '../tools/call.js';
 import * as generated from '../tools/generated/index.js';
 import { loadSelectedTools } from '../tools/registry.js';
 import type { ConfirmationPolicy } from '../tools/runtime/confirmation.js';
 import { ToolRuntime } from '../tools/runtime/runtime.js';
 import type { Tool } from '../tools/runtime/tool.js';
+import { servedCatalog } from '../tools/tasks/catalog.js';
+import * as tasks from '../tools/tasks/index.js';
 import { connectKibana } from './kibana-connection.js';
 
 export async function runServe(options: ReadOptions): Promise<number> {
   const { settings } = options;
   const logger = createLogger(settings.logLevel);
   const http = settings.http ? (await import('../config/http-config.js')).resolveHttpConfig(options) : undefined;
-  const tools = (await loadSelectedTools(generated, toolSelectionFrom(settings))).map(generatedTool);
+  const tools = await loadSelectedTools(servedCatalog(generated, tasks), toolSelectionFrom(settings));
   const kibana = await connectKibana(options, logger, { passthroughAuth: http?.auth.kind === 'passthrough' });
   const runtime = new ToolRuntime({
     tools,

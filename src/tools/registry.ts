@@ -15,13 +15,16 @@ export interface ToolSelection {
   exclude?: readonly string[];
 }
 
+/** What selection reads of a tool, generated or hand-written. */
+export type SelectableTool = Pick<ToolSpec, 'name' | 'toolset' | 'tier'>;
+
 /** A build's tools: what each toolset holds, and how to load a toolset's module. */
-export interface ToolCatalog {
+export interface ToolCatalog<T extends SelectableTool = ToolSpec> {
   toolsets: readonly ToolsetInfo[];
-  loadToolset: Readonly<Record<string, () => Promise<{ tools: ToolSpec[] }>>>;
+  loadToolset: Readonly<Record<string, () => Promise<{ tools: T[] }>>>;
 }
 
-export async function loadSelectedTools(catalog: ToolCatalog, selection: ToolSelection): Promise<ToolSpec[]> {
+export async function loadSelectedTools<T extends SelectableTool>(catalog: ToolCatalog<T>, selection: ToolSelection): Promise<T[]> {
   const needed = toolsetsNeeded(catalog.toolsets, selection);
   const modules = await Promise.all(
     catalog.toolsets.filter((toolset) => needed.has(toolset.id)).map((toolset) => catalog.loadToolset[toolset.id]!()),
@@ -34,7 +37,7 @@ export async function loadSelectedTools(catalog: ToolCatalog, selection: ToolSel
 }
 
 /** Every tool of the catalog, whatever the tier (for reports and tests). */
-export function loadAllTools(catalog: ToolCatalog): Promise<ToolSpec[]> {
+export function loadAllTools<T extends SelectableTool>(catalog: ToolCatalog<T>): Promise<T[]> {
   return loadSelectedTools(catalog, { toolsets: 'all', tier: 'destructive' });
 }
 
@@ -46,7 +49,11 @@ export function toolsetsNeeded(toolsets: readonly ToolsetInfo[], selection: Tool
   return needed;
 }
 
-export function selectTools(tools: readonly ToolSpec[], toolsets: readonly ToolsetInfo[], selection: ToolSelection): ToolSpec[] {
+export function selectTools<T extends SelectableTool>(
+  tools: readonly T[],
+  toolsets: readonly ToolsetInfo[],
+  selection: ToolSelection,
+): T[] {
   const chosenToolsets = resolveToolsets(toolsets, selection.toolsets);
   const include = new Set(checkNames(toolsets, selection.include, '--include'));
   const exclude = new Set(checkNames(toolsets, selection.exclude, '--exclude'));
