@@ -96,7 +96,11 @@ export function checkApiDashboardPanels(body: Record<string, unknown>, fieldsOf:
 export function apiDashboardRenderError(body: Record<string, unknown>, fieldsOf: DataViewFields) {
   const errors = checkApiDashboardPanels(body, fieldsOf);
   if (errors.length === 0) return undefined;
-  return { statusCode: 400, error: 'Bad Request', message: errors.map((error) => `[panel ${error.panelIndex}] ${error.message}`).join('; ') };
+  return {
+    statusCode: 400,
+    error: 'Bad Request',
+    message: errors.map((error) => `[panel ${error.panelIndex}] ${error.message}`).join('; '),
+  };
 }
 
 function checkGrid(grid: Record<string, unknown>, report: (message: string) => void): void {
@@ -118,13 +122,19 @@ function checkChart(config: Record<string, unknown>, fieldsOf: DataViewFields, r
   }
   list(config.layers).forEach((raw, i) => {
     const layer = object(raw);
-    if (typeof layer.type !== 'string' || !XY_LAYER_TYPES.has(layer.type)) report(`layer ${i + 1}: unknown layer type ${String(layer.type)}`);
+    if (typeof layer.type !== 'string' || !XY_LAYER_TYPES.has(layer.type))
+      report(`layer ${i + 1}: unknown layer type ${String(layer.type)}`);
     else checkSeries(layer, layer.data_source, fieldsOf, (message) => report(`layer ${i + 1}: ${message}`));
   });
 }
 
 /** A chart's (or an xy layer's) operations against the data view its data source names. */
-function checkSeries(part: Record<string, unknown>, dataSource: unknown, fieldsOf: DataViewFields, report: (message: string) => void): void {
+function checkSeries(
+  part: Record<string, unknown>,
+  dataSource: unknown,
+  fieldsOf: DataViewFields,
+  report: (message: string) => void,
+): void {
   const source = object(dataSource);
   // Inline data views and ES|QL carry their own fields; only saved data views can be checked.
   if (source.type !== DATA_VIEW_REFERENCE) return;
