@@ -14,11 +14,10 @@ export function buildDashboard(args: BuildDashboardInput, context: ToolContext):
   return refusingProblems(context, 'Nothing was saved', async () => {
     const { space_id: _space, ...dashboard } = args;
     const { space, version } = await callTarget(args, context);
+    await assertSpaceWritable(context, space);
     const dataViews = new SpaceDataViews(context, space);
     const { views, problems } = await dataViews.forPanels(namedPanels(dashboard));
     refuseIfAny([...problems, ...dashboardProblems(dashboard, { version, views })]);
-
-    await assertSpaceWritable(context, space);
     const { tags, created } = await tagsNamed(context, space, dashboard.tags ?? []);
     const write = writeDashboard(dashboard, { version, views, tags });
     const response = await context.kibana(createRequest(write, space));

@@ -24,7 +24,10 @@ export async function callTarget(args: { space_id?: string | undefined }, contex
   return { space: args.space_id ?? context.defaultSpace, version, support: formatFor(version) };
 }
 
-/** Refuses (MissingSpaceError) before the first write of a call into a space that does not exist. */
+/**
+ * Refuses (MissingSpaceError) a call that writes into a space that does not exist, before it reads
+ * anything there: an empty list of data views would only mislead.
+ */
 export function assertSpaceWritable(context: ToolContext, space: string): Promise<void> {
   // The guard asks only which space a write goes into; dashboards and tags are written into the call's own.
   return context.spaces.assertWritable({ method: 'POST', path: '/api/saved_objects/{type}', space }, true);

@@ -16,6 +16,7 @@ export function updateDashboard(args: UpdateDashboardInput, context: ToolContext
   return refusingProblems(context, 'Nothing was changed', async () => {
     const { space_id: _space, id, ...patch } = args;
     const { space, version, support } = await callTarget(args, context);
+    await assertSpaceWritable(context, space);
     const { stored, version: storedVersion } = await readStored(context, space, support.format, id);
     const dataViews = new SpaceDataViews(context, space);
     const described = await describeStored(stored, dataViews, context, space);
@@ -31,8 +32,6 @@ export function updateDashboard(args: UpdateDashboardInput, context: ToolContext
     const { views: panelViews, problems } = await dataViews.forPanels(patchedPanels(change));
     const views = new Map([...storedViews, ...panelViews]);
     refuseIfAny([...problems, ...patchProblems(described, change, { version, views })]);
-
-    await assertSpaceWritable(context, space);
     const { tags, created } = await tagsNamed(context, space, change.tags ?? []);
     const write = patchDashboard(stored, change, { version, views, tags }, dataViews.lookups());
     const response = await context.kibana(replaceRequest(write, space, id, storedVersion));
