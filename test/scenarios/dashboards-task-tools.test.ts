@@ -120,7 +120,14 @@ describe.each(['8.18.2', '9.4.0'])('dashboard task tools on Kibana %s', (version
   });
 
   it('build the log dashboard, and read back exactly what was built', async () => {
+    const mark = scenario.sandbox.requests.length;
     const built = await build(LOG_DASHBOARD);
+    // Two panels on one data view: the list and the view are each read once.
+    const reads = scenario.requestsSince(mark).map((request) => `${request.method} ${request.path}`);
+    expect(reads.filter((request) => request.startsWith('GET /api/data_views'))).toEqual([
+      'GET /api/data_views',
+      'GET /api/data_views/data_view/logs-data-view',
+    ]);
     expect(built.url).toBe(`/app/dashboards#/view/${built.id}`);
     expect(built.panels).toEqual([
       'p1: line "Log count over time": Count of records by time (auto) of logs-*',
