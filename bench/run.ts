@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark in one run, printed as tables. Not part of `npm test`.
 import { benchClient } from './client.js';
+import { benchDashboards } from './dashboards.js';
 import { benchGenerator } from './generator.js';
 import { benchServer } from './server.js';
 
@@ -8,7 +9,7 @@ interface Table {
   rows: object[];
 }
 
-const suites: Array<() => Promise<Table | Table[]>> = [benchGenerator, benchClient, benchServer];
+const suites: Array<() => Promise<Table | Table[]>> = [benchGenerator, benchClient, benchServer, benchDashboards];
 
 for (const suite of suites) {
   const result = await suite();

@@ -34,15 +34,20 @@ const ARGS: Record<string, Record<string, unknown>> = {
 const text = (result: ToolResult) => result.content.map((part) => part.text).join('\n');
 
 describe('the dashboard task tools', () => {
-  it.each(tools.map((tool) => [tool.name, tool] as const))('%s refuses Kibana versions it cannot write, naming those it can', async (name, tool) => {
-    for (const version of ['8.5.4', '9.5.0']) {
-      const result = await tool.run(ARGS[name]!, contextOn(version));
-      expect(result.isError).toBe(true);
-      expect(text(result)).toContain(`dashboards cannot be built on Kibana ${version}: the dashboard tools support 8.6.0 up to 9.4.0, 9.4.0 up to 9.5.0`);
-    }
-    const unknown = await tool.run(ARGS[name]!, contextOn(undefined));
-    expect(text(unknown)).toMatch(/Kibana did not report its version/);
-  });
+  it.each(tools.map((tool) => [tool.name, tool] as const))(
+    '%s refuses Kibana versions it cannot write, naming those it can',
+    async (name, tool) => {
+      for (const version of ['8.5.4', '9.5.0']) {
+        const result = await tool.run(ARGS[name]!, contextOn(version));
+        expect(result.isError).toBe(true);
+        expect(text(result)).toContain(
+          `dashboards cannot be built on Kibana ${version}: the dashboard tools support 8.6.0 up to 9.4.0, 9.4.0 up to 9.5.0`,
+        );
+      }
+      const unknown = await tool.run(ARGS[name]!, contextOn(undefined));
+      expect(text(unknown)).toMatch(/Kibana did not report its version/);
+    },
+  );
 
   it('validate their arguments fully, beyond what tools/list shows', async () => {
     const update = tools.find((tool) => tool.name === 'update_dashboard')!;
