@@ -8,7 +8,6 @@
 import { fileURLToPath } from 'node:url';
 import { type DataViewInfo, dataViewInfo } from '../src/dashboards/data-view.js';
 import { writeDashboard } from '../src/dashboards/dashboards.js';
-import type { FlatDashboard } from '../src/dashboards/flat.js';
 import { countTokens } from '../src/generator/tokens.js';
 import { silentLogger } from '../src/logger.js';
 import { startSandbox } from '../src/sandbox/index.js';
@@ -17,22 +16,8 @@ import { loadSelectedTools } from '../src/tools/registry.js';
 import { ToolRuntime } from '../src/tools/runtime/runtime.js';
 import { servedCatalog } from '../src/tools/tasks/catalog.js';
 import * as tasks from '../src/tools/tasks/index.js';
+import { LOG_DASHBOARD } from '../test/dashboards/fixtures.js';
 import { testClient } from '../test/support/kibana-client.js';
-
-export const LOG_DASHBOARD: FlatDashboard = {
-  title: 'Web logs',
-  time_range: { from: 'now-24h', to: 'now' },
-  panels: [
-    { chart: 'line', title: 'Log count over time', data_view: 'logs-*', metrics: [{ op: 'count' }], breakdown: { by: 'date_histogram' } },
-    {
-      chart: 'table',
-      title: 'Top 10 hosts',
-      data_view: 'logs-*',
-      metrics: [{ op: 'count' }],
-      breakdown: { by: 'top_values', field: 'host.name' },
-    },
-  ],
-};
 
 /** A seeded dashboard with a Lens panel, read to learn how panels are written. */
 const EXAMPLE_DASHBOARD = 'host-metrics-dashboard';

@@ -7,7 +7,7 @@ import { type DataViewInfo, dataViewInfo } from '../../src/dashboards/data-view.
 import { writeDashboard } from '../../src/dashboards/dashboards.js';
 import type { FlatDashboard } from '../../src/dashboards/flat.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
-import { call, useSandbox } from '../sandbox/client.js';
+import { type CallResult, call, useSandbox } from '../sandbox/client.js';
 
 const LOGS_VIEW = 'logs-data-view';
 
@@ -24,6 +24,14 @@ const DASHBOARD: FlatDashboard = {
     },
   ],
 };
+
+/** A refusal as Kibana words one: a 400 that names the panel and the mistake. */
+function expectRefusal(refused: CallResult, message: string): void {
+  expect(refused.status).toBe(400);
+  expect(refused.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+  expect(refused.body.message).toMatch(/^\[panel p\d\] /);
+  expect(refused.body.message).toContain(message);
+}
 
 async function logsView(sandbox: Sandbox): Promise<Map<string, DataViewInfo>> {
   const answer = await call(sandbox, 'GET', `/api/data_views/data_view/${LOGS_VIEW}`);
@@ -56,11 +64,7 @@ describe('on 8.18 the saved-objects API refuses Lens panels Kibana could not ren
     ['an accessor', (panels: any[]) => (lens(panels[0]).state.visualization.layers[0].xAccessor = 'x'), 'names column x'],
     ['a reference', (_: any[], references: any[]) => references.splice(0, 1), 'no reference indexpattern-datasource-layer-layer_0'],
   ])('refuses %s that does not exist, naming the panel', async (_family, mutate, message) => {
-    const refused = await send(mutate);
-    expect(refused.status).toBe(400);
-    expect(refused.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
-    expect(refused.body.message).toMatch(/^\[panel p\d\] /);
-    expect(refused.body.message).toContain(message);
+    expectRefusal(await send(mutate), message);
   });
 });
 
@@ -86,10 +90,6 @@ describe('on 9.4 the dashboards API refuses charts Kibana could not render', () 
     ['a data view', (panels: any[]) => (panels[1].config.data_source.ref_id = 'gone'), 'Could not find the data view: gone'],
     ['a grid place', (panels: any[]) => (panels[1].grid.x = 30), 'is outside the 48-column grid'],
   ])('refuses %s that does not exist, naming the panel', async (_family, mutate, message) => {
-    const refused = await send(mutate);
-    expect(refused.status).toBe(400);
-    expect(refused.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
-    expect(refused.body.message).toMatch(/^\[panel p\d\] /);
-    expect(refused.body.message).toContain(message);
+    expectRefusal(await send(mutate), message);
   });
 });

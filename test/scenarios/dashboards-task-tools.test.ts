@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FlatDashboard, FlatPanel } from '../../src/dashboards/flat.js';
 import { toApi } from '../../src/sandbox/resources/dashboards/api-9x.js';
+import { LOG_DASHBOARD as ISSUE_LOG_DASHBOARD } from '../dashboards/fixtures.js';
 import { type Agent, unique, useScenario, writesIn } from './support/scenario.js';
 
 interface Built {
@@ -19,25 +20,10 @@ interface Described extends Omit<FlatDashboard, 'panels'> {
   kept: unknown[];
 }
 
-const LAST_DAY = { from: 'now-24h', to: 'now' };
+const LAST_DAY = ISSUE_LOG_DASHBOARD.time_range!;
 
-/** The issue's log dashboard: log count over time and the top 10 hosts of `logs-*`. */
-const LOG_DASHBOARD: FlatDashboard = {
-  title: 'Web logs',
-  tags: ['web'],
-  time_range: LAST_DAY,
-  panels: [
-    { chart: 'line', title: 'Log count over time', data_view: 'logs-*', metrics: [{ op: 'count' }], breakdown: { by: 'date_histogram' } },
-    // Ten is the default number of top values, so the flat form reads back without it.
-    {
-      chart: 'table',
-      title: 'Top 10 hosts',
-      data_view: 'logs-*',
-      metrics: [{ op: 'count' }],
-      breakdown: { by: 'top_values', field: 'host.name' },
-    },
-  ],
-};
+/** The issue's log dashboard, tagged. */
+const LOG_DASHBOARD: FlatDashboard = { ...ISSUE_LOG_DASHBOARD, tags: ['web'] };
 
 const METRIC_ROW_AND_SERIES: FlatDashboard = {
   title: 'Service health',
