@@ -8,6 +8,8 @@
 import { fileURLToPath } from 'node:url';
 import { type DataViewInfo, dataViewInfo } from '../src/dashboards/data-view.js';
 import { writeDashboard } from '../src/dashboards/dashboards.js';
+import type { FlatDashboard } from '../src/dashboards/flat.js';
+import { KibanaClient } from '../src/client/index.js';
 import { countTokens } from '../src/generator/tokens.js';
 import { silentLogger } from '../src/logger.js';
 import { startSandbox } from '../src/sandbox/index.js';
@@ -16,8 +18,23 @@ import { loadSelectedTools } from '../src/tools/registry.js';
 import { ToolRuntime } from '../src/tools/runtime/runtime.js';
 import { servedCatalog } from '../src/tools/tasks/catalog.js';
 import * as tasks from '../src/tools/tasks/index.js';
-import { LOG_DASHBOARD } from '../test/dashboards/fixtures.js';
-import { testClient } from '../test/support/kibana-client.js';
+
+/** The issue's log dashboard: a line chart of log count over time and a table of the top 10 hosts of `logs-*`. */
+export const LOG_DASHBOARD: FlatDashboard = {
+  title: 'Web logs',
+  time_range: { from: 'now-24h', to: 'now' },
+  panels: [
+    { chart: 'line', title: 'Log count over time', data_view: 'logs-*', metrics: [{ op: 'count' }], breakdown: { by: 'date_histogram' } },
+    // Ten is the default number of top values, so the flat form says none.
+    {
+      chart: 'table',
+      title: 'Top 10 hosts',
+      data_view: 'logs-*',
+      metrics: [{ op: 'count' }],
+      breakdown: { by: 'top_values', field: 'host.name' },
+    },
+  ],
+};
 
 /** A seeded dashboard with a Lens panel, read to learn how panels are written. */
 const EXAMPLE_DASHBOARD = 'host-metrics-dashboard';
@@ -57,7 +74,14 @@ export async function dashboardCosts(version: string): Promise<{ task: PathCost;
   const sandbox = await startSandbox({ version, recordRequests: false });
   const runtime = new ToolRuntime({
     tools: await loadSelectedTools(servedCatalog(generated, tasks), { toolsets: TOOLSETS, tier: 'write' }),
-    client: testClient(sandbox.url, { auth: { kind: 'apiKey', apiKey: sandbox.credentials.apiKey } }),
+    client: new KibanaClient({
+      baseUrl: sandbox.url,
+      auth: { kind: 'apiKey', apiKey: sandbox.credentials.apiKey },
+      connectTimeoutMs: 2_000,
+      timeoutMs: 10_000,
+      retries: 0,
+      userAgent: 'kibana-mcp-bench',
+    }),
     defaultSpace: 'default',
     maxResultChars: 100_000,
     confirmation: 'never',

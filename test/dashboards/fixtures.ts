@@ -107,20 +107,3 @@ export const EVERY_CHART: FlatDashboard = {
     },
   ],
 };
-
-/** The issue's log dashboard: a line chart of log count over time and a table of the top 10 hosts of `logs-*`. */
-export const LOG_DASHBOARD: FlatDashboard = {
-  title: 'Web logs',
-  time_range: { from: 'now-24h', to: 'now' },
-  panels: [
-    { chart: 'line', title: 'Log count over time', data_view: 'logs-*', metrics: [{ op: 'count' }], breakdown: { by: 'date_histogram' } },
-    // Ten is the default number of top values, so the flat form says none.
-    {
-      chart: 'table',
-      title: 'Top 10 hosts',
-      data_view: 'logs-*',
-      metrics: [{ op: 'count' }],
-      breakdown: { by: 'top_values', field: 'host.name' },
-    },
-  ],
-};

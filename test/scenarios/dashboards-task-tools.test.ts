@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FlatDashboard, FlatPanel } from '../../src/dashboards/flat.js';
 import { toApi } from '../../src/sandbox/resources/dashboards/api-9x.js';
-import { LOG_DASHBOARD as ISSUE_LOG_DASHBOARD } from '../dashboards/fixtures.js';
+import { LOG_DASHBOARD as ISSUE_LOG_DASHBOARD } from '../../bench/dashboards.js';
 import { type Agent, unique, useScenario, writesIn } from './support/scenario.js';
 
 interface Built {

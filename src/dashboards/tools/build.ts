@@ -5,7 +5,7 @@ import { dashboardProblems, describeDashboard, namedPanels, writeDashboard } fro
 import { asRecord } from '../json.js';
 import { refuseIfAny } from '../problems.js';
 import type { BuildDashboardInput } from '../tool-schemas.js';
-import { assertSpaceWritable, callTarget, dashboardPath, panelLines, refusingProblems } from './call.js';
+import { assertSpaceWritable, callTarget, refusingProblems, writtenAnswer } from './call.js';
 import { SpaceDataViews } from './data-views.js';
 import { createRequest, writtenDashboard } from './stored.js';
 import { tagsNamed } from './tags.js';
@@ -22,13 +22,7 @@ export function buildDashboard(args: BuildDashboardInput, context: ToolContext):
     const write = writeDashboard(dashboard, { version, views, tags });
     const response = await context.kibana(createRequest(write, space));
     const id = String(asRecord(response.data).id);
-    const lookups = { ...dataViews.lookups(), tagName: (tagId: string) => tags.find((tag) => tag.id === tagId)?.name };
-    const written = describeDashboard(writtenDashboard(write, id, response.data), lookups);
-    return context.results.value({
-      id,
-      url: dashboardPath(id, space),
-      panels: panelLines(written),
-      ...(created.length > 0 ? { created_tags: created } : {}),
-    });
+    const written = describeDashboard(writtenDashboard(write, id, response.data), dataViews.lookups());
+    return context.results.value(writtenAnswer(id, space, written, created));
   });
 }

@@ -47,6 +47,16 @@ export function panelLines(dashboard: DescribedDashboard): string[] {
   ];
 }
 
+/** What build_dashboard and update_dashboard answer: where the dashboard is, what it shows, the tags they created. */
+export function writtenAnswer(id: string, space: string, written: DescribedDashboard, createdTags: readonly string[]) {
+  return {
+    id,
+    url: dashboardPath(id, space),
+    panels: panelLines(written),
+    ...(createdTags.length > 0 ? { created_tags: createdTags } : {}),
+  };
+}
+
 /** Runs a tool's work; the problems it finds become one refusal that lists them all. */
 export async function refusingProblems(context: ToolContext, outcome: string, work: () => Promise<ToolResult>): Promise<ToolResult> {
   try {

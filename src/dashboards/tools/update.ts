@@ -6,7 +6,7 @@ import { changesNothing, effectivePatch } from '../patch-effect.js';
 import { patchedPanels } from '../patch-plan.js';
 import { refuseIfAny } from '../problems.js';
 import type { UpdateDashboardInput } from '../tool-schemas.js';
-import { assertSpaceWritable, callTarget, dashboardPath, panelLines, refusingProblems } from './call.js';
+import { assertSpaceWritable, callTarget, refusingProblems, writtenAnswer } from './call.js';
 import { SpaceDataViews } from './data-views.js';
 import { describeStored } from './describe.js';
 import { readStored, replaceRequest, writtenDashboard } from './stored.js';
@@ -20,11 +20,10 @@ export function updateDashboard(args: UpdateDashboardInput, context: ToolContext
     const { stored, version: storedVersion } = await readStored(context, space, support.format, id);
     const dataViews = new SpaceDataViews(context, space);
     const described = await describeStored(stored, dataViews, context, space);
-    const url = dashboardPath(id, space);
     const change = effectivePatch(described, patch);
     if (changesNothing(change)) {
       const unchanged = 'the patch names only what is stored, so nothing was written';
-      return context.results.value({ id, url, unchanged, panels: panelLines(described) });
+      return context.results.value({ ...writtenAnswer(id, space, described, []), unchanged });
     }
 
     // The dashboard's own data views (read to describe it) count too: filters are checked against them.
@@ -36,6 +35,6 @@ export function updateDashboard(args: UpdateDashboardInput, context: ToolContext
     const write = patchDashboard(stored, change, { version, views, tags }, dataViews.lookups());
     const response = await context.kibana(replaceRequest(write, space, id, storedVersion));
     const written = describeDashboard(writtenDashboard(write, id, response.data), dataViews.lookups());
-    return context.results.value({ id, url, panels: panelLines(written), ...(created.length > 0 ? { created_tags: created } : {}) });
+    return context.results.value(writtenAnswer(id, space, written, created));
   });
 }
