@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark in one run, printed as tables. Not part of `npm test`.
 import { benchClient } from './client.js';
+import { benchDashboards } from './dashboards.js';
 import { benchGenerator } from './generator.js';
 import { benchServer } from './server.js';
 import { benchVersions } from './versions.js';
@@ -9,7 +10,7 @@ interface Table {
   rows: object[];
 }
 
-const suites: Array<() => Promise<Table | Table[]>> = [benchGenerator, benchClient, benchServer, benchVersions];
+const suites: Array<() => Promise<Table | Table[]>> = [benchGenerator, benchClient, benchServer, benchVersions, benchDashboards];
 
 for (const suite of suites) {
   const result = await suite();

@@ -12,7 +12,9 @@ import * as generated from '../tools/generated/index.js';
 import { KibanaVersion } from '../tools/kibana-version.js';
 import { loadSelectedTools, unservedOnVersion } from '../tools/registry.js';
 import type { Tool } from '../tools/runtime/tool.js';
-import { servedTools } from '../tools/served-tools.js';
+import { generatedSpecs, servedSelection } from '../tools/served-tools.js';
+import { servedCatalog } from '../tools/tasks/catalog.js';
+import * as tasks from '../tools/tasks/index.js';
 import type { KibanaConnection } from './kibana-connection.js';
 
 export interface ToolsAtStart {
@@ -28,11 +30,11 @@ export async function toolsAtStart(
 ): Promise<ToolsAtStart> {
   const selection = toolSelectionFrom(options.settings);
   // Throws at once for an unknown name; the modules load while Kibana is asked.
-  const selected = loadSelectedTools(generated, selection);
-  const [specs, kibanaVersion] = await Promise.all([selected, versionAtStart(options, kibana, passthrough, logger)]);
+  const selected = loadSelectedTools(servedCatalog(generated, tasks), selection);
+  const [chosen, kibanaVersion] = await Promise.all([selected, versionAtStart(options, kibana, passthrough, logger)]);
   const version = kibanaVersion.known;
-  if (version !== undefined) for (const notice of unservedOnVersion(specs, selection, version)) logger.warn(notice);
-  const tools = servedTools(specs, version);
+  if (version !== undefined) for (const notice of unservedOnVersion(generatedSpecs(chosen), selection, version)) logger.warn(notice);
+  const tools = servedSelection(chosen, version);
   logger.debug(`${version === undefined ? 'every Kibana version' : `Kibana ${version}`}: ${tools.length} tools`);
   return { tools, kibanaVersion };
 }

@@ -42,13 +42,13 @@ export const gridSchema = z
     w: gridUnit.min(1).max(48).optional(),
     h: gridUnit.min(1).max(200).optional(),
   })
-  .describe('Place and size in grid units; the grid is 48 wide. Omitted parts are chosen for you.')
+  .describe('Grid units, 48 wide; omitted parts are chosen')
   .meta({ id: 'grid' });
 
 export const metricSchema = z.strictObject({
   op: z.enum(METRIC_OPS),
-  field: z.string().min(1).optional().describe('Required except for count'),
-  percentile: z.number().gt(0).lt(100).optional().describe('For percentile; default 95'),
+  field: z.string().min(1).optional().describe('Not for count'),
+  percentile: z.number().gt(0).lt(100).optional().describe('Default 95'),
   label: z.string().optional(),
 });
 
@@ -57,10 +57,10 @@ const rangeSchema = z.strictObject({ from: z.number().optional(), to: z.number()
 export const breakdownSchema = z
   .strictObject({
     by: z.enum(BREAKDOWN_KINDS),
-    field: z.string().min(1).optional().describe("Required except for date_histogram (default: the data view's time field)"),
-    size: z.number().int().min(1).max(1000).optional().describe('top_values: how many; default 10'),
-    interval: z.string().min(1).optional().describe('date_histogram: auto (default), 1m, 1h, 1d...'),
-    ranges: z.array(rangeSchema).min(1).max(100).optional().describe('ranges: from inclusive, to exclusive'),
+    field: z.string().min(1).optional().describe('date_histogram: default the time field'),
+    size: z.number().int().min(1).max(1000).optional().describe('top_values; default 10'),
+    interval: z.string().min(1).optional().describe('auto (default), 1m, 1h, 1d...'),
+    ranges: z.array(rangeSchema).min(1).max(100).optional().describe('from inclusive, to exclusive'),
   })
   .meta({ id: 'breakdown' });
 
@@ -68,12 +68,12 @@ export const panelSchema = z
   .strictObject({
     chart: z.enum(CHART_TYPES),
     title: z.string(),
-    data_view: z.string().min(1).optional().describe('Title or id; every chart but markdown needs one'),
-    metrics: z.array(metricSchema).min(1).max(20).optional().describe('metric: 1 or 2 (the second is shown small); pie/donut: 1'),
-    breakdown: breakdownSchema.optional().describe('x axis, table rows, slices (required for pie/donut) or the metric split'),
-    split: breakdownSchema.optional().describe('line/area/bar only: one series per top value'),
-    filter: z.string().optional().describe('KQL applied to this panel'),
-    text: z.string().optional().describe('markdown only'),
+    data_view: z.string().min(1).optional().describe('Title or id; not for markdown'),
+    metrics: z.array(metricSchema).min(1).max(20).optional().describe('metric: 1-2, pie/donut: 1'),
+    breakdown: breakdownSchema.optional().describe('x axis, rows, slices or metric split'),
+    split: breakdownSchema.optional().describe('line/area/bar: a series per top value'),
+    filter: z.string().optional().describe('KQL'),
+    text: z.string().optional().describe('markdown'),
     grid: gridSchema.optional(),
   })
   .meta({ id: 'panel' });
@@ -91,22 +91,22 @@ export const filterSchema = z
         z.record(z.string(), z.number()),
       ])
       .optional()
-      .describe('is: one value; is_one_of: a list; range: {gte,gt,lte,lt}; exists: none'),
+      .describe('is: a value, is_one_of: a list, range: {gte,gt,lte,lt}, exists: none'),
     negate: z.boolean().optional(),
   })
   .meta({ id: 'filter' });
 
 export const timeRangeSchema = z.strictObject({
-  from: z.string().min(1).describe('e.g. now-24h or an ISO date'),
+  from: z.string().min(1).describe('now-24h or ISO date'),
   to: z.string().min(1),
 });
 
 export const dashboardFields = {
   title: z.string().min(1),
   description: z.string().optional(),
-  tags: z.array(z.string().min(1)).max(100).optional().describe('Tag names'),
-  time_range: timeRangeSchema.optional().describe('Stored with the dashboard; omitted: the viewer keeps theirs'),
-  query: z.string().optional().describe('KQL for the whole dashboard'),
+  tags: z.array(z.string().min(1)).max(100).optional().describe('Names; missing tags are created'),
+  time_range: timeRangeSchema.optional(),
+  query: z.string().optional().describe('KQL'),
   filters: z.array(filterSchema).max(100).optional(),
 };
 
@@ -117,9 +117,9 @@ export const patchSchema = z.strictObject({
   title: dashboardFields.title.optional(),
   description: z.string().optional(),
   tags: dashboardFields.tags,
-  time_range: timeRangeSchema.nullable().optional().describe('{from, to}, or null for no stored time range'),
+  time_range: timeRangeSchema.nullable().optional().describe('{from, to} or null: none stored'),
   query: z.string().optional(),
-  filters: z.array(filterSchema).max(100).optional().describe('Replaces the filters describe_dashboard listed; kept ones stay'),
+  filters: z.array(filterSchema).max(100).optional().describe('Replaces the listed filters'),
   add_panels: z.array(panelSchema).max(100).optional(),
   replace_panels: z
     .array(z.strictObject({ id: z.string().min(1), panel: panelSchema }))

@@ -16,18 +16,21 @@ export interface ToolSelection {
   exclude?: readonly string[];
 }
 
+/** What selection reads of a tool, generated or hand-written. */
+export type SelectableTool = Pick<ToolSpec, 'name' | 'toolset' | 'tier'>;
+
 /** A build's tools: what each toolset holds, and how to load a toolset's module. */
-export interface ToolCatalog {
+export interface ToolCatalog<T extends SelectableTool = ToolSpec> {
   toolsets: readonly ToolsetInfo[];
-  loadToolset: Readonly<Record<string, () => Promise<{ tools: ToolSpec[] }>>>;
+  loadToolset: Readonly<Record<string, () => Promise<{ tools: T[] }>>>;
 }
 
 /**
- * Every ToolSpec a selection keeps: all variants of each name, whatever the Kibana version (see
- * variants.ts for one version's). A selection that names an unknown toolset or tool throws at once,
- * before anything loads.
+ * Every tool a selection keeps: of generated ones all variants of each name, whatever the Kibana
+ * version (see variants.ts for one version's). A selection that names an unknown toolset or tool
+ * throws at once, before anything loads.
  */
-export function loadSelectedTools(catalog: ToolCatalog, selection: ToolSelection): Promise<ToolSpec[]> {
+export function loadSelectedTools<T extends SelectableTool>(catalog: ToolCatalog<T>, selection: ToolSelection): Promise<T[]> {
   const needed = toolsetsNeeded(catalog.toolsets, selection);
   const modules = catalog.toolsets.filter((toolset) => needed.has(toolset.id)).map((toolset) => catalog.loadToolset[toolset.id]!());
   return Promise.all(modules).then((loaded) =>
@@ -40,7 +43,7 @@ export function loadSelectedTools(catalog: ToolCatalog, selection: ToolSelection
 }
 
 /** Every tool of the catalog, whatever the tier (for reports and tests). */
-export function loadAllTools(catalog: ToolCatalog): Promise<ToolSpec[]> {
+export function loadAllTools<T extends SelectableTool>(catalog: ToolCatalog<T>): Promise<T[]> {
   return loadSelectedTools(catalog, { toolsets: 'all', tier: 'destructive' });
 }
 
@@ -52,7 +55,11 @@ export function toolsetsNeeded(toolsets: readonly ToolsetInfo[], selection: Tool
   return needed;
 }
 
-export function selectTools(tools: readonly ToolSpec[], toolsets: readonly ToolsetInfo[], selection: ToolSelection): ToolSpec[] {
+export function selectTools<T extends SelectableTool>(
+  tools: readonly T[],
+  toolsets: readonly ToolsetInfo[],
+  selection: ToolSelection,
+): T[] {
   const chosenToolsets = resolveToolsets(toolsets, selection.toolsets);
   const include = new Set(checkNames(toolsets, selection.include, '--include'));
   const exclude = new Set(checkNames(toolsets, selection.exclude, '--exclude'));

@@ -5,7 +5,23 @@
 import { generatedTool } from './call.js';
 import type { Tool } from './runtime/tool.js';
 import type { ToolSpec } from './spec.js';
+import { type CatalogTool, isTaskTool } from './tasks/catalog.js';
 import { describeVersions, isInRange, isVersionBound, listedVariant, variantGroups, variantsOn } from './variants.js';
+
+/** What a selection kept of the catalog, served: task tools as they are, generated ones as below, each name once in catalog order. */
+export function servedSelection(chosen: readonly CatalogTool[], version: string | undefined): Tool[] {
+  const generated = new Map(servedTools(generatedSpecs(chosen), version).map((tool) => [tool.name, tool]));
+  const served = new Map<string, Tool>();
+  for (const tool of chosen) {
+    const serving = isTaskTool(tool) ? tool : generated.get(tool.name);
+    if (serving && !served.has(tool.name)) served.set(tool.name, serving);
+  }
+  return [...served.values()];
+}
+
+export function generatedSpecs(tools: readonly CatalogTool[]): ToolSpec[] {
+  return tools.filter((tool): tool is ToolSpec => !isTaskTool(tool));
+}
 
 export function servedTools(specs: readonly ToolSpec[], version: string | undefined): Tool[] {
   if (version !== undefined) return variantsOn(specs, version).map(generatedTool);

@@ -4,6 +4,7 @@ import { relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type LoadedModules, loadedModules } from '../../harness/loaded-modules.js';
 import { CLI } from '../../harness/mcp-peers.js';
+import * as tasks from '../../src/tools/tasks/index.js';
 import { toolsets } from '../support/tools.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -32,6 +33,10 @@ const NEVER_ON_STDIO = [
 const NEVER_BUILTINS = ['internal/deps/undici/undici', 'http2', 'tls'];
 
 const generatedModule = (id: string) => `dist/tools/generated/${id}.js`;
+const taskModule = (id: string) => `dist/tools/tasks/${id}.js`;
+
+/** Listing the dashboard task tools needs their schemas; their Kibana calls, readers and writers load with a first call. */
+const DASHBOARDS_LISTING = ['dist/dashboards/flat.js', 'dist/dashboards/tool-schemas.js'];
 
 function repoPaths(loaded: LoadedModules): string[] {
   return loaded.files.map((file) => relative(ROOT, file));
@@ -48,6 +53,11 @@ describe('a default start over stdio', () => {
   it('loads the modules of the default toolsets and of no other', () => {
     expect(loaded.tools).toBeGreaterThan(0);
     for (const toolset of toolsets) expect(paths.includes(generatedModule(toolset.id)), toolset.id).toBe(toolset.default);
+    for (const toolset of tasks.toolsets) expect(paths.includes(taskModule(toolset.id)), toolset.id).toBe(toolset.default);
+  });
+
+  it('loads of the default dashboard task tools what lists them, and none of their work', () => {
+    expect(paths.filter((path) => path.startsWith('dist/dashboards/')).sort()).toEqual(DASHBOARDS_LISTING);
   });
 
   it('loads neither the HTTP stack nor the sandbox, the generator, the tokenizer, nor the client’s transport before a call', () => {
@@ -61,6 +71,14 @@ describe('a stdio start with --kibana-version', () => {
     const loaded = await loadedModules([CLI, '--kibana-version', '9.3.0'], KIBANA);
     expect(loaded.tools).toBeGreaterThan(0);
     expect(loaded.builtins.filter((builtin) => [...NEVER_BUILTINS, 'http', 'https'].includes(builtin))).toEqual([]);
+  });
+});
+
+describe('a start without the dashboards toolset', () => {
+  it('loads nothing of the dashboard task tools', async () => {
+    const paths = repoPaths(await loadedModules([CLI, '--toolsets', 'platform'], KIBANA));
+    expect(paths).toContain(generatedModule('platform'));
+    expect(paths.filter((path) => path.startsWith('dist/dashboards/') || path.startsWith('dist/tools/tasks/dashboards'))).toEqual([]);
   });
 });
 

@@ -1,6 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
-import { ALL_TOOLS as allTools, toolsets } from '../support/tools.js';
+import * as generated from '../../src/tools/generated/index.js';
+import { loadAllTools } from '../../src/tools/registry.js';
+import { servedCatalog } from '../../src/tools/tasks/catalog.js';
+import * as tasks from '../../src/tools/tasks/index.js';
 import { spawn } from 'node:child_process';
 import { CLI, connectStdio, serverEnv, textOf, type StdioPeer } from '../../harness/mcp-peers.js';
 import { startRecordingKibana, type RecordingKibana } from '../../harness/recording-kibana.js';
@@ -25,7 +28,10 @@ async function connect(args: string[] = [], extraEnv: Record<string, string> = {
   return peer;
 }
 
-const defaultToolsets = new Set(toolsets.filter((toolset) => toolset.default).map((toolset) => toolset.id));
+// Every tool the server can serve, generated and hand-written.
+const catalog = servedCatalog(generated, tasks);
+const allTools = await loadAllTools(catalog);
+const defaultToolsets = new Set(catalog.toolsets.filter((toolset) => toolset.default).map((toolset) => toolset.id));
 
 // The real path over stdio, once: the process, the SDK client, a Kibana on loopback. What a call
 // maps to, refuses and answers is tested in-process (test/tools/, test/server/).

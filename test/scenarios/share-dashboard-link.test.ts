@@ -6,7 +6,7 @@ const scenario = useScenario();
 
 describe('sharing a dashboard by short URL', () => {
   it('create dashboard → short URL with a slug → resolve by slug → slug taken (409) → delete link and dashboard', async () => {
-    const agent = await scenario.connect(['--toolsets', 'dashboards,short_urls,saved_objects', '--tier', 'destructive']);
+    const agent = await scenario.connect(['--toolsets', 'dashboards_api,short_urls,saved_objects', '--tier', 'destructive']);
     const dashboardId = unique('incident-4711');
     const slug = unique('incident-4711-errors');
 

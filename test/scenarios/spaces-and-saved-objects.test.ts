@@ -7,7 +7,7 @@ const scenario = useScenario();
 let agent: Agent;
 
 beforeAll(async () => {
-  agent = await scenario.connect(['--toolsets', 'spaces,saved_objects,data_views,dashboards']);
+  agent = await scenario.connect(['--toolsets', 'spaces,saved_objects,data_views,dashboards_api']);
 });
 
 interface DataViewListing {

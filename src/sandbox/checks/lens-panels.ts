@@ -4,6 +4,8 @@
 // the data view their layer references, every accessor names a column, every reference resolves.
 // Written apart from src/dashboards on purpose: it must catch that writer's mistakes.
 
+import { object } from './json.js';
+
 export interface CheckedReference {
   name: string;
   type: string;
@@ -278,8 +280,4 @@ function checkAccessors(
       if (!columns.has(String(accessor)))
         report(`the visualization names column ${String(accessor)}, which layer ${String(layerId)} does not have`);
   }
-}
-
-function object(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }

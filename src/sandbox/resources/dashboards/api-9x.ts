@@ -11,6 +11,7 @@ import { paginate } from '../../query/paging.js';
 import type { Reference, SavedObject } from '../../state/saved-object-store.js';
 import { newId } from '../../state/space-store.js';
 import { anyObject, anyOf, array, boolean, number, object, oneOfValues, string, type JsonSchema } from '../../validation/json-schema.js';
+import { refuseUnrenderableApiBody } from './render-check.js';
 import { DASHBOARD_TYPE, parsedAttribute } from './stored.js';
 
 const FROM_9_4 = { from: '9.4.0' };
@@ -270,6 +271,7 @@ export const dashboardRoutes9x: Route[] = [
     versions: FROM_9_4,
     schema: { body: createBody },
     handler: ({ state, space, body, username }) => {
+      refuseUnrenderableApiBody(state, space, body as Record<string, unknown>);
       const stored = toStored(body as DashboardData);
       const created = state.savedObjects.create(space, {
         type: DASHBOARD_TYPE,
@@ -334,6 +336,7 @@ export const dashboardRoutes9x: Route[] = [
     versions: FROM_9_4,
     schema: { body: upsertBody },
     handler: ({ state, space, params, body, username }) => {
+      refuseUnrenderableApiBody(state, space, body as Record<string, unknown>);
       const existing = state.savedObjects.get(space, DASHBOARD_TYPE, params.id!);
       const stored = toStored(body as DashboardData);
       // An upsert keeps who created the dashboard and the access mode it was created with.

@@ -1,6 +1,8 @@
-// Dashboards Kibana would fail to render are refused when written, with the checker of
-// `../../checks/` (8.x Lens panels, grid, references) against the space's data views.
+// Dashboards Kibana would fail to render are refused when written, with the checkers of
+// `../../checks/` (8.x Lens panels, grid, references; 9.4 dashboards API panels) against the
+// space's data views.
 
+import { apiDashboardRenderError } from '../../checks/dashboard-api-panels.js';
 import { dashboardRenderError } from '../../checks/lens-panels.js';
 import { HttpError } from '../../http/errors.js';
 import type { SandboxState } from '../../state/index.js';
@@ -14,5 +16,11 @@ export function refuseUnrenderable(
   references: readonly Reference[],
 ): void {
   const error = dashboardRenderError(attributes, references, (id) => dataViewFieldNames(state, space, id));
+  if (error) throw new HttpError(error.statusCode, error.message);
+}
+
+/** The same for a body of the 9.4 dashboards API (`POST /api/dashboards`, `PUT /api/dashboards/{id}`). */
+export function refuseUnrenderableApiBody(state: SandboxState, space: string, body: Record<string, unknown>): void {
+  const error = apiDashboardRenderError(body, (id) => dataViewFieldNames(state, space, id));
   if (error) throw new HttpError(error.statusCode, error.message);
 }

@@ -1,0 +1,26 @@
+// The hand-written task toolsets: what each holds, and how to load its module (only when a
+// selection needs it). They are served beside the generated toolsets (see catalog.ts).
+import type { ToolsetInfo } from '../spec.js';
+import type { TaskToolsetModule } from './catalog.js';
+
+export interface TaskToolsetInfo extends ToolsetInfo {
+  /**
+   * The id the generated toolset of the same id is served under, if there is one: a task toolset
+   * takes over its id, and the raw API tools stay selectable under this one.
+   */
+  generatedAs?: string;
+}
+
+export const toolsets: TaskToolsetInfo[] = [
+  {
+    id: 'dashboards',
+    description: 'Build, read and change dashboards from a flat description of their panels, on Kibana 8.6 up to 9.5.',
+    default: true,
+    tools: ['build_dashboard', 'describe_dashboard', 'update_dashboard'],
+    generatedAs: 'dashboards_api',
+  },
+];
+
+export const loadToolset: Record<string, () => Promise<TaskToolsetModule>> = {
+  dashboards: () => import('./dashboards.js'),
+};
