@@ -109,7 +109,7 @@ export class KibanaClient {
         err.attempts = attempt;
         if (attempt > this.#retries || !isRetryable(req.method, err)) throw err;
         const waitMs = backoffDelay(this.#backoff, attempt, err.retryAfterMs);
-        this.#logger?.warn(`${ctx.method} ${ctx.path}: ${err.category}, retry ${attempt}/${this.#retries} in ${waitMs} ms`, {
+        this.#logger?.warn(ctx.redact(`${ctx.method} ${ctx.path}: ${err.category}, retry ${attempt}/${this.#retries} in ${waitMs} ms`), {
           status: err.status,
           code: err.code,
         });

@@ -199,9 +199,9 @@ describe('error responses', () => {
   });
 
   it('leaves the query string out of the error path and message', async () => {
-    routes.set('/secret-query', json(404, { error: 'Not Found', message: 'nope' }));
-    const err = await rejection(client.request({ method: 'GET', path: '/secret-query', query: { token: 'abc' } }));
-    expect(err.path).toBe('/secret-query');
+    routes.set('/private-query', json(404, { error: 'Not Found', message: 'nope' }));
+    const err = await rejection(client.request({ method: 'GET', path: '/private-query', query: { token: 'abc' } }));
+    expect(err.path).toBe('/private-query');
     expect(err.message).not.toContain('abc');
   });
 
