@@ -141,12 +141,13 @@ export function notAnApiAnswer(ctx: ErrorContext, status: number, what: string):
   });
 }
 
-export function tooLarge(ctx: ErrorContext, status: number, maxBytes: number): KibanaError {
-  return clientError(ctx, {
-    category: 'too_large',
-    status,
-    detail: `the response is larger than ${maxBytes >= 1_048_576 ? `${Math.round(maxBytes / 1_048_576)} MiB` : `${Math.round(maxBytes / 1024)} KiB`}, so it was not read`,
-  });
+export function tooLarge(ctx: ErrorContext, status: number, maxBytes: number, declaredBytes?: number): KibanaError {
+  const size = declaredBytes === undefined ? 'larger than' : `${bytes(declaredBytes)}, more than`;
+  return clientError(ctx, { category: 'too_large', status, detail: `the response is ${size} ${bytes(maxBytes)}, so it was not read` });
+}
+
+function bytes(count: number): string {
+  return count >= 1_048_576 ? `${Math.round(count / 1_048_576)} MiB` : `${Math.round(count / 1024)} KiB`;
 }
 
 /** Refused here, before anything was sent. */
@@ -158,8 +159,35 @@ export function abortedError(ctx: ErrorContext): KibanaError {
   return clientError(ctx, { category: 'aborted', detail: 'request aborted by the caller' });
 }
 
-export function timeoutError(ctx: ErrorContext, timeoutMs: number): KibanaError {
-  return clientError(ctx, { category: 'timeout', code: 'ETIMEDOUT', detail: `no complete response within ${timeoutMs} ms` });
+/** How a request ran out of time: which limit ended it, after how long and how many attempts. */
+export interface TimeoutFacts {
+  /** The time limit of the attempt that timed out. */
+  attemptLimitMs: number;
+  /** True when that limit was what was left of the request's deadline, not the per-attempt timeout. */
+  byDeadline: boolean;
+  attempt: number;
+  /** Since the first attempt started. */
+  elapsedMs: number;
+  /** Spent waiting for the byte budget while other large answers were read. */
+  waitedMs: number;
+}
+
+export function timeoutError(ctx: ErrorContext, facts: TimeoutFacts): KibanaError {
+  const attempts = `${facts.attempt} attempt${facts.attempt === 1 ? '' : 's'}`;
+  let detail = facts.byDeadline
+    ? `no complete response before the request's deadline: gave up after ${facts.elapsedMs} ms and ${attempts}`
+    : `no complete response within ${facts.attemptLimitMs} ms${facts.attempt === 1 ? '' : ` (${attempts}, ${facts.elapsedMs} ms in all)`}`;
+  if (facts.waitedMs > 0) detail += `; the last attempt waited ${facts.waitedMs} ms for other large answers to be read first`;
+  return clientError(ctx, { category: 'timeout', code: 'ETIMEDOUT', detail });
+}
+
+/** The request's deadline had passed before its first attempt: nothing was sent. */
+export function deadlinePassed(ctx: ErrorContext, overdueMs: number): KibanaError {
+  return clientError(ctx, {
+    category: 'timeout',
+    code: 'ETIMEDOUT',
+    detail: `not sent: the request's deadline passed ${overdueMs} ms before it could start`,
+  });
 }
 
 const TLS_HINT = 'trust that certificate authority (a custom CA), or, for testing only, turn certificate verification off';
