@@ -2,6 +2,7 @@
 // picked here: arrays repeat the key, objects travel as JSON, everything is percent-encoded.
 
 import type { QueryValue } from './types.js';
+import { wellFormed } from './url.js';
 
 /** Returns `?a=1&b=2`, or `''` when nothing is left after dropping null/undefined values. */
 export function encodeQuery(query: Record<string, QueryValue> | undefined): string {
@@ -10,10 +11,10 @@ export function encodeQuery(query: Record<string, QueryValue> | undefined): stri
   for (const key in query) {
     const value = query[key];
     if (value === null || value === undefined) continue;
-    const name = encodeURIComponent(key);
+    const name = encodeURIComponent(wellFormed(key, `query parameter name '${key}'`));
     for (const item of Array.isArray(value) ? value : [value]) {
       if (item === null || item === undefined) continue;
-      out += `${out === '' ? '?' : '&'}${name}=${encodeURIComponent(scalar(key, item))}`;
+      out += `${out === '' ? '?' : '&'}${name}=${encodeURIComponent(wellFormed(scalar(key, item), `query parameter '${key}'`))}`;
     }
   }
   return out;

@@ -43,5 +43,13 @@ function segment(name: string, value: string | number | undefined): string {
   const text = String(value);
   // encodeURIComponent leaves dots alone; a whole `.`/`..` segment would be normalised away by proxies.
   if (text === '.' || text === '..') throw new TypeError(`path parameter '${name}' cannot be '${text}'`);
-  return encodeURIComponent(text);
+  return encodeURIComponent(wellFormed(text, `path parameter '${name}'`));
+}
+
+/** A lone surrogate has no UTF-8 form: encodeURIComponent would throw a bare URIError for it. */
+export function wellFormed(text: string, what: string): string {
+  if (!(text as string & { isWellFormed(): boolean }).isWellFormed()) {
+    throw new TypeError(`${what} is not valid Unicode (it holds a lone surrogate)`);
+  }
+  return text;
 }

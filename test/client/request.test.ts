@@ -129,6 +129,22 @@ describe('URL building', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it('refuses a lone surrogate in a path or query value, naming it, without sending anything', async () => {
+    const path = await rejection(client.request({ method: 'GET', path: '/api/cases/{caseId}', params: { caseId: 'a\ud800b' } }));
+    expect(path).toMatchObject({ category: 'invalid_request' });
+    expect(path.message).toBe("GET /api/cases/{caseId}: path parameter 'caseId' is not valid Unicode (it holds a lone surrogate)");
+    const query = await rejection(client.request({ method: 'GET', path: '/api/x', query: { search: ['ok', '\udc00'] } }));
+    expect(query.message).toBe("GET /api/x: query parameter 'search' is not valid Unicode (it holds a lone surrogate)");
+    expect(server.requests).toHaveLength(0);
+    await client.request({
+      method: 'GET',
+      path: '/api/cases/{caseId}',
+      params: { caseId: 'ok \ud83d\ude00' },
+      query: { q: '\ud83d\ude00' },
+    });
+    expect(last().url).toBe('/api/cases/ok%20%F0%9F%98%80?q=%F0%9F%98%80');
+  });
+
   it('prefixes /s/{space} on a space-aware path', async () => {
     await client.request({ method: 'GET', path: '/api/data_views', space: 'marketing' });
     expect(last().url).toBe('/s/marketing/api/data_views');
