@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark in one run, printed as tables. Not part of `npm test`.
 import { benchClient } from './client.js';
 import { benchGenerator } from './generator.js';
+import { benchLargeAnswers } from './large-answers.js';
 import { benchServer } from './server.js';
 
 interface Table {
@@ -8,7 +9,7 @@ interface Table {
   rows: object[];
 }
 
-const suites: Array<() => Promise<Table | Table[]>> = [benchGenerator, benchClient, benchServer];
+const suites: Array<() => Promise<Table | Table[]>> = [benchGenerator, benchClient, benchServer, benchLargeAnswers];
 
 for (const suite of suites) {
   const result = await suite();

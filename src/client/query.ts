@@ -1,6 +1,7 @@
 // Query-string serialisation. Kibana's spec declares no `style`/`explode`, so one rule set is
 // picked here: arrays repeat the key, objects travel as JSON, everything is percent-encoded.
 
+import { toJson } from './body.js';
 import type { QueryValue } from './types.js';
 import { wellFormed } from './url.js';
 
@@ -29,7 +30,7 @@ function scalar(key: string, value: unknown): string {
     case 'number':
       return decimal(key, value);
     case 'object':
-      return JSON.stringify(value);
+      return toJson(value, `query parameter '${key}'`);
     default:
       throw new TypeError(`query parameter '${key}' has unsupported type ${typeof value}`);
   }

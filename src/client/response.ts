@@ -56,7 +56,11 @@ export async function decodeResponse(res: Dispatcher.ResponseData, ctx: ErrorCon
   const declared = declaredLength(headers['content-length']);
   const read = await readText(res.body, declared, limits, (size) => tooLarge(ctx, status, limits.maxBytes, size));
   try {
-    result.data = parse(kind, read.text);
+    result.data = parse(
+      kind,
+      read.text,
+      status < 400 ? (reason) => notAnApiAnswer(ctx, status, `a body that is not valid JSON (${reason})`) : undefined,
+    );
   } finally {
     read.release();
   }
@@ -157,23 +161,27 @@ function bodyKind(contentType: string): BodyKind {
   return 'unsupported';
 }
 
-function parse(kind: Exclude<BodyKind, 'unsupported'>, text: string): unknown {
+/**
+ * `invalid` makes the error for a body that claims JSON and is not: a success that cannot be read
+ * (often cut off) must not pass for one. Without it (error answers) such a body is kept as text.
+ */
+function parse(kind: Exclude<BodyKind, 'unsupported'>, text: string, invalid: ((reason: string) => Error) | undefined): unknown {
   if (text === '') return undefined;
   switch (kind) {
     case 'json':
-      return parseJson(text);
+      return parseJson(text, invalid);
     case 'ndjson':
-      return text.split('\n').flatMap((line) => (line.trim() === '' ? [] : [parseJson(line)]));
+      return text.split('\n').flatMap((line) => (line.trim() === '' ? [] : [parseJson(line, invalid)]));
     case 'text':
       return text;
   }
 }
 
-/** Lenient: a body that claims to be JSON but is not is handed back as text rather than lost. */
-function parseJson(text: string): unknown {
+function parseJson(text: string, invalid: ((reason: string) => Error) | undefined): unknown {
   try {
     return JSON.parse(text);
-  } catch {
+  } catch (error) {
+    if (invalid) throw invalid(error instanceof Error ? error.message : String(error));
     return text;
   }
 }

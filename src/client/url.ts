@@ -39,7 +39,8 @@ export function resolvePath(template: string, params: Record<string, string | nu
 }
 
 function segment(name: string, value: string | number | undefined): string {
-  if (value === undefined || value === '') throw new TypeError(`missing value for path parameter '${name}'`);
+  if (value === undefined) throw new TypeError(`missing value for path parameter '${name}'`);
+  if (value === '') throw new TypeError(`path parameter '${name}' cannot be empty`);
   const text = String(value);
   // encodeURIComponent leaves dots alone; a whole `.`/`..` segment would be normalised away by proxies.
   if (text === '.' || text === '..') throw new TypeError(`path parameter '${name}' cannot be '${text}'`);

@@ -250,6 +250,32 @@ describe('request bodies', () => {
     );
   });
 
+  it('refuses a body or query object it cannot encode as JSON, naming it, without sending anything', async () => {
+    let deep: unknown = 'leaf';
+    for (let level = 0; level < 100_000; level++) deep = { a: deep };
+    const cases: Array<[Parameters<typeof client.request>[0], string]> = [
+      [{ method: 'POST', path: '/api/x', body: deep }, 'the request body cannot be sent as JSON: it is nested too deeply'],
+      [
+        { method: 'POST', path: '/api/x', bodyType: 'ndjson', body: [{}, deep] },
+        'line 2 of the ndjson body cannot be sent as JSON: it is nested too deeply',
+      ],
+      [
+        { method: 'GET', path: '/api/x', query: { filter: deep as Record<string, unknown> } },
+        "query parameter 'filter' cannot be sent as JSON: it is nested too deeply",
+      ],
+      [
+        { method: 'POST', path: '/api/x', body: { n: 10n } },
+        'the request body cannot be sent as JSON: Do not know how to serialize a BigInt',
+      ],
+    ];
+    for (const [request, says] of cases) {
+      const err = await rejection(client.request(request));
+      expect(err).toMatchObject({ category: 'invalid_request' });
+      expect(err.message).toBe(`${request.method} /api/x: ${says}`);
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('sends multipart/form-data with file and plain parts', async () => {
     const ndjson = '{"type":"index-pattern","id":"1"}\n{"type":"dashboard","id":"2"}\n';
     await client.request({
