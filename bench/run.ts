@@ -2,6 +2,7 @@
 import { benchClient } from './client.js';
 import { benchDashboards } from './dashboards.js';
 import { benchGenerator } from './generator.js';
+import { benchLargeAnswers } from './large-answers.js';
 import { benchServer } from './server.js';
 import { benchVersions } from './versions.js';
 
@@ -10,7 +11,7 @@ interface Table {
   rows: object[];
 }
 
-const suites: Array<() => Promise<Table | Table[]>> = [benchGenerator, benchClient, benchServer, benchVersions, benchDashboards];
+const suites: Array<() => Promise<Table | Table[]>> = [benchGenerator, benchClient, benchServer, benchVersions, benchDashboards, benchLargeAnswers];
 
 for (const suite of suites) {
   const result = await suite();

@@ -15,30 +15,37 @@ export function authorizationFor(auth: KibanaAuth): string | undefined {
   }
 }
 
-/** Secret parts of the credentials, for redaction (the user name is not a secret). */
+/** Secret parts of the configured credentials, for redaction (the user name is not a secret). */
 export function secretsOf(auth: KibanaAuth): string[] {
-  switch (auth.kind) {
-    case 'apiKey':
-      return [auth.apiKey];
-    case 'basic':
-      return [auth.password, Buffer.from(`${auth.username}:${auth.password}`).toString('base64')];
-    case 'bearer':
-      return [auth.token];
-    case 'none':
-      return [];
-  }
+  const authorization = authorizationFor(auth);
+  return authorization === undefined ? [] : secretsOfHeader(authorization);
 }
 
-/** An `Authorization` header value, its credential part (after the scheme) and, for Basic, the decoded password. */
+/**
+ * An `Authorization` value, its credential (after the scheme) and the secrets the credential
+ * encodes: Basic's password (so that `user:password` shows the user alone), both parts of an API
+ * key's `id:key`. redact.ts adds the encodings of each.
+ */
 export function secretsOfHeader(value: string): string[] {
   const space = value.indexOf(' ');
   if (space === -1) return [value];
+  const scheme = value.slice(0, space).toLowerCase();
   const credential = value.slice(space + 1).trim();
   const secrets = [value, credential];
-  if (/^basic$/i.test(value.slice(0, space))) {
-    const decoded = Buffer.from(credential, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    if (colon !== -1) secrets.push(decoded.slice(colon + 1));
+  const decoded = scheme === 'basic' || scheme === 'apikey' ? decodeBase64(credential) : undefined;
+  const colon = decoded?.indexOf(':') ?? -1;
+  if (decoded !== undefined && colon !== -1) {
+    secrets.push(decoded.slice(colon + 1));
+    if (scheme === 'apikey') secrets.push(decoded.slice(0, colon));
   }
   return secrets;
+}
+
+/** The text a base64 value encodes, or undefined when it is not base64 of UTF-8 text. */
+function decodeBase64(value: string): string | undefined {
+  const bytes = Buffer.from(value, 'base64');
+  const canonical = (text: string) => text.replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/');
+  if (canonical(bytes.toString('base64')) !== canonical(value)) return undefined;
+  const text = bytes.toString('utf8');
+  return text.includes('\uFFFD') ? undefined : text;
 }

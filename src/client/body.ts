@@ -17,12 +17,28 @@ export function encodeBody(body: unknown, type: KibanaRequest['bodyType'], FormD
   if (body === undefined) return NONE;
   switch (type ?? 'json') {
     case 'json':
-      return { body: JSON.stringify(body), contentType: 'application/json' };
+      return { body: toJson(body, 'the request body'), contentType: 'application/json' };
     case 'ndjson':
       if (!Array.isArray(body)) throw new TypeError('an ndjson body must be an array');
-      return { body: body.map((line) => `${JSON.stringify(line)}\n`).join(''), contentType: 'application/x-ndjson' };
+      return {
+        body: body.map((line, index) => `${toJson(line, `line ${index + 1} of the ndjson body`)}\n`).join(''),
+        contentType: 'application/x-ndjson',
+      };
     case 'multipart':
       return { body: formData(body, FormDataClass), contentType: undefined };
+  }
+}
+
+/**
+ * JSON.stringify, with its failures as the TypeError the client reports as an invalid request:
+ * a value nested past V8's stack depth throws a RangeError, a BigInt or a cycle a TypeError.
+ */
+export function toJson(value: unknown, what: string): string {
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    const why = error instanceof RangeError ? 'it is nested too deeply' : error instanceof Error ? error.message : String(error);
+    throw new TypeError(`${what} cannot be sent as JSON: ${why}`);
   }
 }
 

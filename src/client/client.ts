@@ -1,5 +1,6 @@
 // KibanaClient: one keep-alive undici Agent per client; each request is built, sent with a
-// per-attempt deadline, decoded, and retried when that is safe.
+// per-attempt time limit (never past the request's own deadline), decoded within the client's
+// byte budget, and retried when that is safe and there is time left.
 
 import { createRequire } from 'node:module';
 import type * as Tls from 'node:tls';
@@ -7,19 +8,28 @@ import type { Agent, FormData } from 'undici';
 import type { Logger } from '../logger.js';
 import { authorizationFor, secretsOf, secretsOfHeader } from './auth.js';
 import { encodeBody } from './body.js';
+import { BudgetWaitAborted, ByteBudget } from './byte-budget.js';
 import { Deadline } from './deadline.js';
-import { type ErrorContext, KibanaError, abortedError, httpError, invalidRequest, networkError, timeoutError } from './errors.js';
+import {
+  type ErrorContext,
+  KibanaError,
+  abortedError,
+  deadlinePassed,
+  httpError,
+  invalidRequest,
+  networkError,
+  timeoutError,
+} from './errors.js';
 import { requestHeaders } from './headers.js';
 import { encodeQuery } from './query.js';
 import { type Redact, redactor } from './redact.js';
-import { decodeResponse } from './response.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, decodeResponse } from './response.js';
 import {
-  type BackoffPolicy,
   DEFAULT_RETRY_BASE_DELAY_MS,
   DEFAULT_RETRY_MAX_DELAY_MS,
+  type RetryPolicy,
   type Sleep,
-  backoffDelay,
-  isRetryable,
+  nextRetry,
   parseRetryAfter,
   sleep,
 } from './retry.js';
@@ -40,7 +50,15 @@ interface Prepared {
   path: string;
   headers: Record<string, string>;
   body: ReturnType<typeof encodeBody>['body'];
+  signal: AbortSignal | undefined;
+  /** Epoch milliseconds by which every attempt and back-off must have ended, if set. */
+  deadline: number | undefined;
+  /** When the first attempt started. */
+  started: number;
 }
+
+/** Two answers at the read limit may be read at once by default. */
+const DEFAULT_BUDGET_RESPONSES = 2;
 
 // node:tls is loaded when a custom CA needs the public roots beside it, not by every start.
 const require = createRequire(import.meta.url);
@@ -56,9 +74,9 @@ export class KibanaClient {
   readonly #redact: Redact;
   readonly #secrets: readonly string[];
   readonly #timeoutMs: number;
-  readonly #maxResponseBytes: number | undefined;
-  readonly #retries: number;
-  readonly #backoff: BackoffPolicy;
+  readonly #maxResponseBytes: number;
+  readonly #budget: ByteBudget;
+  readonly #retry: RetryPolicy;
   readonly #sleep: Sleep;
   readonly #logger: Logger | undefined;
 
@@ -70,9 +88,13 @@ export class KibanaClient {
     this.#secrets = secretsOf(options.auth);
     this.#redact = redactor(this.#secrets);
     this.#timeoutMs = options.timeoutMs;
-    this.#maxResponseBytes = options.maxResponseBytes;
-    this.#retries = Math.max(0, options.retries);
-    this.#backoff = {
+    this.#maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    // Never below the read limit: one answer at the limit must always be able to fit.
+    const budget = options.maxBytesInFlight ?? DEFAULT_BUDGET_RESPONSES * this.#maxResponseBytes;
+    this.#budget = new ByteBudget(Math.max(budget, this.#maxResponseBytes));
+    this.#retry = {
+      retries: Math.max(0, options.retries),
+      attemptTimeoutMs: options.timeoutMs,
       baseDelayMs: options.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_DELAY_MS,
       maxDelayMs: options.retryMaxDelayMs ?? DEFAULT_RETRY_MAX_DELAY_MS,
       random: options.random ?? Math.random,
@@ -100,21 +122,25 @@ export class KibanaClient {
   async request<T = unknown>(req: KibanaRequest): Promise<KibanaResponse<T>> {
     const { agent, FormData } = await this.#loadUndici();
     const prepared = this.#prepare(req, FormData);
-    const { ctx } = prepared;
+    const { ctx, deadline } = prepared;
+    if (deadline !== undefined && Date.now() >= deadline) throw Object.assign(deadlinePassed(ctx, Date.now() - deadline), { attempts: 0 });
     for (let attempt = 1; ; attempt++) {
       try {
-        return (await this.#attempt(agent, prepared, req.signal)) as KibanaResponse<T>;
+        return (await this.#attempt(agent, prepared, attempt)) as KibanaResponse<T>;
       } catch (err) {
         if (!(err instanceof KibanaError)) throw err;
         err.attempts = attempt;
-        if (attempt > this.#retries || !isRetryable(req.method, err)) throw err;
-        const waitMs = backoffDelay(this.#backoff, attempt, err.retryAfterMs);
-        this.#logger?.warn(`${ctx.method} ${ctx.path}: ${err.category}, retry ${attempt}/${this.#retries} in ${waitMs} ms`, {
-          status: err.status,
-          code: err.code,
-        });
+        const decision = nextRetry(this.#retry, req.method, err, attempt, deadline === undefined ? undefined : deadline - Date.now());
+        const fields = { status: err.status, code: err.code };
+        if (!decision.retry) {
+          if (decision.why)
+            this.#logger?.warn(ctx.redact(`${ctx.method} ${ctx.path}: ${err.category}, not retried: ${decision.why}`), fields);
+          throw err;
+        }
+        const notice = `${ctx.method} ${ctx.path}: ${err.category}, retry ${attempt}/${this.#retry.retries} in ${decision.waitMs} ms`;
+        this.#logger?.warn(ctx.redact(notice), fields);
         try {
-          await this.#sleep(waitMs, req.signal);
+          await this.#sleep(decision.waitMs, req.signal);
         } catch (sleepError) {
           if (req.signal?.aborted) throw Object.assign(abortedError(ctx), { attempts: attempt });
           throw sleepError;
@@ -143,17 +169,27 @@ export class KibanaClient {
       // Passthrough credentials (ours overridden, or a caller's own header) must be redacted too.
       const sent = headers.authorization;
       if (sent !== undefined && sent !== this.#authorization) ctx.redact = redactor([...this.#secrets, ...secretsOfHeader(sent)]);
-      return { ctx, path: this.#base.basePath + ctx.path + encodeQuery(req.query), body: encoded.body, headers };
+      return {
+        ctx,
+        path: this.#base.basePath + ctx.path + encodeQuery(req.query),
+        body: encoded.body,
+        headers,
+        signal: req.signal,
+        deadline: req.deadline,
+        started: Date.now(),
+      };
     } catch (err) {
       if (err instanceof TypeError) throw invalidRequest(ctx, err.message);
       throw err;
     }
   }
 
-  async #attempt(agent: Agent, prepared: Prepared, signal: AbortSignal | undefined): Promise<KibanaResponse> {
-    const { ctx } = prepared;
+  async #attempt(agent: Agent, prepared: Prepared, attempt: number): Promise<KibanaResponse> {
+    const { ctx, signal, deadline } = prepared;
     if (signal?.aborted) throw abortedError(ctx);
-    const deadline = new Deadline(this.#timeoutMs, signal);
+    const remainingMs = deadline === undefined ? Number.POSITIVE_INFINITY : Math.max(0, deadline - Date.now());
+    const limitMs = Math.min(this.#timeoutMs, remainingMs);
+    const timer = new Deadline(limitMs, signal);
     try {
       const res = await agent.request({
         origin: this.#base.origin,
@@ -161,9 +197,9 @@ export class KibanaClient {
         method: ctx.method,
         headers: prepared.headers,
         body: prepared.body,
-        signal: deadline,
+        signal: timer,
       });
-      const decoded = await decodeResponse(res, ctx, this.#maxResponseBytes);
+      const decoded = await decodeResponse(res, ctx, { maxBytes: this.#maxResponseBytes, budget: this.#budget, signal: timer });
       if (decoded.status >= 400) {
         throw httpError(ctx, decoded.status, decoded.data, parseRetryAfter(decoded.headers['retry-after']));
       }
@@ -171,10 +207,18 @@ export class KibanaClient {
     } catch (err) {
       if (err instanceof KibanaError) throw err;
       if (signal?.aborted) throw abortedError(ctx);
-      if (deadline.expired) throw timeoutError(ctx, this.#timeoutMs);
+      if (timer.expired) {
+        throw timeoutError(ctx, {
+          attemptLimitMs: limitMs,
+          byDeadline: limitMs < this.#timeoutMs,
+          attempt,
+          elapsedMs: Date.now() - prepared.started,
+          waitedMs: err instanceof BudgetWaitAborted ? err.waitedMs : 0,
+        });
+      }
       throw networkError(ctx, err, this.#host);
     } finally {
-      deadline.dispose();
+      timer.dispose();
     }
   }
 }

@@ -53,6 +53,25 @@ export class KibanaError extends Error {
   }
 }
 
+/**
+ * Every error the client builds goes through here: the request's redactor runs over each text in
+ * it (path, detail, Kibana's words, the cause), whatever a server echoed into them.
+ */
+function clientError(ctx: ErrorContext, init: Omit<KibanaErrorInit, 'method' | 'path'>): KibanaError {
+  const { redact } = ctx;
+  // A fresh, flat cause: the original may reference sockets or request options.
+  const cause = init.cause && Object.assign(new Error(redact(init.cause.message)), init.code === undefined ? {} : { code: init.code });
+  return new KibanaError({
+    ...init,
+    method: ctx.method,
+    path: redact(ctx.path),
+    detail: redact(init.detail),
+    ...(init.kibanaError === undefined ? {} : { kibanaError: redact(init.kibanaError) }),
+    ...(init.kibanaMessage === undefined ? {} : { kibanaMessage: redact(init.kibanaMessage) }),
+    ...(cause ? { cause } : {}),
+  });
+}
+
 // node:http is loaded for its status texts when an error first needs one, not at start:
 // a server over stdio has no other use for the HTTP module until undici loads it.
 const require = createRequire(import.meta.url);
@@ -93,13 +112,9 @@ export function httpError(ctx: ErrorContext, status: number, data: unknown, retr
     if (typeof body.error === 'string') kibanaError = body.error;
     if (typeof body.message === 'string') kibanaMessage = body.message;
   }
-  if (kibanaError !== undefined) kibanaError = ctx.redact(kibanaError);
-  if (kibanaMessage !== undefined) kibanaMessage = ctx.redact(kibanaMessage);
   const reason = kibanaError ?? statusText(status) ?? 'Error';
-  return new KibanaError({
+  return clientError(ctx, {
     category: categoryOfStatus(status),
-    method: ctx.method,
-    path: ctx.path,
     detail: kibanaMessage === undefined ? `${status} ${reason}` : `${status} ${reason}: ${kibanaMessage}`,
     status,
     kibanaError,
@@ -110,10 +125,8 @@ export function httpError(ctx: ErrorContext, status: number, data: unknown, retr
 
 export function unsupportedResponse(ctx: ErrorContext, status: number, contentType: string): KibanaError {
   const type = contentType === '' ? 'no content type' : `content type '${contentType}'`;
-  return new KibanaError({
+  return clientError(ctx, {
     category: 'unsupported_response',
-    method: ctx.method,
-    path: ctx.path,
     status,
     detail: `response has ${type}: this tool cannot return binary or streaming content`,
   });
@@ -121,43 +134,59 @@ export function unsupportedResponse(ctx: ErrorContext, status: number, contentTy
 
 /** A login page or a redirect where an API answer was due: a proxy in front of Kibana, or a wrong base URL. */
 export function notAnApiAnswer(ctx: ErrorContext, status: number, what: string): KibanaError {
-  return new KibanaError({
+  return clientError(ctx, {
     category: 'not_api',
-    method: ctx.method,
-    path: ctx.path,
     status,
-    detail: ctx.redact(
-      `${status} ${statusText(status) ?? ''}: got ${what} instead of an API response (a login proxy in front of Kibana, or a wrong base URL?)`,
-    ),
+    detail: `${status} ${statusText(status) ?? ''}: got ${what} instead of an API response (a login proxy in front of Kibana, or a wrong base URL?)`,
   });
 }
 
-export function tooLarge(ctx: ErrorContext, status: number, maxBytes: number): KibanaError {
-  return new KibanaError({
-    category: 'too_large',
-    method: ctx.method,
-    path: ctx.path,
-    status,
-    detail: `the response is larger than ${maxBytes >= 1_048_576 ? `${Math.round(maxBytes / 1_048_576)} MiB` : `${Math.round(maxBytes / 1024)} KiB`}, so it was not read`,
-  });
+export function tooLarge(ctx: ErrorContext, status: number, maxBytes: number, declaredBytes?: number): KibanaError {
+  const size = declaredBytes === undefined ? 'larger than' : `${bytes(declaredBytes)}, more than`;
+  return clientError(ctx, { category: 'too_large', status, detail: `the response is ${size} ${bytes(maxBytes)}, so it was not read` });
+}
+
+function bytes(count: number): string {
+  return count >= 1_048_576 ? `${Math.round(count / 1_048_576)} MiB` : `${Math.round(count / 1024)} KiB`;
 }
 
 /** Refused here, before anything was sent. */
 export function invalidRequest(ctx: ErrorContext, detail: string): KibanaError {
-  return new KibanaError({ category: 'invalid_request', method: ctx.method, path: ctx.path, detail: ctx.redact(detail) });
+  return clientError(ctx, { category: 'invalid_request', detail });
 }
 
 export function abortedError(ctx: ErrorContext): KibanaError {
-  return new KibanaError({ category: 'aborted', method: ctx.method, path: ctx.path, detail: 'request aborted by the caller' });
+  return clientError(ctx, { category: 'aborted', detail: 'request aborted by the caller' });
 }
 
-export function timeoutError(ctx: ErrorContext, timeoutMs: number): KibanaError {
-  return new KibanaError({
+/** How a request ran out of time: which limit ended it, after how long and how many attempts. */
+export interface TimeoutFacts {
+  /** The time limit of the attempt that timed out. */
+  attemptLimitMs: number;
+  /** True when that limit was what was left of the request's deadline, not the per-attempt timeout. */
+  byDeadline: boolean;
+  attempt: number;
+  /** Since the first attempt started. */
+  elapsedMs: number;
+  /** Spent waiting for the byte budget while other large answers were read. */
+  waitedMs: number;
+}
+
+export function timeoutError(ctx: ErrorContext, facts: TimeoutFacts): KibanaError {
+  const attempts = `${facts.attempt} attempt${facts.attempt === 1 ? '' : 's'}`;
+  let detail = facts.byDeadline
+    ? `no complete response before the request's deadline: gave up after ${facts.elapsedMs} ms and ${attempts}`
+    : `no complete response within ${facts.attemptLimitMs} ms${facts.attempt === 1 ? '' : ` (${attempts}, ${facts.elapsedMs} ms in all)`}`;
+  if (facts.waitedMs > 0) detail += `; the last attempt waited ${facts.waitedMs} ms for other large answers to be read first`;
+  return clientError(ctx, { category: 'timeout', code: 'ETIMEDOUT', detail });
+}
+
+/** The request's deadline had passed before its first attempt: nothing was sent. */
+export function deadlinePassed(ctx: ErrorContext, overdueMs: number): KibanaError {
+  return clientError(ctx, {
     category: 'timeout',
-    method: ctx.method,
-    path: ctx.path,
     code: 'ETIMEDOUT',
-    detail: `no complete response within ${timeoutMs} ms`,
+    detail: `not sent: the request's deadline passed ${overdueMs} ms before it could start`,
   });
 }
 
@@ -207,16 +236,15 @@ const NETWORK_CODES: Record<string, { category: KibanaErrorCategory; say: (host:
 export function networkError(ctx: ErrorContext, err: unknown, host: string): KibanaError {
   const code = codeOf(err);
   const known = code === undefined ? undefined : NETWORK_CODES[code];
-  const original = err instanceof Error ? ctx.redact(err.message) : 'unknown error';
+  const original = err instanceof Error ? err.message : 'unknown error';
   let category = known?.category ?? 'network';
   let detail = known?.say(host, original) ?? `request to ${host} failed: ${original}`;
   if (known === undefined && code?.startsWith('ERR_SSL_')) {
     category = 'tls';
     detail = `TLS handshake with ${host} failed: ${original}`;
   }
-  // A fresh, flat cause: the original may reference sockets or request options.
-  const cause = Object.assign(new Error(original), code === undefined ? {} : { code });
-  return new KibanaError({ category, method: ctx.method, path: ctx.path, detail: code ? `${detail} (${code})` : detail, code, cause });
+  const cause = err instanceof Error ? err : new Error(original);
+  return clientError(ctx, { category, detail: code ? `${detail} (${code})` : detail, code, cause });
 }
 
 /** Node reports happy-eyeballs failures as an AggregateError and some wrappers nest the real error in `cause`. */

@@ -1,7 +1,9 @@
 // Query-string serialisation. Kibana's spec declares no `style`/`explode`, so one rule set is
 // picked here: arrays repeat the key, objects travel as JSON, everything is percent-encoded.
 
+import { toJson } from './body.js';
 import type { QueryValue } from './types.js';
+import { wellFormed } from './url.js';
 
 /** Returns `?a=1&b=2`, or `''` when nothing is left after dropping null/undefined values. */
 export function encodeQuery(query: Record<string, QueryValue> | undefined): string {
@@ -10,10 +12,10 @@ export function encodeQuery(query: Record<string, QueryValue> | undefined): stri
   for (const key in query) {
     const value = query[key];
     if (value === null || value === undefined) continue;
-    const name = encodeURIComponent(key);
+    const name = encodeURIComponent(wellFormed(key, `query parameter name '${key}'`));
     for (const item of Array.isArray(value) ? value : [value]) {
       if (item === null || item === undefined) continue;
-      out += `${out === '' ? '?' : '&'}${name}=${encodeURIComponent(scalar(key, item))}`;
+      out += `${out === '' ? '?' : '&'}${name}=${encodeURIComponent(wellFormed(scalar(key, item), `query parameter '${key}'`))}`;
     }
   }
   return out;
@@ -28,7 +30,7 @@ function scalar(key: string, value: unknown): string {
     case 'number':
       return decimal(key, value);
     case 'object':
-      return JSON.stringify(value);
+      return toJson(value, `query parameter '${key}'`);
     default:
       throw new TypeError(`query parameter '${key}' has unsupported type ${typeof value}`);
   }

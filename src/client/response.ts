@@ -1,6 +1,8 @@
 // Response decoding: JSON, ndjson and text are read; binary and streaming bodies are refused unread.
+// Large bodies are read and decoded inside a reservation of the client's byte budget.
 
 import type { Dispatcher } from 'undici';
+import type { AbortSource, ByteBudget } from './byte-budget.js';
 import { type ErrorContext, notAnApiAnswer, tooLarge, unsupportedResponse } from './errors.js';
 
 export interface DecodedResponse {
@@ -13,13 +15,20 @@ export interface DecodedResponse {
 type BodyKind = 'json' | 'ndjson' | 'text' | 'unsupported';
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+/** Bodies up to this size are read without a reservation: many small answers at once cost little. */
+export const UNBUDGETED_BYTES = 1024 * 1024;
+
+export interface BodyLimits {
+  /** The largest body read at all. */
+  maxBytes: number;
+  /** Shared by every request of the client. */
+  budget: ByteBudget;
+  /** Aborts the read, and a wait for the budget. */
+  signal: AbortSource;
+}
 
 /** Reads and decodes the body. Error statuses never throw here: their body, if readable, becomes the error's message. */
-export async function decodeResponse(
-  res: Dispatcher.ResponseData,
-  ctx: ErrorContext,
-  maxBytes = DEFAULT_MAX_RESPONSE_BYTES,
-): Promise<DecodedResponse> {
+export async function decodeResponse(res: Dispatcher.ResponseData, ctx: ErrorContext, limits: BodyLimits): Promise<DecodedResponse> {
   const headers = flattenHeaders(res.headers);
   const contentType = headers['content-type'] ?? '';
   const status = res.statusCode;
@@ -44,23 +53,98 @@ export async function decodeResponse(
     if (status >= 400) return result;
     throw unsupportedResponse(ctx, status, contentType);
   }
-  result.data = parse(kind, await readText(res.body, maxBytes, () => tooLarge(ctx, status, maxBytes)));
+  const declared = declaredLength(headers['content-length']);
+  const read = await readText(res.body, declared, limits, (size) => tooLarge(ctx, status, limits.maxBytes, size));
+  try {
+    result.data = parse(
+      kind,
+      read.text,
+      status < 400 ? (reason) => notAnApiAnswer(ctx, status, `a body that is not valid JSON (${reason})`) : undefined,
+    );
+  } finally {
+    read.release();
+  }
   return result;
 }
 
-/** Reads the body as text, giving up (and dropping the connection) past `maxBytes`. */
-async function readText(body: Dispatcher.ResponseData['body'], maxBytes: number, refuse: () => Error): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) {
-      body.on('error', ignore).destroy();
-      throw refuse();
-    }
-    chunks.push(chunk as Buffer);
+interface ReadText {
+  text: string;
+  /** Gives back the budget the read reserved, once the text is decoded. */
+  release: () => void;
+}
+
+const NOTHING_RESERVED = () => {};
+
+/**
+ * Reads the body as text, giving up (and dropping the connection) past `maxBytes`, or at once when
+ * the declared length is past it. A body larger than UNBUDGETED_BYTES reserves its declared length
+ * before it is read, or, with no length declared, the read limit once it grows past that size.
+ */
+async function readText(
+  body: Dispatcher.ResponseData['body'],
+  declared: number | undefined,
+  limits: BodyLimits,
+  refuse: (size?: number) => Error,
+): Promise<ReadText> {
+  if (declared !== undefined && declared > limits.maxBytes) {
+    body.on('error', ignore).destroy();
+    throw refuse(declared);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  let release = NOTHING_RESERVED;
+  try {
+    if (declared !== undefined && declared > UNBUDGETED_BYTES) release = await limits.budget.reserve(declared, limits.signal);
+    const collected = new Collected(declared);
+    for await (const chunk of body) {
+      if (collected.size + (chunk as Buffer).length > limits.maxBytes) {
+        body.on('error', ignore).destroy();
+        throw refuse();
+      }
+      collected.add(chunk as Buffer);
+      if (collected.size > UNBUDGETED_BYTES && release === NOTHING_RESERVED) {
+        release = await limits.budget.reserve(limits.maxBytes, limits.signal);
+      }
+    }
+    return { text: collected.text(), release };
+  } catch (error) {
+    release();
+    body.on('error', ignore).destroy();
+    throw error;
+  }
+}
+
+/**
+ * The bytes of a body: copied into one buffer of the declared length, so that a large body is held
+ * once rather than as chunks and then their concatenation; as chunks when no length is declared
+ * (or more arrives than declared, which undici then reports).
+ */
+class Collected {
+  size = 0;
+  #buffer: Buffer | undefined;
+  readonly #chunks: Buffer[] = [];
+
+  constructor(declared: number | undefined) {
+    if (declared !== undefined && declared > 0) this.#buffer = Buffer.allocUnsafe(declared);
+  }
+
+  add(chunk: Buffer): void {
+    if (this.#buffer && this.size + chunk.length <= this.#buffer.length) chunk.copy(this.#buffer, this.size);
+    else {
+      if (this.#buffer) this.#chunks.push(this.#buffer.subarray(0, this.size));
+      this.#buffer = undefined;
+      this.#chunks.push(chunk);
+    }
+    this.size += chunk.length;
+  }
+
+  text(): string {
+    const bytes = this.#buffer ? this.#buffer.subarray(0, this.size) : Buffer.concat(this.#chunks, this.size);
+    return bytes.toString('utf8');
+  }
+}
+
+function declaredLength(value: string | undefined): number | undefined {
+  const length = value === undefined ? Number.NaN : Number(value);
+  return Number.isSafeInteger(length) && length >= 0 ? length : undefined;
 }
 
 function ignore(): void {}
@@ -77,23 +161,27 @@ function bodyKind(contentType: string): BodyKind {
   return 'unsupported';
 }
 
-function parse(kind: Exclude<BodyKind, 'unsupported'>, text: string): unknown {
+/**
+ * `invalid` makes the error for a body that claims JSON and is not: a success that cannot be read
+ * (often cut off) must not pass for one. Without it (error answers) such a body is kept as text.
+ */
+function parse(kind: Exclude<BodyKind, 'unsupported'>, text: string, invalid: ((reason: string) => Error) | undefined): unknown {
   if (text === '') return undefined;
   switch (kind) {
     case 'json':
-      return parseJson(text);
+      return parseJson(text, invalid);
     case 'ndjson':
-      return text.split('\n').flatMap((line) => (line.trim() === '' ? [] : [parseJson(line)]));
+      return text.split('\n').flatMap((line) => (line.trim() === '' ? [] : [parseJson(line, invalid)]));
     case 'text':
       return text;
   }
 }
 
-/** Lenient: a body that claims to be JSON but is not is handed back as text rather than lost. */
-function parseJson(text: string): unknown {
+function parseJson(text: string, invalid: ((reason: string) => Error) | undefined): unknown {
   try {
     return JSON.parse(text);
-  } catch {
+  } catch (error) {
+    if (invalid) throw invalid(error instanceof Error ? error.message : String(error));
     return text;
   }
 }

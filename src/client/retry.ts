@@ -1,4 +1,5 @@
-// When to retry and how long to wait: exponential back-off with full jitter, bounded by Retry-After.
+// When to retry and how long to wait: exponential back-off with full jitter, bounded by Retry-After
+// and by what is left of the request's deadline.
 
 import { setTimeout as delay } from 'node:timers/promises';
 import type { KibanaError } from './errors.js';
@@ -43,6 +44,41 @@ export interface BackoffPolicy {
   baseDelayMs: number;
   maxDelayMs: number;
   random: () => number;
+}
+
+export interface RetryPolicy extends BackoffPolicy {
+  /** Extra attempts after the first. */
+  retries: number;
+  /** The time limit of one attempt: a retry needs some of it left after its back-off. */
+  attemptTimeoutMs: number;
+}
+
+/** A retry is worth starting only with this much time for its attempt (or the attempt's own limit, if smaller). */
+export const MIN_RETRY_ATTEMPT_MS = 1000;
+
+export type RetryDecision = { retry: true; waitMs: number } | { retry: false; why?: string };
+
+/**
+ * After failed attempt number `attempt` (1-based): retry, after how long, or not. `remainingMs` is
+ * what is left of the request's deadline, if it has one: no retry starts that its back-off and a
+ * useful attempt would not fit in.
+ */
+export function nextRetry(
+  policy: RetryPolicy,
+  method: HttpMethod,
+  error: KibanaError,
+  attempt: number,
+  remainingMs: number | undefined,
+): RetryDecision {
+  if (attempt > policy.retries || !isRetryable(method, error)) return { retry: false };
+  const waitMs = backoffDelay(policy, attempt, error.retryAfterMs);
+  if (remainingMs === undefined) return { retry: true, waitMs };
+  const needed = waitMs + Math.min(MIN_RETRY_ATTEMPT_MS, policy.attemptTimeoutMs);
+  if (remainingMs >= needed) return { retry: true, waitMs };
+  return {
+    retry: false,
+    why: `${Math.max(0, Math.round(remainingMs))} ms left before the deadline, less than a ${waitMs} ms back-off and an attempt`,
+  };
 }
 
 /** Delay before retry number `retry` (1-based): the server's Retry-After if it gave one, else full jitter. Both capped. */

@@ -20,7 +20,7 @@ export interface KibanaClientOptions {
   tlsInsecure?: boolean;
   /** Milliseconds to establish a connection. */
   connectTimeoutMs: number;
-  /** Milliseconds for a whole request, response body included, per attempt. */
+  /** Milliseconds for one attempt, response body included (a request's `deadline` may cut it shorter). */
   timeoutMs: number;
   /** Extra attempts for idempotent requests that failed with 429/502/503/504 or a network error. */
   retries: number;
@@ -31,6 +31,12 @@ export interface KibanaClientOptions {
   userAgent: string;
   /** Largest response body read, in bytes (default 32 MiB); a larger one is refused, not buffered. */
   maxResponseBytes?: number;
+  /**
+   * Bytes of large response bodies (over 1 MiB) read and decoded at once by all requests together
+   * (default: twice `maxResponseBytes`, never less than it); a large answer waits for its turn
+   * within its request's time limits.
+   */
+  maxBytesInFlight?: number;
 }
 
 export type QueryValue = string | number | boolean | null | undefined | unknown[] | Record<string, unknown>;
@@ -58,6 +64,11 @@ export interface KibanaRequest {
   /** Overrides the configured credentials with a caller's own `Authorization` value (passthrough). */
   authorization?: string;
   signal?: AbortSignal;
+  /**
+   * When the whole request must have ended, in epoch milliseconds: every attempt is cut at it, and no
+   * retry starts that would not fit before it. Without one, each attempt has `timeoutMs`.
+   */
+  deadline?: number;
 }
 
 export interface KibanaResponse<T = unknown> {

@@ -39,9 +39,18 @@ export function resolvePath(template: string, params: Record<string, string | nu
 }
 
 function segment(name: string, value: string | number | undefined): string {
-  if (value === undefined || value === '') throw new TypeError(`missing value for path parameter '${name}'`);
+  if (value === undefined) throw new TypeError(`missing value for path parameter '${name}'`);
+  if (value === '') throw new TypeError(`path parameter '${name}' cannot be empty`);
   const text = String(value);
   // encodeURIComponent leaves dots alone; a whole `.`/`..` segment would be normalised away by proxies.
   if (text === '.' || text === '..') throw new TypeError(`path parameter '${name}' cannot be '${text}'`);
-  return encodeURIComponent(text);
+  return encodeURIComponent(wellFormed(text, `path parameter '${name}'`));
+}
+
+/** A lone surrogate has no UTF-8 form: encodeURIComponent would throw a bare URIError for it. */
+export function wellFormed(text: string, what: string): string {
+  if (!(text as string & { isWellFormed(): boolean }).isWellFormed()) {
+    throw new TypeError(`${what} is not valid Unicode (it holds a lone surrogate)`);
+  }
+  return text;
 }

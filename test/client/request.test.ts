@@ -129,6 +129,22 @@ describe('URL building', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it('refuses a lone surrogate in a path or query value, naming it, without sending anything', async () => {
+    const path = await rejection(client.request({ method: 'GET', path: '/api/cases/{caseId}', params: { caseId: 'a\ud800b' } }));
+    expect(path).toMatchObject({ category: 'invalid_request' });
+    expect(path.message).toBe("GET /api/cases/{caseId}: path parameter 'caseId' is not valid Unicode (it holds a lone surrogate)");
+    const query = await rejection(client.request({ method: 'GET', path: '/api/x', query: { search: ['ok', '\udc00'] } }));
+    expect(query.message).toBe("GET /api/x: query parameter 'search' is not valid Unicode (it holds a lone surrogate)");
+    expect(server.requests).toHaveLength(0);
+    await client.request({
+      method: 'GET',
+      path: '/api/cases/{caseId}',
+      params: { caseId: 'ok \ud83d\ude00' },
+      query: { q: '\ud83d\ude00' },
+    });
+    expect(last().url).toBe('/api/cases/ok%20%F0%9F%98%80?q=%F0%9F%98%80');
+  });
+
   it('prefixes /s/{space} on a space-aware path', async () => {
     await client.request({ method: 'GET', path: '/api/data_views', space: 'marketing' });
     expect(last().url).toBe('/s/marketing/api/data_views');
@@ -232,6 +248,32 @@ describe('request bodies', () => {
     expect((await rejection(client.request({ method: 'POST', path: '/api/x', bodyType: 'ndjson', body: { a: 1 } }))).category).toBe(
       'invalid_request',
     );
+  });
+
+  it('refuses a body or query object it cannot encode as JSON, naming it, without sending anything', async () => {
+    let deep: unknown = 'leaf';
+    for (let level = 0; level < 100_000; level++) deep = { a: deep };
+    const cases: Array<[Parameters<typeof client.request>[0], string]> = [
+      [{ method: 'POST', path: '/api/x', body: deep }, 'the request body cannot be sent as JSON: it is nested too deeply'],
+      [
+        { method: 'POST', path: '/api/x', bodyType: 'ndjson', body: [{}, deep] },
+        'line 2 of the ndjson body cannot be sent as JSON: it is nested too deeply',
+      ],
+      [
+        { method: 'GET', path: '/api/x', query: { filter: deep as Record<string, unknown> } },
+        "query parameter 'filter' cannot be sent as JSON: it is nested too deeply",
+      ],
+      [
+        { method: 'POST', path: '/api/x', body: { n: 10n } },
+        'the request body cannot be sent as JSON: Do not know how to serialize a BigInt',
+      ],
+    ];
+    for (const [request, says] of cases) {
+      const err = await rejection(client.request(request));
+      expect(err).toMatchObject({ category: 'invalid_request' });
+      expect(err.message).toBe(`${request.method} /api/x: ${says}`);
+    }
+    expect(server.requests).toHaveLength(0);
   });
 
   it('sends multipart/form-data with file and plain parts', async () => {

@@ -116,8 +116,17 @@ describe('successful responses', () => {
     expect((await get('/csv', raw(200, 'text/csv', 'a,b\n1,2'))).data).toBe('a,b\n1,2');
   });
 
-  it('hands back a body that claims JSON but is not as text', async () => {
-    expect((await get('/badjson', raw(200, 'application/json', '<html>oops</html>'))).data).toBe('<html>oops</html>');
+  it('refuses a success whose body claims JSON but is not, and keeps such an error body as text', async () => {
+    for (const [type, body] of [
+      ['application/json', '{"cut": "off'],
+      ['application/x-ndjson', '{"id":"1"}\n{"id":'],
+    ]) {
+      const err = await rejection(get('/badjson', raw(200, type as string, body as string)));
+      expect(err).toMatchObject({ category: 'not_api', status: 200 });
+      expect(err.message).toMatch(/^GET \/badjson: 200 OK: got a body that is not valid JSON \(.+\) instead of an API response/);
+    }
+    const failed = await rejection(get('/badjson-500', raw(500, 'application/json', '<html>oops</html>')));
+    expect(failed).toMatchObject({ category: 'server', kibanaMessage: '<html>oops</html>' });
   });
 
   it.each(['application/octet-stream', 'text/event-stream', 'image/png', 'application/zip'])(
@@ -199,9 +208,9 @@ describe('error responses', () => {
   });
 
   it('leaves the query string out of the error path and message', async () => {
-    routes.set('/secret-query', json(404, { error: 'Not Found', message: 'nope' }));
-    const err = await rejection(client.request({ method: 'GET', path: '/secret-query', query: { token: 'abc' } }));
-    expect(err.path).toBe('/secret-query');
+    routes.set('/private-query', json(404, { error: 'Not Found', message: 'nope' }));
+    const err = await rejection(client.request({ method: 'GET', path: '/private-query', query: { token: 'abc' } }));
+    expect(err.path).toBe('/private-query');
     expect(err.message).not.toContain('abc');
   });
 

@@ -71,6 +71,21 @@ describe('secrets never leak', () => {
     await client.close();
   });
 
+  it.each(AUTHS)('keeps $kind credentials out of a redirect location, URL-encoded once or twice', async (auth) => {
+    const redirecting = await startRecordingKibana((req, res) => {
+      const sent = String(req.headers.authorization);
+      const once = encodeURIComponent(sent);
+      res.writeHead(302, { location: `https://sso.example.com/login?h=${once}&again=${encodeURIComponent(once)}` }).end();
+    });
+    const client = testClient(redirecting.url, { auth });
+    const err = await rejection(client.request({ method: 'GET', path: '/api/status' }));
+    await client.close();
+    await redirecting.stop();
+    expect(err.category).toBe('not_api');
+    expect(err.message).toContain('https://sso.example.com/login?h=[REDACTED]&again=[REDACTED] instead of an API response');
+    expectNoSecrets(err);
+  });
+
   it('keeps passthrough credentials out of errors', async () => {
     const client = testClient(server.url, { auth: { kind: 'none' } });
     const viaField = await rejection(client.request({ method: 'GET', path: '/api/x', authorization: `Bearer ${PASSTHROUGH}` }));
