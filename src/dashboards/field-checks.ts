@@ -4,7 +4,7 @@ import type { DataViewInfo, DataViewSummary, FieldInfo } from './data-view.js';
 import type { FlatBreakdown, FlatFilter, FlatPanel } from './flat.js';
 import { BREAKDOWN_FIELD_RULES, type FieldRule, fieldFits, METRIC_FIELD_RULES } from './operations.js';
 import { listChoices } from './problems.js';
-import { similarNames } from './similar.js';
+import { similarNames } from '../similar.js';
 
 /** A panel with the words that name it in messages ("panel 2", "new panel 1"). */
 export interface NamedPanel {

@@ -4,7 +4,7 @@ import type { NamedPanel } from './field-checks.js';
 import type { DescribedDashboard, FlatGrid, FlatPanel, FlatPatch, Placement } from './flat.js';
 import { placePanels } from './layout.js';
 import { listChoices } from './problems.js';
-import { similarNames } from './similar.js';
+import { similarNames } from '../similar.js';
 
 export interface PanelPlan {
   removed: ReadonlySet<string>;

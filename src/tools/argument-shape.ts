@@ -1,7 +1,8 @@
 // What no validator should ever see: strings that are not valid Unicode (a lone surrogate cannot be
 // percent-encoded into a path or query, and is silently replaced in a body) and nesting deeper than
-// any Kibana body needs (validators and serialisers recurse, and would overflow the stack). Checked
-// once, over every argument of every tool, before the tool's own validator runs.
+// any Kibana body needs (validators and serialisers recurse, and would overflow the stack), and a
+// property named `__proto__` (a validator builds its output by assignment, which would drop it
+// without a word). Checked once, over every argument of every tool, before the tool's own validator runs.
 import { fieldPath } from './validation.js';
 
 /** Deeper than any Kibana request body (dashboards and query DSL stay well under 30). */
@@ -32,6 +33,7 @@ function problemIn(value: unknown, path: PropertyKey[], depth: number): string |
   for (const [key, item] of entries) {
     if (typeof key === 'string' && LONE_SURROGATE.test(key))
       return `${fieldPath(path)}: a property name is not valid Unicode (a lone surrogate)`;
+    if (key === '__proto__') return `${fieldPath(path)}: a property cannot be named "__proto__"`;
     const problem = problemIn(item, [...path, key], depth + 1);
     if (problem !== undefined) return problem;
   }

@@ -3,7 +3,7 @@
 // as their answer is rebuilt from every rule parameter): the server keeps what was asked in every
 // case, so the answer does not depend on which, and names the fields no returned object has
 // instead of answering with silence.
-import { similarNames } from '../dashboards/similar.js';
+import { similarNames } from '../similar.js';
 import { isPlainObject, mainList, withArray } from './payload.js';
 
 /** How many of the objects' own field names a notice lists. */

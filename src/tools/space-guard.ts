@@ -2,7 +2,7 @@
 // answers reads there with an empty page: before a write into a non-default space, and when a read
 // there found nothing, make sure the space exists, and name the nearest ones when it does not.
 import { KibanaError, type KibanaClient, type KibanaRequest } from '../client/index.js';
-import { similarNames } from '../dashboards/similar.js';
+import { similarNames } from '../similar.js';
 import { DEFAULT_SPACE } from '../kibana/spaces.js';
 
 /** Bounds memory when many passthrough callers each confirm their spaces. */

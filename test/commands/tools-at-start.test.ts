@@ -10,6 +10,9 @@ import { toolSelectionFrom } from '../../src/config/tool-selection.js';
 import { createLogger, silentLogger } from '../../src/logger.js';
 import * as generated from '../../src/tools/generated/index.js';
 import { loadSelectedTools } from '../../src/tools/registry.js';
+import { generatedSpecs } from '../../src/tools/served-tools.js';
+import { servedCatalog } from '../../src/tools/tasks/catalog.js';
+import * as tasks from '../../src/tools/tasks/index.js';
 import { variantGroups, variantsOn } from '../../src/tools/variants.js';
 
 let kibana: RecordingKibana;
@@ -30,14 +33,17 @@ async function start(argv: string[], env: NodeJS.ProcessEnv, passthrough = false
       passthrough,
       createLogger('debug', (line) => logged.push(line)),
     );
-    const specs = await loadSelectedTools(generated, toolSelectionFrom(options.settings));
+    // The generated tools the catalog serves (a task tool's name hides the generated one), without the task tools.
+    const specs = generatedSpecs(await loadSelectedTools(servedCatalog(generated, tasks), toolSelectionFrom(options.settings)));
     return { ...started, specs, logged, asked: kibana.requests.map((request) => `${request.method} ${request.path}`) };
   } finally {
     await connection.stop();
   }
 }
 
-const names = (tools: readonly { name: string }[]) => tools.map((tool) => tool.name);
+const TASK_TOOLS = new Set(tasks.toolsets.flatMap((toolset) => toolset.tools));
+/** The names of the generated tools among `tools`. */
+const names = (tools: readonly { name: string }[]) => tools.map((tool) => tool.name).filter((name) => !TASK_TOOLS.has(name));
 const at = (url: string) => ({ KIBANA_URL: url, KIBANA_API_KEY: 'k' });
 const ALL = ['--toolsets', 'all', '--tier', 'destructive'];
 
@@ -68,7 +74,7 @@ describe('the version a server starts with', () => {
     kibana.handle(handler);
     const started = await start(ALL, at(kibana.url));
     expect(started.kibanaVersion.known).toBeUndefined();
-    expect(names(started.tools)).toEqual(variantGroups(started.specs).map((group) => group[0]!.name));
+    expect(names(started.tools)).toEqual(names(variantGroups(started.specs).map((group) => group[0]!)));
     expect(started.logged.filter((line) => line.startsWith('kibana-mcp warn: could not read Kibana'))).toEqual([
       expect.stringMatching(why),
     ]);

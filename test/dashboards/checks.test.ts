@@ -4,7 +4,7 @@ import { namedPanels, panelProblems, writeDashboard } from '../../src/dashboards
 import { dataViewInfo } from '../../src/dashboards/data-view.js';
 import { unknownDataViewProblems } from '../../src/dashboards/field-checks.js';
 import type { FlatDashboard, FlatPanel } from '../../src/dashboards/flat.js';
-import { similarNames } from '../../src/dashboards/similar.js';
+import { similarNames } from '../../src/similar.js';
 import { type FormatSupport, formatFor, unsupportedProblems } from '../../src/dashboards/support.js';
 import { VIEWS } from './fixtures.js';
 

@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_TOOLS as tools } from '../support/tools.js';
+import * as tasks from '../../src/tools/tasks/index.js';
+import { ALL_TOOLS } from '../support/tools.js';
 import { SPACE_ARG } from '../../src/tools/spec.js';
 import { PRISM_LIMITS, startPrism, type PrismServer } from '../support/prism.js';
 import { synthesize } from '../support/synthesize.js';
@@ -56,6 +57,10 @@ async function startVerdictProxy(target: string): Promise<{ url: string; verdict
   };
 }
 
+/** The task tools are served beside the generated ones, and hide a generated tool of the same name. */
+const TASK_TOOLS = tasks.toolsets.flatMap((toolset) => toolset.tools);
+const tools = ALL_TOOLS.filter((tool) => !TASK_TOOLS.includes(tool.name));
+
 const COMMITTED_SPEC = resolve(import.meta.dirname, '../../openapi/kibana.yaml');
 
 const SPEC_LABEL = HAVE_UPSTREAM ? 'the upstream 8.18 spec' : 'the committed openapi/kibana.yaml';
@@ -96,9 +101,9 @@ describe.each(['stdio', 'http'] as const)(`every tool through MCP over %s agains
     await peer?.close();
   });
 
-  it('lists every generated tool', async () => {
+  it('lists every generated tool and the task tools', async () => {
     const { tools: listed } = await peer.client.listTools();
-    expect(listed.map((tool) => tool.name).sort()).toEqual(tools.map((tool) => tool.name).sort());
+    expect(listed.map((tool) => tool.name).sort()).toEqual([...TASK_TOOLS, ...tools.map((tool) => tool.name)].sort());
   });
 
   it('sends requests with zero violations for every tool', async () => {

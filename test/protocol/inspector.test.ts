@@ -71,13 +71,16 @@ describe('the MCP Inspector CLI', () => {
     const names = (result: { tools: Array<{ name: string }> }) => result.tools.map((tool) => tool.name);
     expect(names(stdioList)).toEqual(expect.arrayContaining(['get_status', 'get_data_view']));
     expect(names(httpList)).toEqual(runtime.listing.map((tool) => tool.name));
-    expect(stdioCall.structuredContent).toEqual({ data_view: { id: 'dv-1' } });
-    expect(httpCall.structuredContent).toEqual({ data_view: { id: 'dv-2' } });
+    // The data travels once, as text.
+    expect(JSON.parse(stdioCall.content[0].text)).toEqual({ data_view: { id: 'dv-1' } });
+    expect(JSON.parse(httpCall.content[0].text)).toEqual({ data_view: { id: 'dv-2' } });
     expect(refused.isError).toBe(true);
     expect(refused.content[0].text).toMatch(
       /cannot be asked \(it offers no elicitation\); the server refuses such calls \(--confirm always\)/,
     );
-    expect(kibana.requests.map((request) => `${request.method} ${request.path}`).sort()).toEqual([
+    // Besides the version each server reads once at start (GET /api/status), only the two reads.
+    const calls = kibana.requests.filter((request) => request.path !== '/api/status');
+    expect(calls.map((request) => `${request.method} ${request.path}`).sort()).toEqual([
       'GET /api/data_views/data_view/dv-2',
       'GET /s/marketing/api/data_views/data_view/dv-1',
     ]);

@@ -7,7 +7,7 @@ const scenario = useScenario();
 let agent: Agent;
 
 beforeAll(async () => {
-  agent = await scenario.connect(['--toolsets', 'spaces,dashboards,data_views,saved_objects,detection_rules', '--tier', 'destructive']);
+  agent = await scenario.connect(['--toolsets', 'spaces,dashboards_api,data_views,saved_objects,detection_rules', '--tier', 'destructive']);
 });
 
 describe('compact write answers', () => {

@@ -74,16 +74,16 @@ describe('writes into a space that does not exist', () => {
     });
     expect(imported).toMatch(/does not exist/);
 
-    // Only reads reached Kibana: the existence checks (and the version probe of the dashboards
-    // tool, whose API newer Kibanas replaced); no POST/PUT/DELETE at all, nothing stored.
+    // Only reads reached Kibana: the existence checks (the version was read once at start); no
+    // POST/PUT/DELETE at all, nothing stored.
     const seen = scenario.requestsSince(mark);
     expect(writesIn(seen)).toEqual([]);
     const spaceChecks = seen.filter((request) => request.path === `/api/spaces/space/${missing}`);
     expect(spaceChecks.length).toBeGreaterThan(0);
     expect(spaceChecks.every((request) => request.method === 'GET' && request.status === 404)).toBe(true);
-    // Besides the checks: the version probe, and the listing that names the nearest spaces.
+    // Besides the checks: the listing that names the nearest spaces.
     expect(new Set(seen.filter((request) => !spaceChecks.includes(request)).map((request) => `${request.method} ${request.path}`))).toEqual(
-      new Set(['GET /api/status', 'GET /api/spaces/space']),
+      new Set(['GET /api/spaces/space']),
     );
     expect(scenario.sandbox.state.savedObjects.list(missing)).toEqual([]);
 

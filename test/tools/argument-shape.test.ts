@@ -44,6 +44,13 @@ describe('argumentShapeProblems', () => {
     ]);
   });
 
+  it('refuses a nested property named __proto__, which a validator would drop, naming where it is', () => {
+    expect(argumentShapeProblems(JSON.parse('{"body":{"meta":{"__proto__":{"x":1}}}}'))).toEqual([
+      'body.meta: a property cannot be named "__proto__"',
+    ]);
+    expect(argumentShapeProblems({ body: { proto: 1, constructor: 2 } })).toEqual([]);
+  });
+
   it('walks 10,000 levels without exhausting the stack', () => {
     expect(argumentShapeProblems({ query: nested(10_000), size: 1 })).toHaveLength(1);
   });

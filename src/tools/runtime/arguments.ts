@@ -1,5 +1,6 @@
-// A call's arguments, checked before a tool runs: no argument the tool does not take, the runtime's
-// own `full`, nothing that would break a validator (see argument-shape.ts), then the tool's full validator.
+// A call's arguments, checked before a tool runs: first nothing that would break a validator (see
+// argument-shape.ts), before anything is asked of Kibana; then no argument the tool does not take, the
+// runtime's own `full`, and the tool's full validator.
 import type { z } from 'zod';
 import { argumentShapeProblems } from '../argument-shape.js';
 import { errorResult } from '../error-results.js';
@@ -21,6 +22,12 @@ function validatorOf(tool: Tool): Promise<z.ZodType<Record<string, unknown>>> {
   return validator;
 }
 
+/** Arguments no validator can take (lone surrogates, nesting past the limit), whatever the tool's variant. */
+export function malformedArguments(toolName: string, raw: Record<string, unknown> | undefined): ToolResult | undefined {
+  const problems = argumentShapeProblems(raw ?? {});
+  return problems.length > 0 ? errorResult(`Invalid arguments for ${toolName}:\n${problems.join('\n')}`) : undefined;
+}
+
 export async function checkArguments(tool: Tool, raw: Record<string, unknown> | undefined): Promise<CheckedArguments> {
   const invalid = (lines: string) => ({ ok: false as const, result: errorResult(`Invalid arguments for ${tool.name}:\n${lines}`) });
   const given = raw ?? {};
@@ -39,8 +46,6 @@ export async function checkArguments(tool: Tool, raw: Record<string, unknown> | 
   }
   const { args, full } = takeFull(tool, given);
   if (full !== undefined && typeof full !== 'boolean') return invalid(`${FULL_ARGUMENT}: expected boolean, got ${typeName(full)}`);
-  const problems = argumentShapeProblems(args);
-  if (problems.length > 0) return invalid(problems.join('\n'));
   const parsed = (await validatorOf(tool)).safeParse(args, { reportInput: true });
   if (!parsed.success) return invalid(formatValidationError(parsed.error));
   return { ok: true, args: parsed.data, full: full === true };

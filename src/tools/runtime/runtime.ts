@@ -8,7 +8,7 @@ import { clientStatusProbe, KibanaVersion } from '../kibana-version.js';
 import { type ListedTool, listedTool } from '../listing.js';
 import { boundResult } from '../results.js';
 import { SpaceGuard } from '../space-guard.js';
-import { checkArguments } from './arguments.js';
+import { checkArguments, malformedArguments } from './arguments.js';
 import { AnswerOnRetry, type ConfirmationPolicy } from './confirmation.js';
 import { callContext, type Invocation, type RuntimeParts } from './context.js';
 import { InFlight } from './in-flight.js';
@@ -98,6 +98,8 @@ export class ToolRuntime {
   }
 
   async #run(listed: Tool, raw: Record<string, unknown> | undefined, invocation: Invocation): Promise<ToolResult> {
+    const malformed = malformedArguments(listed.name, raw);
+    if (malformed) return malformed;
     const serving = await servingVariant(listed, this.#parts.kibanaVersion, invocation);
     if ('refusal' in serving) return serving.refusal;
     const { tool, version } = serving;
