@@ -1,4 +1,4 @@
-// Request validation against openapi/kibana.yaml, reported the way Kibana reports it:
+// Request validation against openapi/facts/kibana-8.18.yaml (the 8.x facts), reported the way Kibana reports it:
 // `[request body.name]: expected value of type [string] but got [number]`.
 
 import { readFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { badRequest } from './errors.js';
 import { parseJsonOrText } from './json.js';
 
-const SPEC_FILE = new URL('../../openapi/kibana.yaml', import.meta.url);
+const SPEC_FILE = new URL('../../openapi/facts/kibana-8.18.yaml', import.meta.url);
 const SPEC_ID = 'kibana.yaml';
 
 type JsonObject = Record<string, unknown>;

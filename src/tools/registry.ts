@@ -26,11 +26,25 @@ export async function loadSelectedTools(catalog: ToolCatalog, selection: ToolSel
   const modules = await Promise.all(
     catalog.toolsets.filter((toolset) => needed.has(toolset.id)).map((toolset) => catalog.loadToolset[toolset.id]!()),
   );
-  return selectTools(
-    modules.flatMap((module) => module.tools),
-    catalog.toolsets,
-    selection,
-  );
+  return selectTools(oldestVariants(modules.flatMap((module) => module.tools)), catalog.toolsets, selection);
+}
+
+/**
+ * One ToolSpec per name: the variant of the oldest Kibana versions (the 8.x one where a name has
+ * several), over the versions of all its variants. A stand-in until the server selects the variants
+ * of the connected version.
+ */
+function oldestVariants(tools: ToolSpec[]): ToolSpec[] {
+  const byName = new Map<string, ToolSpec[]>();
+  for (const tool of tools) byName.set(tool.name, [...(byName.get(tool.name) ?? []), tool]);
+  return [...byName.values()].map(([oldest, ...newer]) => {
+    const last = newer.at(-1);
+    if (!oldest || !last) return oldest as ToolSpec;
+    const versions = { ...oldest.versions };
+    if (last.versions.until === undefined) delete versions.until;
+    else versions.until = last.versions.until;
+    return { ...oldest, versions };
+  });
 }
 
 /** Every tool of the catalog, whatever the tier (for reports and tests). */
