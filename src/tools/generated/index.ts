@@ -180,7 +180,17 @@ export const toolsets: ToolsetInfo[] = [
     id: "slos",
     description: "Observability service-level objectives.",
     default: false,
-    tools: ["find_slos", "get_slo", "create_slo", "update_slo", "delete_slo", "enable_slo", "disable_slo", "reset_slo"],
+    tools: [
+      "find_slos",
+      "get_slo",
+      "create_slo",
+      "update_slo",
+      "delete_slo",
+      "enable_slo",
+      "disable_slo",
+      "reset_slo",
+      "delete_slo_instances",
+    ],
   },
   {
     id: "synthetics",

@@ -772,4 +772,39 @@ export const tools: ToolSpec[] = [
     versions: {},
     operation: { method: "POST", path: "/s/{spaceId}/api/observability/slos/{sloId}/_reset", operationId: "resetSloOp" },
   },
+  {
+    name: "delete_slo_instances",
+    toolset: "slos",
+    tier: "destructive",
+    description: "Deletes the data of some instances of grouped SLOs, such as hosts that are gone, given as {sloId, instanceId} pairs. " +
+      "The server asks the user to confirm this call when the client supports it.",
+    annotations: { title: "Delete SLO instances", readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
+    spaceAware: true,
+    inputSchema: {
+      type: "object",
+      properties: {
+        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        list: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: { instanceId: { type: "string" }, sloId: { type: "string" } },
+            required: ["sloId", "instanceId"],
+          },
+        },
+      },
+      required: ["list"],
+      additionalProperties: false,
+    },
+    tokens: 178,
+    validator: () => validatorFrom(inputs["kibana-9.3"], "delete_slo_instances"),
+    request: {
+      method: "POST",
+      path: "/api/observability/slos/_delete_instances",
+      params: [],
+      body: { kind: "fields", fields: { list: "list" } },
+    },
+    versions: {},
+    operation: { method: "POST", path: "/s/{spaceId}/api/observability/slos/_delete_instances", operationId: "deleteSloInstancesOp" },
+  },
 ];

@@ -138,6 +138,24 @@ export const schemas: InputModule = {
       },
       textArgs: ["slo_id"],
     },
+    delete_slo_instances: {
+      schema: {
+        type: "object",
+        properties: {
+          space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+          list: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: { instanceId: { type: "string" }, sloId: { type: "string" } },
+              required: ["sloId", "instanceId"],
+            },
+          },
+        },
+        required: ["list"],
+        additionalProperties: false,
+      },
+    },
   },
   components: {
     SLOs_artifacts: {
