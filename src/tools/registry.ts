@@ -31,20 +31,24 @@ export async function loadSelectedTools(catalog: ToolCatalog, selection: ToolSel
 
 /**
  * One ToolSpec per name: the variant of the oldest Kibana versions (the 8.x one where a name has
- * several), over the versions of all its variants. A stand-in until the server selects the variants
- * of the connected version.
+ * several), over the versions of the newer variants that call the same operation (only their schema
+ * differs). A stand-in until the server selects the variants of the connected version: where a newer
+ * variant calls another operation, the tool ends where its own operation does.
  */
 function oldestVariants(tools: ToolSpec[]): ToolSpec[] {
   const byName = new Map<string, ToolSpec[]>();
   for (const tool of tools) byName.set(tool.name, [...(byName.get(tool.name) ?? []), tool]);
-  return [...byName.values()].map(([oldest, ...newer]) => {
-    const last = newer.at(-1);
-    if (!oldest || !last) return oldest as ToolSpec;
-    const versions = { ...oldest.versions };
-    if (last.versions.until === undefined) delete versions.until;
-    else versions.until = last.versions.until;
-    return { ...oldest, versions };
-  });
+  return [...byName.values()].map(([oldest, ...newer]) => overSameOperation(oldest!, newer));
+}
+
+function overSameOperation(oldest: ToolSpec, newer: ToolSpec[]): ToolSpec {
+  const changed = newer.findIndex((tool) => tool.request.method !== oldest.request.method || tool.request.path !== oldest.request.path);
+  const last = (changed === -1 ? newer : newer.slice(0, changed)).at(-1);
+  if (!last) return oldest;
+  const versions = { ...oldest.versions };
+  if (last.versions.until === undefined) delete versions.until;
+  else versions.until = last.versions.until;
+  return { ...oldest, versions };
 }
 
 /** Every tool of the catalog, whatever the tier (for reports and tests). */

@@ -146,7 +146,7 @@ describe('destructive tools over HTTP', () => {
     kibana.handle(() => ({ body: {} }));
     kibana.requests.length = 0;
     const client = await connectHttp(server.url, {}, { capabilities: { elicitation: { form: {} } } });
-    const result = await client.callTool({ name: 'delete_data_view', arguments: { viewId: 'v1' } });
+    const result = await client.callTool({ name: 'delete_data_view', arguments: { view_id: 'v1' } });
     expect(result.isError).toBeFalsy();
     expect(kibana.requests.map((request) => request.method)).toEqual(['DELETE']);
     await client.close();

@@ -129,7 +129,7 @@ describe('tools/call reaches Kibana with the right request', () => {
   it('encodes path values so they stay one segment', async () => {
     kibana.handle(() => ({ body: {} }));
     const { client } = await connect();
-    await client.callTool({ name: 'get_data_view', arguments: { viewId: '../../api/security/role' } });
+    await client.callTool({ name: 'get_data_view', arguments: { view_id: '../../api/security/role' } });
     expect(kibana.requests[0]!.url).toBe('/api/data_views/data_view/..%2F..%2Fapi%2Fsecurity%2Frole');
   });
 });
@@ -165,10 +165,10 @@ describe('invalid arguments are refused with field-level messages', () => {
     const { client } = await connect();
     const missing = await client.callTool({ name: 'get_data_view', arguments: {} });
     expect(missing.isError).toBe(true);
-    expect(textOf(missing)).toMatch(/viewId/);
-    const wrongType = await client.callTool({ name: 'get_data_view', arguments: { viewId: { id: 42 } } });
-    expect(textOf(wrongType)).toMatch(/viewId: expected string, got object/);
-    const unknown = await client.callTool({ name: 'get_data_view', arguments: { viewId: 'a', colour: 'red' } });
+    expect(textOf(missing)).toMatch(/view_id/);
+    const wrongType = await client.callTool({ name: 'get_data_view', arguments: { view_id: { id: 42 } } });
+    expect(textOf(wrongType)).toMatch(/view_id: expected string, got object/);
+    const unknown = await client.callTool({ name: 'get_data_view', arguments: { view_id: 'a', colour: 'red' } });
     expect(textOf(unknown)).toMatch(/unknown argument "colour"/);
     expect(kibana.requests).toHaveLength(0);
   });
@@ -192,7 +192,7 @@ describe('Kibana errors become isError results with a hint', () => {
     it(`${status} ${error}`, async () => {
       kibana.handle(() => kibanaError(status, error, `kibana says ${status}`));
       const { client } = await connect();
-      const result = await client.callTool({ name: 'get_data_view', arguments: { viewId: 'dv' } });
+      const result = await client.callTool({ name: 'get_data_view', arguments: { view_id: 'dv' } });
       expect(result.isError).toBe(true);
       const text = textOf(result);
       expect(text).toContain(String(status));
@@ -219,7 +219,7 @@ describe('Kibana errors become isError results with a hint', () => {
 });
 
 describe('destructive calls ask the user when the client can be asked', () => {
-  const deleteArgs = { viewId: 'dv-1' };
+  const deleteArgs = { view_id: 'dv-1' };
   const isDelete = (request: RecordedRequest) => request.method === 'DELETE';
 
   for (const [answer, performed] of [

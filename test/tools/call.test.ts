@@ -24,14 +24,14 @@ const textOf = (result: Awaited<ReturnType<typeof callTool>>) => (result.content
 describe('callTool argument checks (before anything is sent)', () => {
   it('refuses own properties named like Object.prototype members', async () => {
     for (const name of ['__proto__', 'constructor', 'toString']) {
-      const result = await callTool(getDataView, JSON.parse(`{"viewId":"a","${name}":{"x":1}}`), context);
+      const result = await callTool(getDataView, JSON.parse(`{"view_id":"a","${name}":{"x":1}}`), context);
       expect(result.isError, name).toBe(true);
       expect(textOf(result)).toContain(`unknown argument "${name}"`);
     }
   });
 
   it('names the arguments the tool does take', async () => {
-    const result = await callTool(getDataView, { viewId: 'a', colour: 'red' }, context);
-    expect(textOf(result)).toBe('Invalid arguments for get_data_view: unknown argument "colour"; expected only: viewId, space_id');
+    const result = await callTool(getDataView, { view_id: 'a', colour: 'red' }, context);
+    expect(textOf(result)).toBe('Invalid arguments for get_data_view: unknown argument "colour"; expected only: view_id, space_id');
   });
 });
