@@ -5,7 +5,7 @@ import type { ConnectorExecution } from './resources/connectors.js';
 import type { DetectionAlert } from './resources/detection-alerts.js';
 import type { DetectionRule } from './resources/detection-rules.js';
 import type { ShortUrl } from './resources/short-urls.js';
-import type { Slo } from './resources/slos.js';
+import type { Slo, SloInstanceDeletion } from './resources/slos.js';
 import type { Space } from './resources/spaces.js';
 import { SavedObjectStore } from './saved-object-store.js';
 import { SpaceStore } from './store.js';
@@ -25,6 +25,8 @@ export interface SandboxState {
   slos: SpaceStore<Slo>;
   /** Connector runs: the sandbox records them instead of reaching any external service. */
   connectorExecutions: ConnectorExecution[];
+  /** SLO instances whose data was deleted: the sandbox keeps no per-instance data, so it records the request. */
+  sloInstanceDeletions: SloInstanceDeletion[];
 }
 
 export function createState(version: string): SandboxState {
@@ -39,6 +41,7 @@ export function createState(version: string): SandboxState {
     detectionAlerts: new SpaceStore(),
     slos: new SpaceStore(),
     connectorExecutions: [],
+    sloInstanceDeletions: [],
   };
 }
 

@@ -19,6 +19,9 @@ describe('isAtLeast', () => {
   });
 });
 
+const clientOf = (baseUrl: string) =>
+  new KibanaClient({ baseUrl, auth: { kind: 'none' }, connectTimeoutMs: 1_000, timeoutMs: 2_000, retries: 0, userAgent: 'test' });
+
 describe('KibanaVersion', () => {
   it('asks once per caller until one answer is known, and never caches a failure', async () => {
     const kibana = await startRecordingKibana((request) =>
@@ -26,14 +29,7 @@ describe('KibanaVersion', () => {
         ? { body: { version: { number: '9.4.1' } }, delayMs: 50 }
         : kibanaError(401, 'Unauthorized', 'bad key'),
     );
-    const client = new KibanaClient({
-      baseUrl: kibana.url,
-      auth: { kind: 'none' },
-      connectTimeoutMs: 1_000,
-      timeoutMs: 2_000,
-      retries: 0,
-      userAgent: 'test',
-    });
+    const client = clientOf(kibana.url);
     const version = new KibanaVersion(client);
 
     const [bad, good, goodAgain] = await Promise.all([
@@ -46,6 +42,17 @@ describe('KibanaVersion', () => {
     expect(await version.get({ authorization: 'ApiKey bad' })).toBe('9.4.1');
     expect(kibana.requests).toHaveLength(2);
 
+    await client.close();
+    await kibana.stop();
+  });
+
+  it.each([['string'], [''], [9], ['9.4']])('takes %j for no version, and asks again', async (number) => {
+    const kibana = await startRecordingKibana(() => ({ body: { version: { number } } }));
+    const client = clientOf(kibana.url);
+    const version = new KibanaVersion(client);
+    expect(await version.get()).toBeUndefined();
+    expect(await version.get()).toBeUndefined();
+    expect(kibana.requests).toHaveLength(2);
     await client.close();
     await kibana.stop();
   });
