@@ -22,7 +22,7 @@ import { refName } from '../schema/refs.js';
 import { typesOf, type JsonType, type Schema } from '../schema/schema.js';
 import { mapSubschemas, type SubschemaKind } from '../schema/walk.js';
 import type { ListedToolSource } from '../tools/listing.js';
-import type { JsonSchemaObject } from '../tools/spec.js';
+import { SPACE_ARG, type JsonSchemaObject } from '../tools/spec.js';
 import { flatObjectShape } from './tool-model.js';
 import { toolTokens } from './tokens.js';
 
@@ -49,8 +49,8 @@ const CONSTRAINTS = [
 ] as const;
 /** The types of a schema that says nothing about its value. */
 const ANY_TYPE: JsonType[] = ['array', 'boolean', 'null', 'number', 'object', 'string'];
-const COLLAPSED_NOTE = (depth: number) =>
-  ` Optional fields nested deeper than ${depth} level${depth === 1 ? '' : 's'} are not shown; the call checks every field and names what is wrong.`;
+/** What a depth-limited schema leaves out; that the validator names each bad field is said once, in the server's instructions. */
+const COLLAPSED_NOTE = (depth: number) => ` Optional fields below depth ${depth} are hidden but checked.`;
 
 export interface AdvertisedTool {
   description: string;
@@ -58,16 +58,26 @@ export interface AdvertisedTool {
 }
 
 export function advertise(tool: Omit<ListedToolSource, 'inputSchema'> & { input: Schema }, components: ComponentStore): AdvertisedTool {
-  const full = asRoot(withSharedDefs(tool.input, components));
+  const input = withoutSpacePattern(tool.input);
+  const full = asRoot(withSharedDefs(input, components));
   if (toolTokens({ ...tool, inputSchema: full }) <= TOOL_TOKEN_BUDGET) return { description: tool.description, inputSchema: full };
   let candidate: AdvertisedTool | undefined;
   for (let depth = 4; depth >= 0; depth -= 1) {
     const origins = new WeakMap<Schema, string>();
-    const collapsed = collapse(tool.input, components, depth, 0, true, origins);
+    const collapsed = collapse(input, components, depth, 0, true, origins);
     candidate = { description: tool.description + COLLAPSED_NOTE(depth), inputSchema: asRoot(sharedSkeletons(collapsed, origins)) };
     if (toolTokens({ ...tool, ...candidate }) <= TOOL_TOKEN_BUDGET) break;
   }
   return candidate as AdvertisedTool;
+}
+
+/** The pattern of space_id is checked by the validator and said once in the server's instructions, not in every tool. */
+function withoutSpacePattern(input: Schema): Schema {
+  const properties = input.properties as Record<string, Schema> | undefined;
+  const space = properties?.[SPACE_ARG];
+  if (!space || !('pattern' in space)) return input;
+  const { pattern: _pattern, ...shown } = space;
+  return { ...input, properties: { ...properties, [SPACE_ARG]: shown } };
 }
 
 /** The tool model's input is always a root object (see ArgumentLayout); so is every form of it shown. */

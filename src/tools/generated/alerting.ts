@@ -15,7 +15,7 @@ export const tools: ToolSpec[] = [
     toolset: "alerting",
     tier: "read",
     description: "Searches alerting rules by text or KQL filter, with their status, schedule and last run. Paged with page and per_page " +
-      "(default 10). Optional fields nested deeper than 0 levels are not shown; the call checks every field and names what is wrong.",
+      "(default 10). Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Find alerting rules", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -36,7 +36,7 @@ export const tools: ToolSpec[] = [
       },
       additionalProperties: false,
     },
-    tokens: 264,
+    tokens: 252,
     validator: () => validatorFrom(inputs["kibana-8.18"], "find_alerting_rules"),
     request: {
       method: "GET",
@@ -63,7 +63,7 @@ export const tools: ToolSpec[] = [
     toolset: "alerting",
     tier: "read",
     description: "Searches alerting rules by text or KQL filter, with their status, schedule and last run. Paged with page and per_page " +
-      "(default 10). Optional fields nested deeper than 0 levels are not shown; the call checks every field and names what is wrong.",
+      "(default 10). Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Find alerting rules", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -84,7 +84,7 @@ export const tools: ToolSpec[] = [
       },
       additionalProperties: false,
     },
-    tokens: 267,
+    tokens: 255,
     validator: () => validatorFrom(inputs["kibana-9.3"], "find_alerting_rules"),
     request: {
       method: "GET",
@@ -115,11 +115,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { id: { type: "string" }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
+      properties: { id: { type: "string" }, space_id: { type: "string" } },
       required: ["id"],
       additionalProperties: false,
     },
-    tokens: 113,
+    tokens: 101,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_alerting_rule"),
     request: { method: "GET", path: "/api/alerting/rule/{id}", params: [{ arg: "id", name: "id", in: "path" }] },
     versions: {},
@@ -130,8 +130,7 @@ export const tools: ToolSpec[] = [
     toolset: "alerting",
     tier: "write",
     description: "Creates an alerting rule of a given type under an id the caller chooses (a UUID is fine). Call " +
-      "list_alerting_rule_types for valid rule_type_id, consumer and action groups. Optional fields nested deeper than 0 levels are not " +
-      "shown; the call checks every field and names what is wrong.",
+      "list_alerting_rule_types for valid rule_type_id, consumer and action groups. Optional fields below depth 0 are hidden but checked.",
     annotations: {
       title: "Create alerting rule",
       readOnlyHint: false,
@@ -166,7 +165,7 @@ export const tools: ToolSpec[] = [
       required: ["id", "consumer", "name", "rule_type_id", "schedule"],
       additionalProperties: false,
     },
-    tokens: 344,
+    tokens: 332,
     validator: () => validatorFrom(inputs["kibana-8.18"], "create_alerting_rule"),
     request: {
       method: "POST",
@@ -198,8 +197,7 @@ export const tools: ToolSpec[] = [
     toolset: "alerting",
     tier: "write",
     description: "Creates an alerting rule of a given type under an id the caller chooses (a UUID is fine). Call " +
-      "list_alerting_rule_types for valid rule_type_id, consumer and action groups. Optional fields nested deeper than 0 levels are not " +
-      "shown; the call checks every field and names what is wrong.",
+      "list_alerting_rule_types for valid rule_type_id, consumer and action groups. Optional fields below depth 0 are hidden but checked.",
     annotations: {
       title: "Create alerting rule",
       readOnlyHint: false,
@@ -235,7 +233,7 @@ export const tools: ToolSpec[] = [
       required: ["id", "consumer", "name", "rule_type_id", "schedule"],
       additionalProperties: false,
     },
-    tokens: 352,
+    tokens: 340,
     validator: () => validatorFrom(inputs["kibana-9.3"], "create_alerting_rule"),
     request: {
       method: "POST",
@@ -268,8 +266,7 @@ export const tools: ToolSpec[] = [
     toolset: "alerting",
     tier: "write",
     description: "Replaces a rule's name, schedule, params, actions and tags; its type cannot change. Read it with get_alerting_rule " +
-      "first and send every field back. Optional fields nested deeper than 0 levels are not shown; the call checks every field and names " +
-      "what is wrong.",
+      "first and send every field back. Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Update alerting rule", readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -290,7 +287,7 @@ export const tools: ToolSpec[] = [
       required: ["id", "name", "schedule"],
       additionalProperties: false,
     },
-    tokens: 251,
+    tokens: 239,
     validator: () => validatorFrom(inputs["kibana-8.18"], "update_alerting_rule"),
     request: {
       method: "PUT",
@@ -319,8 +316,7 @@ export const tools: ToolSpec[] = [
     toolset: "alerting",
     tier: "write",
     description: "Replaces a rule's name, schedule, params, actions and tags; its type cannot change. Read it with get_alerting_rule " +
-      "first and send every field back. Optional fields nested deeper than 0 levels are not shown; the call checks every field and names " +
-      "what is wrong.",
+      "first and send every field back. Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Update alerting rule", readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -342,7 +338,7 @@ export const tools: ToolSpec[] = [
       required: ["id", "name", "schedule"],
       additionalProperties: false,
     },
-    tokens: 259,
+    tokens: 247,
     validator: () => validatorFrom(inputs["kibana-9.3"], "update_alerting_rule"),
     request: {
       method: "PUT",
@@ -377,11 +373,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { id: { type: "string" }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
+      properties: { id: { type: "string" }, space_id: { type: "string" } },
       required: ["id"],
       additionalProperties: false,
     },
-    tokens: 125,
+    tokens: 113,
     validator: () => validatorFrom(inputs["kibana-9.3"], "delete_alerting_rule"),
     request: { method: "DELETE", path: "/api/alerting/rule/{id}", params: [{ arg: "id", name: "id", in: "path" }] },
     versions: {},
@@ -396,11 +392,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { id: { type: "string" }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
+      properties: { id: { type: "string" }, space_id: { type: "string" } },
       required: ["id"],
       additionalProperties: false,
     },
-    tokens: 109,
+    tokens: 97,
     validator: () => validatorFrom(inputs["kibana-9.3"], "enable_alerting_rule"),
     request: { method: "POST", path: "/api/alerting/rule/{id}/_enable", params: [{ arg: "id", name: "id", in: "path" }] },
     versions: {},
@@ -423,7 +419,7 @@ export const tools: ToolSpec[] = [
       type: "object",
       properties: {
         id: { type: "string" },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         body: {
           type: ["object", "null"],
           properties: { untrack: { type: "boolean", description: "Also mark its active alerts untracked." } },
@@ -433,7 +429,7 @@ export const tools: ToolSpec[] = [
       required: ["id"],
       additionalProperties: false,
     },
-    tokens: 142,
+    tokens: 130,
     validator: () => validatorFrom(inputs["kibana-9.3"], "disable_alerting_rule"),
     request: {
       method: "POST",
@@ -459,11 +455,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { id: { type: "string" }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
+      properties: { id: { type: "string" }, space_id: { type: "string" } },
       required: ["id"],
       additionalProperties: false,
     },
-    tokens: 120,
+    tokens: 108,
     validator: () => validatorFrom(inputs["kibana-9.3"], "mute_alerting_rule"),
     request: { method: "POST", path: "/api/alerting/rule/{id}/_mute_all", params: [{ arg: "id", name: "id", in: "path" }] },
     versions: {},
@@ -484,11 +480,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { id: { type: "string" }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
+      properties: { id: { type: "string" }, space_id: { type: "string" } },
       required: ["id"],
       additionalProperties: false,
     },
-    tokens: 115,
+    tokens: 103,
     validator: () => validatorFrom(inputs["kibana-9.3"], "unmute_alerting_rule"),
     request: { method: "POST", path: "/api/alerting/rule/{id}/_unmute_all", params: [{ arg: "id", name: "id", in: "path" }] },
     versions: {},
@@ -502,8 +498,8 @@ export const tools: ToolSpec[] = [
       "license.",
     annotations: { title: "List rule types", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
-    inputSchema: { type: "object", properties: { space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } }, additionalProperties: false },
-    tokens: 108,
+    inputSchema: { type: "object", properties: { space_id: { type: "string" } }, additionalProperties: false },
+    tokens: 96,
     validator: () => validatorFrom(inputs["kibana-9.3"], "list_alerting_rule_types"),
     request: { method: "GET", path: "/api/alerting/rule_types", params: [] },
     versions: {},
@@ -516,8 +512,8 @@ export const tools: ToolSpec[] = [
     description: "Reports whether the alerting framework can run rules, with the state of its encryption key and execution health.",
     annotations: { title: "Alerting health", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
-    inputSchema: { type: "object", properties: { space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } }, additionalProperties: false },
-    tokens: 104,
+    inputSchema: { type: "object", properties: { space_id: { type: "string" } }, additionalProperties: false },
+    tokens: 92,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_alerting_health"),
     request: { method: "GET", path: "/api/alerting/_health", params: [] },
     versions: {},
@@ -528,8 +524,7 @@ export const tools: ToolSpec[] = [
     toolset: "alerting",
     tier: "write",
     description: "Silences a rule's notifications for a while, once or on a recurring schedule, while the rule keeps running. Returns " +
-      "the schedule with its id for unsnooze_alerting_rule. Optional fields nested deeper than 1 level are not shown; the call checks " +
-      "every field and names what is wrong.",
+      "the schedule with its id for unsnooze_alerting_rule. Optional fields below depth 2 are hidden but checked.",
     annotations: {
       title: "Snooze alerting rule",
       readOnlyHint: false,
@@ -542,10 +537,22 @@ export const tools: ToolSpec[] = [
       type: "object",
       properties: {
         id: { type: "string" },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         schedule: {
           type: "object",
-          properties: { custom: { type: "object" } },
+          properties: {
+            custom: {
+              type: "object",
+              properties: {
+                duration: { type: "string" },
+                recurring: { type: "object" },
+                start: { type: "string" },
+                timezone: { type: "string" },
+              },
+              required: ["start", "duration"],
+              additionalProperties: false,
+            },
+          },
           additionalProperties: false,
           description: "When, as custom {start, duration such as \"2h\", timezone, recurring}.",
         },
@@ -553,7 +560,7 @@ export const tools: ToolSpec[] = [
       required: ["id", "schedule"],
       additionalProperties: false,
     },
-    tokens: 208,
+    tokens: 227,
     validator: () => validatorFrom(inputs["kibana-9.3"], "snooze_alerting_rule"),
     request: {
       method: "POST",
@@ -582,12 +589,12 @@ export const tools: ToolSpec[] = [
       properties: {
         rule_id: { type: "string" },
         schedule_id: { type: "string", description: "Id from snooze_alerting_rule or the rule's snooze_schedule." },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       required: ["rule_id", "schedule_id"],
       additionalProperties: false,
     },
-    tokens: 149,
+    tokens: 137,
     validator: () => validatorFrom(inputs["kibana-9.3"], "unsnooze_alerting_rule"),
     request: {
       method: "DELETE",

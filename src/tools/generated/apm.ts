@@ -23,8 +23,8 @@ export const tools: ToolSpec[] = [
       openWorldHint: false,
     },
     spaceAware: true,
-    inputSchema: { type: "object", properties: { space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } }, additionalProperties: false },
-    tokens: 96,
+    inputSchema: { type: "object", properties: { space_id: { type: "string" } }, additionalProperties: false },
+    tokens: 84,
     validator: () => validatorFrom(inputs["kibana-9.3"], "list_apm_agent_configs"),
     request: { method: "GET", path: "/api/apm/settings/agent-configuration", params: [], headers: { "elastic-api-version": "2023-10-31" } },
     versions: {},
@@ -48,11 +48,11 @@ export const tools: ToolSpec[] = [
       properties: {
         name: { type: "string", description: "Service name." },
         environment: { type: "string", description: "Service environment." },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       additionalProperties: false,
     },
-    tokens: 118,
+    tokens: 106,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_apm_agent_config"),
     request: {
       method: "GET",
@@ -80,7 +80,7 @@ export const tools: ToolSpec[] = [
       type: "object",
       properties: {
         overwrite: { type: "boolean" },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         agent_name: { type: "string" },
         service: {
           type: "object",
@@ -96,7 +96,7 @@ export const tools: ToolSpec[] = [
       required: ["service", "settings"],
       additionalProperties: false,
     },
-    tokens: 193,
+    tokens: 181,
     validator: () => validatorFrom(inputs["kibana-9.3"], "create_or_update_apm_agent_config"),
     request: {
       method: "PUT",
@@ -125,13 +125,13 @@ export const tools: ToolSpec[] = [
     inputSchema: {
       type: "object",
       properties: {
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         environment: { type: "string", description: "Service environment." },
         name: { type: "string", description: "Service name." },
       },
       additionalProperties: false,
     },
-    tokens: 134,
+    tokens: 122,
     validator: () => validatorFrom(inputs["kibana-8.18"], "delete_apm_agent_config"),
     request: {
       method: "DELETE",
@@ -160,13 +160,13 @@ export const tools: ToolSpec[] = [
     inputSchema: {
       type: "object",
       properties: {
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         service: { type: "object", properties: { environment: { type: "string" }, name: { type: "string" } } },
       },
       required: ["service"],
       additionalProperties: false,
     },
-    tokens: 137,
+    tokens: 125,
     validator: () => validatorFrom(inputs["kibana-9.3"], "delete_apm_agent_config"),
     request: {
       method: "DELETE",
@@ -194,13 +194,13 @@ export const tools: ToolSpec[] = [
     inputSchema: {
       type: "object",
       properties: {
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         service: { type: "object", properties: { environment: { type: "string" }, name: { type: "string" } } },
       },
       required: ["service"],
       additionalProperties: false,
     },
-    tokens: 128,
+    tokens: 116,
     validator: () => validatorFrom(inputs["kibana-9.3"], "search_apm_agent_config"),
     request: {
       method: "POST",
@@ -229,7 +229,7 @@ export const tools: ToolSpec[] = [
     inputSchema: {
       type: "object",
       properties: {
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         name: { type: "string" },
         privileges: {
           type: "array",
@@ -240,7 +240,7 @@ export const tools: ToolSpec[] = [
       required: ["name", "privileges"],
       additionalProperties: false,
     },
-    tokens: 181,
+    tokens: 169,
     validator: () => validatorFrom(inputs["kibana-9.3"], "create_apm_agent_key"),
     request: {
       method: "POST",
@@ -269,7 +269,7 @@ export const tools: ToolSpec[] = [
       type: "object",
       properties: {
         service_name: { type: "string" },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         timestamp: { type: "string", description: "When it happened, ISO 8601." },
         message: { type: "string", description: "Text shown on the chart; defaults to the version." },
         service: {
@@ -283,7 +283,7 @@ export const tools: ToolSpec[] = [
       required: ["service_name", "timestamp", "service"],
       additionalProperties: false,
     },
-    tokens: 221,
+    tokens: 209,
     validator: () => validatorFrom(inputs["kibana-9.3"], "create_apm_annotation"),
     request: {
       method: "POST",
@@ -304,10 +304,10 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { page: { type: "number" }, per_page: { type: "number" }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
+      properties: { page: { type: "number" }, per_page: { type: "number" }, space_id: { type: "string" } },
       additionalProperties: false,
     },
-    tokens: 123,
+    tokens: 111,
     validator: () => validatorFrom(inputs["kibana-9.3"], "list_apm_source_maps"),
     request: {
       method: "GET",
@@ -329,7 +329,7 @@ export const tools: ToolSpec[] = [
     inputSchema: {
       type: "object",
       properties: {
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         bundle_filepath: { type: "string", description: "Path of the minified bundle as browsers request it." },
         service_name: { type: "string" },
         service_version: { type: "string" },
@@ -338,7 +338,7 @@ export const tools: ToolSpec[] = [
       required: ["bundle_filepath", "service_name", "service_version", "sourcemap"],
       additionalProperties: false,
     },
-    tokens: 182,
+    tokens: 170,
     validator: () => validatorFrom(inputs["kibana-9.3"], "upload_apm_source_map"),
     request: {
       method: "POST",
@@ -368,11 +368,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { id: { type: "string" }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
+      properties: { id: { type: "string" }, space_id: { type: "string" } },
       required: ["id"],
       additionalProperties: false,
     },
-    tokens: 126,
+    tokens: 114,
     validator: () => validatorFrom(inputs["kibana-9.3"], "delete_apm_source_map"),
     request: {
       method: "DELETE",

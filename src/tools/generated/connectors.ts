@@ -17,8 +17,8 @@ export const tools: ToolSpec[] = [
     description: "Lists all connectors in the space with their type and how many rules reference them. Secrets are never returned.",
     annotations: { title: "List connectors", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
-    inputSchema: { type: "object", properties: { space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } }, additionalProperties: false },
-    tokens: 101,
+    inputSchema: { type: "object", properties: { space_id: { type: "string" } }, additionalProperties: false },
+    tokens: 89,
     validator: () => validatorFrom(inputs["kibana-9.3"], "list_connectors"),
     request: { method: "GET", path: "/api/actions/connectors", params: [] },
     versions: {},
@@ -33,11 +33,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { id: { type: "string" }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
+      properties: { id: { type: "string" }, space_id: { type: "string" } },
       required: ["id"],
       additionalProperties: false,
     },
-    tokens: 103,
+    tokens: 91,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_connector"),
     request: { method: "GET", path: "/api/actions/connector/{id}", params: [{ arg: "id", name: "id", in: "path" }] },
     versions: {},
@@ -54,11 +54,11 @@ export const tools: ToolSpec[] = [
       type: "object",
       properties: {
         feature_id: { type: "string", description: "Only types usable by this feature, such as alerting or cases." },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       additionalProperties: false,
     },
-    tokens: 118,
+    tokens: 106,
     validator: () => validatorFrom(inputs["kibana-9.3"], "list_connector_types"),
     request: { method: "GET", path: "/api/actions/connector_types", params: [{ arg: "feature_id", name: "feature_id", in: "query" }] },
     versions: {},
@@ -69,8 +69,7 @@ export const tools: ToolSpec[] = [
     toolset: "connectors",
     tier: "write",
     description: "Creates a connector of a given type under an id the caller chooses (a UUID is fine). Pick connector_type_id from " +
-      "list_connector_types. Optional fields nested deeper than 0 levels are not shown; the call checks every field and names what is " +
-      "wrong.",
+      "list_connector_types. Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Create connector", readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -96,7 +95,7 @@ export const tools: ToolSpec[] = [
       required: ["id", "connector_type_id", "name"],
       additionalProperties: false,
     },
-    tokens: 304,
+    tokens: 292,
     validator: () => validatorFrom(inputs["kibana-8.18"], "create_connector"),
     request: {
       method: "POST",
@@ -112,8 +111,7 @@ export const tools: ToolSpec[] = [
     toolset: "connectors",
     tier: "write",
     description: "Creates a connector of a given type under an id the caller chooses (a UUID is fine). Pick connector_type_id from " +
-      "list_connector_types. Optional fields nested deeper than 0 levels are not shown; the call checks every field and names what is " +
-      "wrong.",
+      "list_connector_types. Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Create connector", readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -139,7 +137,7 @@ export const tools: ToolSpec[] = [
       required: ["id", "connector_type_id", "name"],
       additionalProperties: false,
     },
-    tokens: 304,
+    tokens: 292,
     validator: () => validatorFrom(inputs["kibana-9.3"], "create_connector"),
     request: {
       method: "POST",
@@ -154,8 +152,8 @@ export const tools: ToolSpec[] = [
     name: "update_connector",
     toolset: "connectors",
     tier: "write",
-    description: "Replaces a connector's name, config and secrets; its type cannot change. Optional fields nested deeper than 0 levels " +
-      "are not shown; the call checks every field and names what is wrong.",
+    description: "Replaces a connector's name, config and secrets; its type cannot change. Optional fields below depth 0 are hidden but " +
+      "checked.",
     annotations: { title: "Update connector", readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -170,7 +168,7 @@ export const tools: ToolSpec[] = [
       required: ["id", "name"],
       additionalProperties: false,
     },
-    tokens: 142,
+    tokens: 130,
     validator: () => validatorFrom(inputs["kibana-8.18"], "update_connector"),
     request: {
       method: "PUT",
@@ -185,8 +183,8 @@ export const tools: ToolSpec[] = [
     name: "update_connector",
     toolset: "connectors",
     tier: "write",
-    description: "Replaces a connector's name, config and secrets; its type cannot change. Optional fields nested deeper than 0 levels " +
-      "are not shown; the call checks every field and names what is wrong.",
+    description: "Replaces a connector's name, config and secrets; its type cannot change. Optional fields below depth 0 are hidden but " +
+      "checked.",
     annotations: { title: "Update connector", readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -201,7 +199,7 @@ export const tools: ToolSpec[] = [
       required: ["id", "name"],
       additionalProperties: false,
     },
-    tokens: 142,
+    tokens: 130,
     validator: () => validatorFrom(inputs["kibana-9.3"], "update_connector"),
     request: {
       method: "PUT",
@@ -223,7 +221,7 @@ export const tools: ToolSpec[] = [
       type: "object",
       properties: {
         id: { type: "string" },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         params: {
           type: "object",
           description: "By connector type: .server-log {message, level}, .slack {message}, .email {to, subject, message}, .index " +
@@ -233,7 +231,7 @@ export const tools: ToolSpec[] = [
       required: ["id", "params"],
       additionalProperties: false,
     },
-    tokens: 182,
+    tokens: 170,
     validator: () => validatorFrom(inputs["kibana-9.3"], "execute_connector"),
     request: {
       method: "POST",
@@ -254,11 +252,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { id: { type: "string" }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
+      properties: { id: { type: "string" }, space_id: { type: "string" } },
       required: ["id"],
       additionalProperties: false,
     },
-    tokens: 118,
+    tokens: 106,
     validator: () => validatorFrom(inputs["kibana-9.3"], "delete_connector"),
     request: { method: "DELETE", path: "/api/actions/connector/{id}", params: [{ arg: "id", name: "id", in: "path" }] },
     versions: {},

@@ -23,11 +23,11 @@ export const tools: ToolSpec[] = [
       properties: {
         page: { type: "number", default: 1, minimum: 1 },
         per_page: { type: "number", minimum: 1, maximum: 1000 },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       additionalProperties: false,
     },
-    tokens: 148,
+    tokens: 136,
     validator: () => validatorFrom(inputs["kibana-8.18"], "list_dashboards"),
     request: {
       method: "GET",
@@ -57,11 +57,11 @@ export const tools: ToolSpec[] = [
           items: { type: "string" },
           description: "Leave out dashboards with any of these tags.",
         },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       additionalProperties: false,
     },
-    tokens: 183,
+    tokens: 171,
     validator: () => validatorFrom(inputs["dashboards-9.4"], "list_dashboards"),
     request: {
       method: "GET",
@@ -86,11 +86,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { id: { type: "string" }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
+      properties: { id: { type: "string" }, space_id: { type: "string" } },
       required: ["id"],
       additionalProperties: false,
     },
-    tokens: 102,
+    tokens: 90,
     validator: () => validatorFrom(inputs["kibana-8.18"], "get_dashboard"),
     request: { method: "GET", path: "/api/dashboards/dashboard/{id}", params: [{ arg: "id", name: "id", in: "path" }] },
     versions: { until: "9.4.0" },
@@ -105,11 +105,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { id: { type: "string" }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
+      properties: { id: { type: "string" }, space_id: { type: "string" } },
       required: ["id"],
       additionalProperties: false,
     },
-    tokens: 107,
+    tokens: 95,
     validator: () => validatorFrom(inputs["dashboards-9.4"], "get_dashboard"),
     request: { method: "GET", path: "/api/dashboards/{id}", params: [{ arg: "id", name: "id", in: "path" }] },
     versions: { from: "9.4.0", until: "9.5.0" },
@@ -120,7 +120,7 @@ export const tools: ToolSpec[] = [
     toolset: "dashboards",
     tier: "write",
     description: "Creates a dashboard from a title, panels and options under an id the caller chooses (a UUID is fine). Optional fields " +
-      "nested deeper than 0 levels are not shown; the call checks every field and names what is wrong.",
+      "below depth 0 are hidden but checked.",
     annotations: { title: "Create dashboard", readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -140,7 +140,7 @@ export const tools: ToolSpec[] = [
       required: ["id", "attributes"],
       additionalProperties: false,
     },
-    tokens: 194,
+    tokens: 182,
     validator: () => validatorFrom(inputs["kibana-8.18"], "create_dashboard"),
     request: {
       method: "POST",
@@ -156,8 +156,7 @@ export const tools: ToolSpec[] = [
     toolset: "dashboards",
     tier: "write",
     description: "Creates a dashboard from a title, panels on the 48-column grid, query, filters, time range and options. Returns it " +
-      "with the id Kibana gave it. Optional fields nested deeper than 0 levels are not shown; the call checks every field and names what " +
-      "is wrong.",
+      "with the id Kibana gave it. Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Create dashboard", readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -193,7 +192,7 @@ export const tools: ToolSpec[] = [
       required: ["options", "query", "refresh_interval", "time_range", "title", "access_control"],
       additionalProperties: false,
     },
-    tokens: 348,
+    tokens: 336,
     validator: () => validatorFrom(inputs["dashboards-9.4"], "create_dashboard"),
     request: {
       method: "POST",
@@ -225,7 +224,7 @@ export const tools: ToolSpec[] = [
     toolset: "dashboards",
     tier: "write",
     description: "Replaces a dashboard's attributes and references. Read it with get_dashboard first and send every panel back. Optional " +
-      "fields nested deeper than 0 levels are not shown; the call checks every field and names what is wrong.",
+      "fields below depth 1 are hidden but checked.",
     annotations: { title: "Update dashboard", readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -235,15 +234,28 @@ export const tools: ToolSpec[] = [
         space_id: { type: "string" },
         attributes: {
           type: "object",
-          properties: { title: { type: "string" }, options: { type: "object" } },
+          properties: {
+            controlGroupInput: { type: "object" },
+            description: { type: "string" },
+            kibanaSavedObjectMeta: { type: "object" },
+            options: { type: "object" },
+            panels: { type: "array" },
+            refreshInterval: { type: "object" },
+            timeFrom: { type: "string" },
+            timeRestore: { type: "boolean" },
+            timeTo: { type: "string" },
+            title: { type: "string" },
+            version: { type: "number" },
+          },
           required: ["title", "options"],
+          additionalProperties: false,
         },
-        references: { type: "array" },
+        references: { type: "array", items: { type: "object" } },
       },
       required: ["id", "attributes"],
       additionalProperties: false,
     },
-    tokens: 161,
+    tokens: 235,
     validator: () => validatorFrom(inputs["kibana-8.18"], "update_dashboard"),
     request: {
       method: "PUT",
@@ -259,8 +271,7 @@ export const tools: ToolSpec[] = [
     toolset: "dashboards",
     tier: "write",
     description: "Replaces a dashboard's title, panels, query, filters and options, or creates it under that id. Read it with " +
-      "get_dashboard first and send every panel back. Optional fields nested deeper than 0 levels are not shown; the call checks every " +
-      "field and names what is wrong.",
+      "get_dashboard first and send every panel back. Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Update dashboard", readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -291,7 +302,7 @@ export const tools: ToolSpec[] = [
       required: ["id", "options", "query", "refresh_interval", "time_range", "title"],
       additionalProperties: false,
     },
-    tokens: 308,
+    tokens: 296,
     validator: () => validatorFrom(inputs["dashboards-9.4"], "update_dashboard"),
     request: {
       method: "PUT",
@@ -327,11 +338,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { id: { type: "string" }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
+      properties: { id: { type: "string" }, space_id: { type: "string" } },
       required: ["id"],
       additionalProperties: false,
     },
-    tokens: 118,
+    tokens: 106,
     validator: () => validatorFrom(inputs["kibana-8.18"], "delete_dashboard"),
     request: { method: "DELETE", path: "/api/dashboards/dashboard/{id}", params: [{ arg: "id", name: "id", in: "path" }] },
     versions: { until: "9.4.0" },
@@ -347,11 +358,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { id: { type: "string" }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
+      properties: { id: { type: "string" }, space_id: { type: "string" } },
       required: ["id"],
       additionalProperties: false,
     },
-    tokens: 118,
+    tokens: 106,
     validator: () => validatorFrom(inputs["dashboards-9.4"], "delete_dashboard"),
     request: { method: "DELETE", path: "/api/dashboards/{id}", params: [{ arg: "id", name: "id", in: "path" }] },
     versions: { from: "9.4.0", until: "9.5.0" },

@@ -17,8 +17,8 @@ export const tools: ToolSpec[] = [
     description: "Lists all data views in the space with their ids, names and index patterns.",
     annotations: { title: "List data views", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
-    inputSchema: { type: "object", properties: { space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } }, additionalProperties: false },
-    tokens: 98,
+    inputSchema: { type: "object", properties: { space_id: { type: "string" } }, additionalProperties: false },
+    tokens: 86,
     validator: () => validatorFrom(inputs["kibana-9.3"], "list_data_views"),
     request: { method: "GET", path: "/api/data_views", params: [] },
     versions: {},
@@ -34,11 +34,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { view_id: { type: "string", description: "The data view id." }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
+      properties: { view_id: { type: "string", description: "The data view id." }, space_id: { type: "string" } },
       required: ["view_id"],
       additionalProperties: false,
     },
-    tokens: 129,
+    tokens: 117,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_data_view"),
     request: { method: "GET", path: "/api/data_views/data_view/{viewId}", params: [{ arg: "view_id", name: "viewId", in: "path" }] },
     versions: {},
@@ -48,8 +48,8 @@ export const tools: ToolSpec[] = [
     name: "create_data_view",
     toolset: "data_views",
     tier: "write",
-    description: "Creates a data view over an index pattern and returns it with its id. Optional fields nested deeper than 0 levels are " +
-      "not shown; the call checks every field and names what is wrong.",
+    description: "Creates a data view over an index pattern and returns it with its id. Optional fields below depth 0 are hidden but " +
+      "checked.",
     annotations: { title: "Create data view", readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -67,7 +67,7 @@ export const tools: ToolSpec[] = [
       required: ["data_view"],
       additionalProperties: false,
     },
-    tokens: 175,
+    tokens: 163,
     validator: () => validatorFrom(inputs["kibana-8.18"], "create_data_view"),
     request: {
       method: "POST",
@@ -82,8 +82,8 @@ export const tools: ToolSpec[] = [
     name: "create_data_view",
     toolset: "data_views",
     tier: "write",
-    description: "Creates a data view over an index pattern and returns it with its id. Optional fields nested deeper than 0 levels are " +
-      "not shown; the call checks every field and names what is wrong.",
+    description: "Creates a data view over an index pattern and returns it with its id. Optional fields below depth 0 are hidden but " +
+      "checked.",
     annotations: { title: "Create data view", readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -101,7 +101,7 @@ export const tools: ToolSpec[] = [
       required: ["data_view"],
       additionalProperties: false,
     },
-    tokens: 176,
+    tokens: 164,
     validator: () => validatorFrom(inputs["kibana-9.3"], "create_data_view"),
     request: {
       method: "POST",
@@ -117,7 +117,7 @@ export const tools: ToolSpec[] = [
     toolset: "data_views",
     tier: "write",
     description: "Changes the given attributes of a data view, such as name, index pattern or time field. Attributes left out keep their " +
-      "values. Optional fields nested deeper than 0 levels are not shown; the call checks every field and names what is wrong.",
+      "values. Optional fields below depth 1 are hidden but checked.",
     annotations: { title: "Update data view", readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -125,13 +125,28 @@ export const tools: ToolSpec[] = [
       properties: {
         view_id: { type: "string", description: "The data view id." },
         space_id: { type: "string" },
-        data_view: { type: "object", description: "Only the attributes to change." },
-        refresh_fields: { type: "boolean" },
+        data_view: {
+          type: "object",
+          properties: {
+            allowNoIndex: { type: "boolean" },
+            fieldFormats: { type: "object" },
+            fields: { type: "object" },
+            name: { type: "string" },
+            runtimeFieldMap: { type: "object" },
+            sourceFilters: { type: "array" },
+            timeFieldName: { type: "string" },
+            title: { type: "string" },
+            type: { type: "string" },
+            typeMeta: { type: "object" },
+          },
+          description: "Only the attributes to change.",
+        },
+        refresh_fields: { type: "boolean", default: false },
       },
       required: ["view_id", "data_view"],
       additionalProperties: false,
     },
-    tokens: 167,
+    tokens: 240,
     validator: () => validatorFrom(inputs["kibana-8.18"], "update_data_view"),
     request: {
       method: "POST",
@@ -147,7 +162,7 @@ export const tools: ToolSpec[] = [
     toolset: "data_views",
     tier: "write",
     description: "Changes the given attributes of a data view, such as name, index pattern or time field. Attributes left out keep their " +
-      "values. Optional fields nested deeper than 0 levels are not shown; the call checks every field and names what is wrong.",
+      "values. Optional fields below depth 1 are hidden but checked.",
     annotations: { title: "Update data view", readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -155,13 +170,28 @@ export const tools: ToolSpec[] = [
       properties: {
         view_id: { type: "string", description: "The data view id." },
         space_id: { type: "string" },
-        data_view: { type: "object", description: "Only the attributes to change." },
-        refresh_fields: { type: "boolean" },
+        data_view: {
+          type: "object",
+          properties: {
+            allowNoIndex: { type: "boolean" },
+            fieldFormats: { type: "object" },
+            fields: { type: "object" },
+            name: { type: "string" },
+            runtimeFieldMap: { type: "object" },
+            sourceFilters: { type: "array" },
+            timeFieldName: { type: "string" },
+            title: { type: "string" },
+            type: { type: "string" },
+            typeMeta: { type: "object" },
+          },
+          description: "Only the attributes to change.",
+        },
+        refresh_fields: { type: "boolean", default: false },
       },
       required: ["view_id", "data_view"],
       additionalProperties: false,
     },
-    tokens: 167,
+    tokens: 240,
     validator: () => validatorFrom(inputs["kibana-9.3"], "update_data_view"),
     request: {
       method: "POST",
@@ -182,11 +212,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { view_id: { type: "string", description: "The data view id." }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
+      properties: { view_id: { type: "string", description: "The data view id." }, space_id: { type: "string" } },
       required: ["view_id"],
       additionalProperties: false,
     },
-    tokens: 134,
+    tokens: 122,
     validator: () => validatorFrom(inputs["kibana-9.3"], "delete_data_view"),
     request: { method: "DELETE", path: "/api/data_views/data_view/{viewId}", params: [{ arg: "view_id", name: "viewId", in: "path" }] },
     versions: {},
@@ -199,8 +229,8 @@ export const tools: ToolSpec[] = [
     description: "Returns the id of the space's default data view.",
     annotations: { title: "Get default data view", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
-    inputSchema: { type: "object", properties: { space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } }, additionalProperties: false },
-    tokens: 96,
+    inputSchema: { type: "object", properties: { space_id: { type: "string" } }, additionalProperties: false },
+    tokens: 84,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_default_data_view"),
     request: { method: "GET", path: "/api/data_views/default", params: [] },
     versions: {},
@@ -222,14 +252,14 @@ export const tools: ToolSpec[] = [
     inputSchema: {
       type: "object",
       properties: {
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         data_view_id: { type: ["string", "null"] },
         force: { type: "boolean", default: false, description: "Replace an existing default." },
       },
       required: ["data_view_id"],
       additionalProperties: false,
     },
-    tokens: 140,
+    tokens: 128,
     validator: () => validatorFrom(inputs["kibana-9.3"], "set_default_data_view"),
     request: {
       method: "POST",
@@ -257,14 +287,14 @@ export const tools: ToolSpec[] = [
       type: "object",
       properties: {
         view_id: { type: "string", description: "The data view id." },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         name: { type: "string" },
         runtime_field: { type: "object", description: "Field type and a Painless script that emits its value." },
       },
       required: ["view_id", "name", "runtime_field"],
       additionalProperties: false,
     },
-    tokens: 162,
+    tokens: 150,
     validator: () => validatorFrom(inputs["kibana-9.3"], "create_or_update_runtime_field"),
     request: {
       method: "PUT",

@@ -15,7 +15,7 @@ export const tools: ToolSpec[] = [
     toolset: "detection_alerts",
     tier: "read",
     description: "Searches and aggregates detection alerts with Elasticsearch query DSL. Set size and source to keep results small. " +
-      "Optional fields nested deeper than 0 levels are not shown; the call checks every field and names what is wrong.",
+      "Optional fields below depth 0 are hidden but checked.",
     annotations: {
       title: "Search detection alerts",
       readOnlyHint: true,
@@ -39,7 +39,7 @@ export const tools: ToolSpec[] = [
       },
       additionalProperties: false,
     },
-    tokens: 204,
+    tokens: 192,
     validator: () => validatorFrom(inputs["kibana-9.3"], "search_detection_alerts"),
     request: {
       method: "POST",
@@ -66,8 +66,7 @@ export const tools: ToolSpec[] = [
     name: "set_detection_alert_status",
     toolset: "detection_alerts",
     tier: "write",
-    description: "Sets the workflow status (open, acknowledged, closed) of alerts chosen by ids or by a query. Optional fields nested " +
-      "deeper than 0 levels are not shown; the call checks every field and names what is wrong.",
+    description: "Sets the workflow status (open, acknowledged, closed) of alerts chosen by ids or by a query.",
     annotations: { title: "Set alert status", readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -75,30 +74,33 @@ export const tools: ToolSpec[] = [
       properties: {
         space_id: { type: "string" },
         body: {
-          type: "object",
           description: "signal_ids: Alert ids. query: Query DSL selecting alerts, instead of ids.",
           anyOf: [
             {
+              type: "object",
               properties: {
-                signal_ids: { type: "array", items: { type: "string" } },
+                signal_ids: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } },
                 status: { type: "string", enum: ["open", "closed", "acknowledged", "in-progress"] },
               },
               required: ["signal_ids", "status"],
             },
             {
+              type: "object",
               properties: {
+                conflicts: { type: "string", enum: ["abort", "proceed"], default: "abort" },
                 query: { type: "object" },
                 status: { type: "string", enum: ["open", "closed", "acknowledged", "in-progress"] },
               },
               required: ["query", "status"],
             },
           ],
+          type: "object",
         },
       },
       required: ["body"],
       additionalProperties: false,
     },
-    tokens: 233,
+    tokens: 248,
     validator: () => validatorFrom(inputs["kibana-8.18"], "set_detection_alert_status"),
     request: {
       method: "POST",
@@ -113,8 +115,8 @@ export const tools: ToolSpec[] = [
     name: "set_detection_alert_status",
     toolset: "detection_alerts",
     tier: "write",
-    description: "Sets the workflow status (open, acknowledged, closed) of alerts chosen by ids or by a query. Optional fields nested " +
-      "deeper than 0 levels are not shown; the call checks every field and names what is wrong.",
+    description: "Sets the workflow status (open, acknowledged, closed) of alerts chosen by ids or by a query. Optional fields below " +
+      "depth 0 are hidden but checked.",
     annotations: { title: "Set alert status", readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -153,7 +155,7 @@ export const tools: ToolSpec[] = [
       required: ["body"],
       additionalProperties: false,
     },
-    tokens: 244,
+    tokens: 232,
     validator: () => validatorFrom(inputs["kibana-9.3"], "set_detection_alert_status"),
     request: {
       method: "POST",
@@ -174,7 +176,7 @@ export const tools: ToolSpec[] = [
     inputSchema: {
       type: "object",
       properties: {
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         ids: { type: "array", minItems: 1, items: { type: "string", minLength: 1 }, description: "Alert ids." },
         tags: {
           type: "object",
@@ -190,7 +192,7 @@ export const tools: ToolSpec[] = [
       additionalProperties: false,
       $defs: { Security_Detections_API_AlertTags: { type: "array", items: { type: "string", minLength: 1 } } },
     },
-    tokens: 239,
+    tokens: 227,
     validator: () => validatorFrom(inputs["kibana-9.3"], "set_detection_alert_tags"),
     request: {
       method: "POST",
@@ -211,7 +213,7 @@ export const tools: ToolSpec[] = [
     inputSchema: {
       type: "object",
       properties: {
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         assignees: {
           type: "object",
           properties: {
@@ -226,7 +228,7 @@ export const tools: ToolSpec[] = [
       required: ["assignees", "ids"],
       additionalProperties: false,
     },
-    tokens: 210,
+    tokens: 198,
     validator: () => validatorFrom(inputs["kibana-9.3"], "set_detection_alert_assignees"),
     request: {
       method: "POST",

@@ -15,8 +15,7 @@ export const tools: ToolSpec[] = [
     toolset: "detection_rules",
     tier: "read",
     description: "Searches detection rules with a KQL filter on rule fields, with their last execution status. Paged with page and " +
-      "per_page; use fields to keep results small. Optional fields nested deeper than 0 levels are not shown; the call checks every " +
-      "field and names what is wrong.",
+      "per_page; use fields to keep results small. Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Find detection rules", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -52,7 +51,7 @@ export const tools: ToolSpec[] = [
       },
       additionalProperties: false,
     },
-    tokens: 289,
+    tokens: 277,
     validator: () => validatorFrom(inputs["kibana-9.3"], "find_detection_rules"),
     request: {
       method: "GET",
@@ -83,11 +82,11 @@ export const tools: ToolSpec[] = [
       properties: {
         id: { type: "string", format: "uuid", description: "Saved object id of the rule." },
         rule_id: { type: "string", description: "Stable rule_id shared across spaces and versions." },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       additionalProperties: false,
     },
-    tokens: 131,
+    tokens: 119,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_detection_rule"),
     request: {
       method: "GET",
@@ -102,8 +101,7 @@ export const tools: ToolSpec[] = [
     toolset: "detection_rules",
     tier: "write",
     description: "Creates a detection rule; type selects the kind (query, eql, esql, threshold, threat_match, machine_learning, " +
-      "new_terms) and its required fields. Optional fields nested deeper than 0 levels are not shown; the call checks every field and " +
-      "names what is wrong.",
+      "new_terms) and its required fields. Optional fields below depth 0 are hidden but checked.",
     annotations: {
       title: "Create detection rule",
       readOnlyHint: false,
@@ -138,7 +136,7 @@ export const tools: ToolSpec[] = [
       required: ["body"],
       additionalProperties: false,
     },
-    tokens: 210,
+    tokens: 198,
     validator: () => validatorFrom(inputs["kibana-8.18"], "create_detection_rule"),
     request: { method: "POST", path: "/api/detection_engine/rules", params: [], body: { kind: "arg", arg: "body", encoding: "json" } },
     versions: { until: "9.0.0" },
@@ -149,8 +147,7 @@ export const tools: ToolSpec[] = [
     toolset: "detection_rules",
     tier: "write",
     description: "Creates a detection rule; type selects the kind (query, eql, esql, threshold, threat_match, machine_learning, " +
-      "new_terms) and its required fields. Optional fields nested deeper than 0 levels are not shown; the call checks every field and " +
-      "names what is wrong.",
+      "new_terms) and its required fields. Optional fields below depth 0 are hidden but checked.",
     annotations: {
       title: "Create detection rule",
       readOnlyHint: false,
@@ -185,7 +182,7 @@ export const tools: ToolSpec[] = [
       required: ["body"],
       additionalProperties: false,
     },
-    tokens: 210,
+    tokens: 198,
     validator: () => validatorFrom(inputs["kibana-9.3"], "create_detection_rule"),
     request: { method: "POST", path: "/api/detection_engine/rules", params: [], body: { kind: "arg", arg: "body", encoding: "json" } },
     versions: { from: "9.0.0" },
@@ -196,8 +193,7 @@ export const tools: ToolSpec[] = [
     toolset: "detection_rules",
     tier: "write",
     description: "Replaces a whole detection rule, found by id or rule_id; fields left out are reset to defaults. Prefer " +
-      "patch_detection_rule to change a few fields. Optional fields nested deeper than 0 levels are not shown; the call checks every " +
-      "field and names what is wrong.",
+      "patch_detection_rule to change a few fields. Optional fields below depth 0 are hidden but checked.",
     annotations: {
       title: "Replace detection rule",
       readOnlyHint: false,
@@ -232,7 +228,7 @@ export const tools: ToolSpec[] = [
       required: ["body"],
       additionalProperties: false,
     },
-    tokens: 209,
+    tokens: 197,
     validator: () => validatorFrom(inputs["kibana-8.18"], "update_detection_rule"),
     request: { method: "PUT", path: "/api/detection_engine/rules", params: [], body: { kind: "arg", arg: "body", encoding: "json" } },
     versions: { until: "9.0.0" },
@@ -243,8 +239,7 @@ export const tools: ToolSpec[] = [
     toolset: "detection_rules",
     tier: "write",
     description: "Replaces a whole detection rule, found by id or rule_id; fields left out are reset to defaults. Prefer " +
-      "patch_detection_rule to change a few fields. Optional fields nested deeper than 0 levels are not shown; the call checks every " +
-      "field and names what is wrong.",
+      "patch_detection_rule to change a few fields. Optional fields below depth 0 are hidden but checked.",
     annotations: {
       title: "Replace detection rule",
       readOnlyHint: false,
@@ -279,7 +274,7 @@ export const tools: ToolSpec[] = [
       required: ["body"],
       additionalProperties: false,
     },
-    tokens: 209,
+    tokens: 197,
     validator: () => validatorFrom(inputs["kibana-9.3"], "update_detection_rule"),
     request: { method: "PUT", path: "/api/detection_engine/rules", params: [], body: { kind: "arg", arg: "body", encoding: "json" } },
     versions: { from: "9.0.0" },
@@ -289,8 +284,8 @@ export const tools: ToolSpec[] = [
     name: "patch_detection_rule",
     toolset: "detection_rules",
     tier: "write",
-    description: "Changes only the given fields of a detection rule, found by id or rule_id. Optional fields nested deeper than 0 levels " +
-      "are not shown; the call checks every field and names what is wrong.",
+    description: "Changes only the given fields of a detection rule, found by id or rule_id. Optional fields below depth 0 are hidden " +
+      "but checked.",
     annotations: {
       title: "Patch detection rule",
       readOnlyHint: false,
@@ -305,7 +300,7 @@ export const tools: ToolSpec[] = [
       required: ["body"],
       additionalProperties: false,
     },
-    tokens: 122,
+    tokens: 110,
     validator: () => validatorFrom(inputs["kibana-8.18"], "patch_detection_rule"),
     request: { method: "PATCH", path: "/api/detection_engine/rules", params: [], body: { kind: "arg", arg: "body", encoding: "json" } },
     versions: { until: "9.0.0" },
@@ -315,8 +310,8 @@ export const tools: ToolSpec[] = [
     name: "patch_detection_rule",
     toolset: "detection_rules",
     tier: "write",
-    description: "Changes only the given fields of a detection rule, found by id or rule_id. Optional fields nested deeper than 0 levels " +
-      "are not shown; the call checks every field and names what is wrong.",
+    description: "Changes only the given fields of a detection rule, found by id or rule_id. Optional fields below depth 0 are hidden " +
+      "but checked.",
     annotations: {
       title: "Patch detection rule",
       readOnlyHint: false,
@@ -331,7 +326,7 @@ export const tools: ToolSpec[] = [
       required: ["body"],
       additionalProperties: false,
     },
-    tokens: 122,
+    tokens: 110,
     validator: () => validatorFrom(inputs["kibana-9.3"], "patch_detection_rule"),
     request: { method: "PATCH", path: "/api/detection_engine/rules", params: [], body: { kind: "arg", arg: "body", encoding: "json" } },
     versions: { from: "9.0.0" },
@@ -346,14 +341,10 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: {
-        id: { type: "string", format: "uuid" },
-        rule_id: { type: "string" },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
-      },
+      properties: { id: { type: "string", format: "uuid" }, rule_id: { type: "string" }, space_id: { type: "string" } },
       additionalProperties: false,
     },
-    tokens: 126,
+    tokens: 114,
     validator: () => validatorFrom(inputs["kibana-9.3"], "delete_detection_rule"),
     request: {
       method: "DELETE",
@@ -368,8 +359,8 @@ export const tools: ToolSpec[] = [
     toolset: "detection_rules",
     tier: "destructive",
     description: "Applies one action (enable, disable, delete, duplicate, export, run, edit) to the rules matched by ids or a KQL query. " +
-      "Use dry_run to check first. Optional fields nested deeper than 0 levels are not shown; the call checks every field and names what " +
-      "is wrong. The server asks the user to confirm this call when the client supports it.",
+      "Use dry_run to check first. Optional fields below depth 0 are hidden but checked. The server asks the user to confirm this call " +
+      "when the client supports it.",
     annotations: {
       title: "Bulk action on detection rules",
       readOnlyHint: false,
@@ -494,7 +485,7 @@ export const tools: ToolSpec[] = [
       required: ["body"],
       additionalProperties: false,
     },
-    tokens: 640,
+    tokens: 628,
     validator: () => validatorFrom(inputs["kibana-8.18"], "perform_detection_rules_bulk_action"),
     request: {
       method: "POST",
@@ -510,8 +501,8 @@ export const tools: ToolSpec[] = [
     toolset: "detection_rules",
     tier: "destructive",
     description: "Applies one action (enable, disable, delete, duplicate, export, run, edit) to the rules matched by ids or a KQL query. " +
-      "Use dry_run to check first. Optional fields nested deeper than 0 levels are not shown; the call checks every field and names what " +
-      "is wrong. The server asks the user to confirm this call when the client supports it.",
+      "Use dry_run to check first. Optional fields below depth 0 are hidden but checked. The server asks the user to confirm this call " +
+      "when the client supports it.",
     annotations: {
       title: "Bulk action on detection rules",
       readOnlyHint: false,
@@ -684,7 +675,7 @@ export const tools: ToolSpec[] = [
       required: ["body"],
       additionalProperties: false,
     },
-    tokens: 880,
+    tokens: 868,
     validator: () => validatorFrom(inputs["kibana-9.3"], "perform_detection_rules_bulk_action"),
     request: {
       method: "POST",
@@ -702,8 +693,8 @@ export const tools: ToolSpec[] = [
     description: "Counts prebuilt detection rules and timelines that are installed, not installed or outdated.",
     annotations: { title: "Prebuilt rules status", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
-    inputSchema: { type: "object", properties: { space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } }, additionalProperties: false },
-    tokens: 102,
+    inputSchema: { type: "object", properties: { space_id: { type: "string" } }, additionalProperties: false },
+    tokens: 90,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_prebuilt_rules_status"),
     request: { method: "GET", path: "/api/detection_engine/rules/prepackaged/_status", params: [] },
     versions: {},
@@ -727,8 +718,8 @@ export const tools: ToolSpec[] = [
       openWorldHint: false,
     },
     spaceAware: true,
-    inputSchema: { type: "object", properties: { space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } }, additionalProperties: false },
-    tokens: 108,
+    inputSchema: { type: "object", properties: { space_id: { type: "string" } }, additionalProperties: false },
+    tokens: 96,
     validator: () => validatorFrom(inputs["kibana-9.3"], "install_prebuilt_rules"),
     request: { method: "PUT", path: "/api/detection_engine/rules/prepackaged", params: [] },
     versions: {},
@@ -747,8 +738,8 @@ export const tools: ToolSpec[] = [
       openWorldHint: false,
     },
     spaceAware: true,
-    inputSchema: { type: "object", properties: { space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } }, additionalProperties: false },
-    tokens: 93,
+    inputSchema: { type: "object", properties: { space_id: { type: "string" } }, additionalProperties: false },
+    tokens: 81,
     validator: () => validatorFrom(inputs["kibana-9.3"], "list_detection_rule_tags"),
     request: { method: "GET", path: "/api/detection_engine/tags", params: [] },
     versions: {},

@@ -15,7 +15,7 @@ export const tools: ToolSpec[] = [
     toolset: "endpoint",
     tier: "read",
     description: "Lists hosts running Elastic Defend with OS, policy and health, filterable by KQL and status. Paged with page and " +
-      "per_page. Optional fields nested deeper than 0 levels are not shown; the call checks every field and names what is wrong.",
+      "per_page. Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "List endpoints", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -44,7 +44,7 @@ export const tools: ToolSpec[] = [
       },
       additionalProperties: false,
     },
-    tokens: 245,
+    tokens: 233,
     validator: () => validatorFrom(inputs["kibana-9.3"], "list_endpoints"),
     request: {
       method: "GET",
@@ -70,11 +70,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { id: { type: "string", description: "Agent id." }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
+      properties: { id: { type: "string", description: "Agent id." }, space_id: { type: "string" } },
       required: ["id"],
       additionalProperties: false,
     },
-    tokens: 106,
+    tokens: 94,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_endpoint"),
     request: { method: "GET", path: "/api/endpoint/metadata/{id}", params: [{ arg: "id", name: "id", in: "path" }] },
     versions: {},
@@ -85,8 +85,7 @@ export const tools: ToolSpec[] = [
     toolset: "endpoint",
     tier: "read",
     description: "Lists response actions (isolate, kill process...) with their status, filterable by command, agent, user and dates. " +
-      "Paged with page and per_page. Optional fields nested deeper than 0 levels are not shown; the call checks every field and names " +
-      "what is wrong.",
+      "Paged with page and per_page. Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "List response actions", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -106,7 +105,7 @@ export const tools: ToolSpec[] = [
       },
       additionalProperties: false,
     },
-    tokens: 227,
+    tokens: 215,
     validator: () => validatorFrom(inputs["kibana-8.18"], "list_endpoint_actions"),
     request: {
       method: "GET",
@@ -132,8 +131,7 @@ export const tools: ToolSpec[] = [
     toolset: "endpoint",
     tier: "read",
     description: "Lists response actions (isolate, kill process...) with their status, filterable by command, agent, user and dates. " +
-      "Paged with page and per_page. Optional fields nested deeper than 0 levels are not shown; the call checks every field and names " +
-      "what is wrong.",
+      "Paged with page and per_page. Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "List response actions", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -153,7 +151,7 @@ export const tools: ToolSpec[] = [
       },
       additionalProperties: false,
     },
-    tokens: 227,
+    tokens: 215,
     validator: () => validatorFrom(inputs["kibana-9.3"], "list_endpoint_actions"),
     request: {
       method: "GET",
@@ -196,11 +194,11 @@ export const tools: ToolSpec[] = [
           description: "Agent id or ids.",
           type: ["array", "string"],
         },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       additionalProperties: false,
     },
-    tokens: 156,
+    tokens: 144,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_endpoint_action_status"),
     request: { method: "GET", path: "/api/endpoint/action_status", params: [{ arg: "agent_ids", name: "agent_ids", in: "query" }] },
     versions: {},
@@ -215,11 +213,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { action_id: { type: "string" }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
+      properties: { action_id: { type: "string" }, space_id: { type: "string" } },
       required: ["action_id"],
       additionalProperties: false,
     },
-    tokens: 106,
+    tokens: 94,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_endpoint_action"),
     request: { method: "GET", path: "/api/endpoint/action/{action_id}", params: [{ arg: "action_id", name: "action_id", in: "path" }] },
     versions: {},
@@ -240,10 +238,10 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { agent_id: { type: "string", description: "Agent id." }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
+      properties: { agent_id: { type: "string", description: "Agent id." }, space_id: { type: "string" } },
       additionalProperties: false,
     },
-    tokens: 111,
+    tokens: 99,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_endpoint_policy_response"),
     request: { method: "GET", path: "/api/endpoint/policy_response", params: [{ arg: "agent_id", name: "agentId", in: "query" }] },
     versions: {},
@@ -259,11 +257,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { action_id: { type: "string" }, file_id: { type: "string" }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
+      properties: { action_id: { type: "string" }, file_id: { type: "string" }, space_id: { type: "string" } },
       required: ["action_id", "file_id"],
       additionalProperties: false,
     },
-    tokens: 153,
+    tokens: 141,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_endpoint_action_file"),
     request: {
       method: "GET",
@@ -284,7 +282,7 @@ export const tools: ToolSpec[] = [
     inputSchema: {
       type: "object",
       properties: {
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         agent_type: { type: "string", enum: ["endpoint", "sentinel_one", "crowdstrike", "microsoft_defender_endpoint"] },
         alert_ids: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } },
         case_ids: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } },
@@ -295,7 +293,7 @@ export const tools: ToolSpec[] = [
       required: ["endpoint_ids"],
       additionalProperties: false,
     },
-    tokens: 249,
+    tokens: 237,
     validator: () => validatorFrom(inputs["kibana-9.3"], "isolate_endpoint"),
     request: {
       method: "POST",
@@ -326,7 +324,7 @@ export const tools: ToolSpec[] = [
     inputSchema: {
       type: "object",
       properties: {
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         agent_type: { type: "string", enum: ["endpoint", "sentinel_one", "crowdstrike", "microsoft_defender_endpoint"] },
         alert_ids: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } },
         case_ids: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } },
@@ -337,7 +335,7 @@ export const tools: ToolSpec[] = [
       required: ["endpoint_ids"],
       additionalProperties: false,
     },
-    tokens: 219,
+    tokens: 207,
     validator: () => validatorFrom(inputs["kibana-9.3"], "release_endpoint"),
     request: {
       method: "POST",
@@ -369,7 +367,7 @@ export const tools: ToolSpec[] = [
     inputSchema: {
       type: "object",
       properties: {
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         agent_type: { type: "string", enum: ["endpoint", "sentinel_one", "crowdstrike", "microsoft_defender_endpoint"] },
         alert_ids: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } },
         case_ids: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } },
@@ -380,7 +378,7 @@ export const tools: ToolSpec[] = [
       required: ["endpoint_ids"],
       additionalProperties: false,
     },
-    tokens: 235,
+    tokens: 223,
     validator: () => validatorFrom(inputs["kibana-9.3"], "list_endpoint_processes"),
     request: {
       method: "POST",
@@ -406,8 +404,7 @@ export const tools: ToolSpec[] = [
     toolset: "endpoint",
     tier: "destructive",
     description: "Terminates a process on a host, chosen by pid or entity_id in parameters. Returns the response action. Optional fields " +
-      "nested deeper than 0 levels are not shown; the call checks every field and names what is wrong. The server asks the user to " +
-      "confirm this call when the client supports it.",
+      "below depth 0 are hidden but checked. The server asks the user to confirm this call when the client supports it.",
     annotations: { title: "Kill host process", readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
     spaceAware: true,
     inputSchema: {
@@ -424,7 +421,7 @@ export const tools: ToolSpec[] = [
       required: ["endpoint_ids", "parameters"],
       additionalProperties: false,
     },
-    tokens: 208,
+    tokens: 196,
     validator: () => validatorFrom(inputs["kibana-9.3"], "kill_endpoint_process"),
     request: {
       method: "POST",
@@ -450,7 +447,7 @@ export const tools: ToolSpec[] = [
     toolset: "endpoint",
     tier: "write",
     description: "Suspends a process on a host, chosen by pid or entity_id in parameters. Returns the response action. Optional fields " +
-      "nested deeper than 0 levels are not shown; the call checks every field and names what is wrong.",
+      "below depth 1 are hidden but checked.",
     annotations: { title: "Suspend host process", readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
     spaceAware: true,
     inputSchema: {
@@ -458,16 +455,22 @@ export const tools: ToolSpec[] = [
       properties: {
         space_id: { type: "string" },
         agent_type: { type: "string", enum: ["endpoint", "sentinel_one", "crowdstrike", "microsoft_defender_endpoint"] },
-        alert_ids: { type: "array" },
-        case_ids: { type: "array" },
+        alert_ids: { type: "array", minItems: 1, items: { type: "string" } },
+        case_ids: { type: "array", minItems: 1, items: { type: "string" } },
         comment: { type: "string" },
-        endpoint_ids: { type: "array", items: { type: "string" } },
-        parameters: { type: "object" },
+        endpoint_ids: { type: "array", minItems: 1, items: { type: "string" } },
+        parameters: {
+          anyOf: [
+            { type: "object", properties: { pid: { type: "integer" } } },
+            { type: "object", properties: { entity_id: { type: "string" } } },
+          ],
+          type: "object",
+        },
       },
       required: ["endpoint_ids", "parameters"],
       additionalProperties: false,
     },
-    tokens: 194,
+    tokens: 241,
     validator: () => validatorFrom(inputs["kibana-9.3"], "suspend_endpoint_process"),
     request: {
       method: "POST",
@@ -514,11 +517,11 @@ export const tools: ToolSpec[] = [
         per_page: { type: "integer", minimum: 0 },
         sort_field: { type: "string", minLength: 1 },
         sort_order: { type: "string", enum: ["desc", "asc"] },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       additionalProperties: false,
     },
-    tokens: 193,
+    tokens: 181,
     validator: () => validatorFrom(inputs["kibana-9.3"], "find_endpoint_exceptions"),
     request: {
       method: "GET",
@@ -539,7 +542,7 @@ export const tools: ToolSpec[] = [
     toolset: "endpoint",
     tier: "write",
     description: "Adds an item to the Elastic Defend exception list so that the endpoint ignores matching events, such as a process name " +
-      "on some OSes. Optional fields nested deeper than 0 levels are not shown; the call checks every field and names what is wrong.",
+      "on some OSes. Optional fields below depth 0 are hidden but checked.",
     annotations: {
       title: "Create endpoint exception",
       readOnlyHint: false,
@@ -672,7 +675,7 @@ export const tools: ToolSpec[] = [
         },
       },
     },
-    tokens: 697,
+    tokens: 685,
     validator: () => validatorFrom(inputs["kibana-8.18"], "create_endpoint_exception"),
     request: {
       method: "POST",
@@ -701,7 +704,7 @@ export const tools: ToolSpec[] = [
     toolset: "endpoint",
     tier: "write",
     description: "Adds an item to the Elastic Defend exception list so that the endpoint ignores matching events, such as a process name " +
-      "on some OSes. Optional fields nested deeper than 0 levels are not shown; the call checks every field and names what is wrong.",
+      "on some OSes. Optional fields below depth 0 are hidden but checked.",
     annotations: {
       title: "Create endpoint exception",
       readOnlyHint: false,
@@ -834,7 +837,7 @@ export const tools: ToolSpec[] = [
         },
       },
     },
-    tokens: 697,
+    tokens: 685,
     validator: () => validatorFrom(inputs["kibana-9.3"], "create_endpoint_exception"),
     request: {
       method: "POST",
@@ -862,8 +865,8 @@ export const tools: ToolSpec[] = [
     name: "update_endpoint_exception",
     toolset: "endpoint",
     tier: "write",
-    description: "Replaces an item of the Elastic Defend exception list, found by id or item_id. Optional fields nested deeper than 0 " +
-      "levels are not shown; the call checks every field and names what is wrong.",
+    description: "Replaces an item of the Elastic Defend exception list, found by id or item_id. Optional fields below depth 0 are " +
+      "hidden but checked.",
     annotations: {
       title: "Update endpoint exception",
       readOnlyHint: false,
@@ -997,7 +1000,7 @@ export const tools: ToolSpec[] = [
         },
       },
     },
-    tokens: 661,
+    tokens: 649,
     validator: () => validatorFrom(inputs["kibana-8.18"], "update_endpoint_exception"),
     request: {
       method: "PUT",
@@ -1027,8 +1030,8 @@ export const tools: ToolSpec[] = [
     name: "update_endpoint_exception",
     toolset: "endpoint",
     tier: "write",
-    description: "Replaces an item of the Elastic Defend exception list, found by id or item_id. Optional fields nested deeper than 0 " +
-      "levels are not shown; the call checks every field and names what is wrong.",
+    description: "Replaces an item of the Elastic Defend exception list, found by id or item_id. Optional fields below depth 0 are " +
+      "hidden but checked.",
     annotations: {
       title: "Update endpoint exception",
       readOnlyHint: false,
@@ -1162,7 +1165,7 @@ export const tools: ToolSpec[] = [
         },
       },
     },
-    tokens: 661,
+    tokens: 649,
     validator: () => validatorFrom(inputs["kibana-9.3"], "update_endpoint_exception"),
     request: {
       method: "PUT",
@@ -1204,14 +1207,10 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: {
-        id: { type: "string", minLength: 1 },
-        item_id: { type: "string", minLength: 1 },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
-      },
+      properties: { id: { type: "string", minLength: 1 }, item_id: { type: "string", minLength: 1 }, space_id: { type: "string" } },
       additionalProperties: false,
     },
-    tokens: 136,
+    tokens: 124,
     validator: () => validatorFrom(inputs["kibana-9.3"], "delete_endpoint_exception"),
     request: {
       method: "DELETE",

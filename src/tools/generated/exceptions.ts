@@ -31,11 +31,11 @@ export const tools: ToolSpec[] = [
         per_page: { type: "integer", minimum: 1 },
         sort_field: { type: "string" },
         sort_order: { type: "string", enum: ["desc", "asc"] },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       additionalProperties: false,
     },
-    tokens: 205,
+    tokens: 193,
     validator: () => validatorFrom(inputs["kibana-9.3"], "find_exception_lists"),
     request: {
       method: "GET",
@@ -65,11 +65,11 @@ export const tools: ToolSpec[] = [
         id: { type: "string", minLength: 1 },
         list_id: { type: "string", minLength: 1 },
         namespace_type: { type: "string", enum: ["agnostic", "single"], description: "single (this space) or agnostic (all spaces)." },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       additionalProperties: false,
     },
-    tokens: 146,
+    tokens: 134,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_exception_list"),
     request: {
       method: "GET",
@@ -99,7 +99,7 @@ export const tools: ToolSpec[] = [
     inputSchema: {
       type: "object",
       properties: {
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         description: { type: "string" },
         list_id: { type: "string", minLength: 1 },
         meta: { type: "object" },
@@ -124,7 +124,7 @@ export const tools: ToolSpec[] = [
       required: ["description", "name", "type"],
       additionalProperties: false,
     },
-    tokens: 237,
+    tokens: 225,
     validator: () => validatorFrom(inputs["kibana-8.18"], "create_exception_list"),
     request: {
       method: "POST",
@@ -164,7 +164,7 @@ export const tools: ToolSpec[] = [
     inputSchema: {
       type: "object",
       properties: {
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         description: { type: "string" },
         list_id: { type: "string", minLength: 1 },
         meta: { type: "object" },
@@ -190,7 +190,7 @@ export const tools: ToolSpec[] = [
       required: ["description", "name", "type"],
       additionalProperties: false,
     },
-    tokens: 242,
+    tokens: 230,
     validator: () => validatorFrom(inputs["kibana-9.3"], "create_exception_list"),
     request: {
       method: "POST",
@@ -218,8 +218,8 @@ export const tools: ToolSpec[] = [
     name: "update_exception_list",
     toolset: "exceptions",
     tier: "write",
-    description: "Replaces an exception list's name, description, tags and other attributes. Optional fields nested deeper than 0 levels " +
-      "are not shown; the call checks every field and names what is wrong.",
+    description: "Replaces an exception list's name, description, tags and other attributes. Optional fields below depth 1 are hidden " +
+      "but checked.",
     annotations: {
       title: "Update exception list",
       readOnlyHint: false,
@@ -235,8 +235,15 @@ export const tools: ToolSpec[] = [
         body: {
           type: "object",
           properties: {
-            name: { type: "string" },
+            _version: { type: "string" },
             description: { type: "string" },
+            id: { type: "string" },
+            list_id: { type: "string" },
+            meta: { type: "object" },
+            name: { type: "string" },
+            namespace_type: { type: "string", enum: ["agnostic", "single"] },
+            os_types: { type: "array" },
+            tags: { type: "array" },
             type: {
               type: "string",
               enum: [
@@ -249,6 +256,7 @@ export const tools: ToolSpec[] = [
                 "endpoint_blocklists",
               ],
             },
+            version: { type: "integer" },
           },
           required: ["name", "description", "type"],
         },
@@ -256,7 +264,7 @@ export const tools: ToolSpec[] = [
       required: ["body"],
       additionalProperties: false,
     },
-    tokens: 182,
+    tokens: 236,
     validator: () => validatorFrom(inputs["kibana-8.18"], "update_exception_list"),
     request: { method: "PUT", path: "/api/exception_lists", params: [], body: { kind: "arg", arg: "body", encoding: "json" } },
     versions: { until: "9.0.0" },
@@ -266,8 +274,8 @@ export const tools: ToolSpec[] = [
     name: "update_exception_list",
     toolset: "exceptions",
     tier: "write",
-    description: "Replaces an exception list's name, description, tags and other attributes. Optional fields nested deeper than 0 levels " +
-      "are not shown; the call checks every field and names what is wrong.",
+    description: "Replaces an exception list's name, description, tags and other attributes. Optional fields below depth 1 are hidden " +
+      "but checked.",
     annotations: {
       title: "Update exception list",
       readOnlyHint: false,
@@ -283,8 +291,15 @@ export const tools: ToolSpec[] = [
         body: {
           type: "object",
           properties: {
-            name: { type: "string" },
+            _version: { type: "string" },
             description: { type: "string" },
+            id: { type: "string" },
+            list_id: { type: "string" },
+            meta: { type: "object" },
+            name: { type: "string" },
+            namespace_type: { type: "string", enum: ["agnostic", "single"] },
+            os_types: { type: "array" },
+            tags: { type: "array" },
             type: {
               type: "string",
               enum: [
@@ -298,6 +313,7 @@ export const tools: ToolSpec[] = [
                 "endpoint_blocklists",
               ],
             },
+            version: { type: "integer" },
           },
           required: ["name", "description", "type"],
         },
@@ -305,7 +321,7 @@ export const tools: ToolSpec[] = [
       required: ["body"],
       additionalProperties: false,
     },
-    tokens: 187,
+    tokens: 241,
     validator: () => validatorFrom(inputs["kibana-9.3"], "update_exception_list"),
     request: { method: "PUT", path: "/api/exception_lists", params: [], body: { kind: "arg", arg: "body", encoding: "json" } },
     versions: { from: "9.0.0" },
@@ -325,11 +341,11 @@ export const tools: ToolSpec[] = [
         id: { type: "string", minLength: 1 },
         list_id: { type: "string", minLength: 1 },
         namespace_type: { type: "string", enum: ["agnostic", "single"] },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       additionalProperties: false,
     },
-    tokens: 150,
+    tokens: 138,
     validator: () => validatorFrom(inputs["kibana-9.3"], "delete_exception_list"),
     request: {
       method: "DELETE",
@@ -367,12 +383,12 @@ export const tools: ToolSpec[] = [
         per_page: { type: "integer", minimum: 0 },
         sort_field: { type: "string", minLength: 1 },
         sort_order: { type: "string", enum: ["desc", "asc"] },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       required: ["list_id"],
       additionalProperties: false,
     },
-    tokens: 239,
+    tokens: 227,
     validator: () => validatorFrom(inputs["kibana-9.3"], "find_exception_list_items"),
     request: {
       method: "GET",
@@ -410,11 +426,11 @@ export const tools: ToolSpec[] = [
         id: { type: "string", minLength: 1 },
         item_id: { type: "string", minLength: 1 },
         namespace_type: { type: "string", enum: ["agnostic", "single"] },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       additionalProperties: false,
     },
-    tokens: 133,
+    tokens: 121,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_exception_list_item"),
     request: {
       method: "GET",
@@ -432,8 +448,8 @@ export const tools: ToolSpec[] = [
     name: "create_exception_list_item",
     toolset: "exceptions",
     tier: "write",
-    description: "Adds an exception item to a list; its entries say which events the rules ignore. Optional fields nested deeper than 0 " +
-      "levels are not shown; the call checks every field and names what is wrong.",
+    description: "Adds an exception item to a list; its entries say which events the rules ignore. Optional fields below depth 0 are " +
+      "hidden but checked.",
     annotations: {
       title: "Create exception list item",
       readOnlyHint: false,
@@ -569,7 +585,7 @@ export const tools: ToolSpec[] = [
         },
       },
     },
-    tokens: 697,
+    tokens: 685,
     validator: () => validatorFrom(inputs["kibana-8.18"], "create_exception_list_item"),
     request: {
       method: "POST",
@@ -600,8 +616,8 @@ export const tools: ToolSpec[] = [
     name: "create_exception_list_item",
     toolset: "exceptions",
     tier: "write",
-    description: "Adds an exception item to a list; its entries say which events the rules ignore. Optional fields nested deeper than 0 " +
-      "levels are not shown; the call checks every field and names what is wrong.",
+    description: "Adds an exception item to a list; its entries say which events the rules ignore. Optional fields below depth 0 are " +
+      "hidden but checked.",
     annotations: {
       title: "Create exception list item",
       readOnlyHint: false,
@@ -737,7 +753,7 @@ export const tools: ToolSpec[] = [
         },
       },
     },
-    tokens: 697,
+    tokens: 685,
     validator: () => validatorFrom(inputs["kibana-9.3"], "create_exception_list_item"),
     request: {
       method: "POST",
@@ -768,8 +784,7 @@ export const tools: ToolSpec[] = [
     name: "update_exception_list_item",
     toolset: "exceptions",
     tier: "write",
-    description: "Replaces an exception item, found by id or item_id. Optional fields nested deeper than 0 levels are not shown; the " +
-      "call checks every field and names what is wrong.",
+    description: "Replaces an exception item, found by id or item_id. Optional fields below depth 0 are hidden but checked.",
     annotations: {
       title: "Update exception list item",
       readOnlyHint: false,
@@ -906,7 +921,7 @@ export const tools: ToolSpec[] = [
         },
       },
     },
-    tokens: 689,
+    tokens: 677,
     validator: () => validatorFrom(inputs["kibana-8.18"], "update_exception_list_item"),
     request: {
       method: "PUT",
@@ -939,8 +954,7 @@ export const tools: ToolSpec[] = [
     name: "update_exception_list_item",
     toolset: "exceptions",
     tier: "write",
-    description: "Replaces an exception item, found by id or item_id. Optional fields nested deeper than 0 levels are not shown; the " +
-      "call checks every field and names what is wrong.",
+    description: "Replaces an exception item, found by id or item_id. Optional fields below depth 0 are hidden but checked.",
     annotations: {
       title: "Update exception list item",
       readOnlyHint: false,
@@ -1077,7 +1091,7 @@ export const tools: ToolSpec[] = [
         },
       },
     },
-    tokens: 689,
+    tokens: 677,
     validator: () => validatorFrom(inputs["kibana-9.3"], "update_exception_list_item"),
     request: {
       method: "PUT",
@@ -1125,11 +1139,11 @@ export const tools: ToolSpec[] = [
         id: { type: "string", minLength: 1 },
         item_id: { type: "string", minLength: 1 },
         namespace_type: { type: "string", enum: ["agnostic", "single"] },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       additionalProperties: false,
     },
-    tokens: 148,
+    tokens: 136,
     validator: () => validatorFrom(inputs["kibana-9.3"], "delete_exception_list_item"),
     request: {
       method: "DELETE",

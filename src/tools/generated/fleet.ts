@@ -30,11 +30,11 @@ export const tools: ToolSpec[] = [
         get_status_summary: { type: "boolean", default: false },
         sort_field: { type: "string" },
         sort_order: { type: "string", enum: ["asc", "desc"] },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       additionalProperties: false,
     },
-    tokens: 249,
+    tokens: 237,
     validator: () => validatorFrom(inputs["kibana-9.3"], "list_fleet_agents"),
     request: {
       method: "GET",
@@ -64,15 +64,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: {
-        agent_id: { type: "string" },
-        with_metrics: { type: "boolean", default: false },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
-      },
+      properties: { agent_id: { type: "string" }, with_metrics: { type: "boolean", default: false }, space_id: { type: "string" } },
       required: ["agent_id"],
       additionalProperties: false,
     },
-    tokens: 125,
+    tokens: 113,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_fleet_agent"),
     request: {
       method: "GET",
@@ -101,11 +97,11 @@ export const tools: ToolSpec[] = [
         policy_id: { type: "string" },
         policy_ids: { anyOf: [{ type: "array", items: { type: "string" } }, { type: "string" }], type: ["array", "string"] },
         filter: { type: "string" },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       additionalProperties: false,
     },
-    tokens: 156,
+    tokens: 144,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_fleet_agent_status"),
     request: {
       method: "GET",
@@ -131,7 +127,7 @@ export const tools: ToolSpec[] = [
       type: "object",
       properties: {
         agent_id: { type: "string" },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         body: {
           type: ["object", "null"],
           properties: { force: { type: "boolean" }, revoke: { type: "boolean" } },
@@ -141,7 +137,7 @@ export const tools: ToolSpec[] = [
       required: ["agent_id"],
       additionalProperties: false,
     },
-    tokens: 175,
+    tokens: 163,
     validator: () => validatorFrom(inputs["kibana-9.3"], "unenroll_fleet_agent"),
     request: {
       method: "POST",
@@ -161,11 +157,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { agent_id: { type: "string" }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" }, policy_id: { type: "string" } },
+      properties: { agent_id: { type: "string" }, space_id: { type: "string" }, policy_id: { type: "string" } },
       required: ["agent_id", "policy_id"],
       additionalProperties: false,
     },
-    tokens: 119,
+    tokens: 107,
     validator: () => validatorFrom(inputs["kibana-9.3"], "reassign_fleet_agent"),
     request: {
       method: "POST",
@@ -187,7 +183,7 @@ export const tools: ToolSpec[] = [
       type: "object",
       properties: {
         agent_id: { type: "string" },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         force: { type: "boolean" },
         skip_rate_limit_check: { type: "boolean" },
         source_uri: { type: "string" },
@@ -196,7 +192,7 @@ export const tools: ToolSpec[] = [
       required: ["agent_id", "version"],
       additionalProperties: false,
     },
-    tokens: 141,
+    tokens: 129,
     validator: () => validatorFrom(inputs["kibana-9.3"], "upgrade_fleet_agent"),
     request: {
       method: "POST",
@@ -227,7 +223,7 @@ export const tools: ToolSpec[] = [
     inputSchema: {
       type: "object",
       properties: {
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         agents: {
           anyOf: [{ type: "array", items: { type: "string" } }, { type: "string" }],
           description: "Agent ids, or a KQL query selecting agents.",
@@ -241,7 +237,7 @@ export const tools: ToolSpec[] = [
       required: ["agents"],
       additionalProperties: false,
     },
-    tokens: 218,
+    tokens: 206,
     validator: () => validatorFrom(inputs["kibana-9.3"], "bulk_unenroll_fleet_agents"),
     request: {
       method: "POST",
@@ -271,7 +267,7 @@ export const tools: ToolSpec[] = [
     inputSchema: {
       type: "object",
       properties: {
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         agents: {
           anyOf: [{ type: "array", items: { type: "string" } }, { type: "string" }],
           description: "Agent ids, or a KQL query selecting agents.",
@@ -284,7 +280,7 @@ export const tools: ToolSpec[] = [
       required: ["agents", "policy_id"],
       additionalProperties: false,
     },
-    tokens: 192,
+    tokens: 180,
     validator: () => validatorFrom(inputs["kibana-9.3"], "bulk_reassign_fleet_agents"),
     request: {
       method: "POST",
@@ -314,7 +310,7 @@ export const tools: ToolSpec[] = [
     inputSchema: {
       type: "object",
       properties: {
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         agents: {
           anyOf: [{ type: "array", items: { type: "string" } }, { type: "string" }],
           description: "Agent ids, or a KQL query selecting agents.",
@@ -332,7 +328,7 @@ export const tools: ToolSpec[] = [
       required: ["agents", "version"],
       additionalProperties: false,
     },
-    tokens: 236,
+    tokens: 224,
     validator: () => validatorFrom(inputs["kibana-9.3"], "bulk_upgrade_fleet_agents"),
     request: {
       method: "POST",
@@ -377,11 +373,11 @@ export const tools: ToolSpec[] = [
         date: { type: "string" },
         latest: { type: "number" },
         error_size: { type: "number", default: 5 },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       additionalProperties: false,
     },
-    tokens: 157,
+    tokens: 145,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_fleet_agent_action_status"),
     request: {
       method: "GET",
@@ -417,11 +413,11 @@ export const tools: ToolSpec[] = [
         with_agent_count: { type: "boolean" },
         full: { type: "boolean" },
         format: { type: "string", enum: ["simplified", "legacy"] },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       additionalProperties: false,
     },
-    tokens: 194,
+    tokens: 182,
     validator: () => validatorFrom(inputs["kibana-9.3"], "list_fleet_agent_policies"),
     request: {
       method: "GET",
@@ -453,12 +449,12 @@ export const tools: ToolSpec[] = [
       properties: {
         agent_policy_id: { type: "string" },
         format: { type: "string", enum: ["simplified", "legacy"] },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       required: ["agent_policy_id"],
       additionalProperties: false,
     },
-    tokens: 125,
+    tokens: 113,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_fleet_agent_policy"),
     request: {
       method: "GET",
@@ -473,7 +469,7 @@ export const tools: ToolSpec[] = [
     toolset: "fleet",
     tier: "write",
     description: "Creates an agent policy from a name and namespace; sys_monitoring adds the system integration. Returns it with its id. " +
-      "Optional fields nested deeper than 0 levels are not shown; the call checks every field and names what is wrong.",
+      "Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Create agent policy", readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -514,7 +510,7 @@ export const tools: ToolSpec[] = [
       required: ["name", "namespace"],
       additionalProperties: false,
     },
-    tokens: 418,
+    tokens: 406,
     validator: () => validatorFrom(inputs["kibana-9.3"], "create_fleet_agent_policy"),
     request: {
       method: "POST",
@@ -563,7 +559,7 @@ export const tools: ToolSpec[] = [
     toolset: "fleet",
     tier: "write",
     description: "Replaces an agent policy's settings; name and namespace are required, other fields left out take their defaults. " +
-      "Optional fields nested deeper than 0 levels are not shown; the call checks every field and names what is wrong.",
+      "Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Update agent policy", readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -606,7 +602,7 @@ export const tools: ToolSpec[] = [
       required: ["agent_policy_id", "name", "namespace"],
       additionalProperties: false,
     },
-    tokens: 429,
+    tokens: 417,
     validator: () => validatorFrom(inputs["kibana-9.3"], "update_fleet_agent_policy"),
     request: {
       method: "PUT",

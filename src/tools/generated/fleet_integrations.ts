@@ -29,11 +29,11 @@ export const tools: ToolSpec[] = [
         prerelease: { type: "boolean" },
         exclude_install_status: { type: "boolean" },
         with_package_policies_count: { type: "boolean" },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       additionalProperties: false,
     },
-    tokens: 136,
+    tokens: 124,
     validator: () => validatorFrom(inputs["kibana-9.3"], "list_fleet_packages"),
     request: {
       method: "GET",
@@ -70,12 +70,12 @@ export const tools: ToolSpec[] = [
         prerelease: { type: "boolean" },
         full: { type: "boolean" },
         with_metadata: { type: "boolean", default: false },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       required: ["pkg_name", "pkg_version"],
       additionalProperties: false,
     },
-    tokens: 159,
+    tokens: 147,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_fleet_package"),
     request: {
       method: "GET",
@@ -117,7 +117,7 @@ export const tools: ToolSpec[] = [
         prerelease: { type: "boolean" },
         ignore_mapping_update_errors: { type: "boolean", default: false },
         skip_data_stream_rollover: { type: "boolean", default: false },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         body: {
           type: ["object", "null"],
           properties: { force: { type: "boolean", default: false }, ignore_constraints: { type: "boolean", default: false } },
@@ -127,7 +127,7 @@ export const tools: ToolSpec[] = [
       required: ["pkg_name", "pkg_version"],
       additionalProperties: false,
     },
-    tokens: 205,
+    tokens: 193,
     validator: () => validatorFrom(inputs["kibana-9.3"], "install_fleet_package"),
     request: {
       method: "POST",
@@ -166,11 +166,11 @@ export const tools: ToolSpec[] = [
         filter: { type: "string" },
         format: { type: "string", enum: ["simplified", "legacy"] },
         with_agent_count: { type: "boolean" },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       additionalProperties: false,
     },
-    tokens: 186,
+    tokens: 174,
     validator: () => validatorFrom(inputs["kibana-9.3"], "list_fleet_package_policies"),
     request: {
       method: "GET",
@@ -201,12 +201,12 @@ export const tools: ToolSpec[] = [
       properties: {
         package_policy_id: { type: "string" },
         format: { type: "string", enum: ["simplified", "legacy"] },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       required: ["package_policy_id"],
       additionalProperties: false,
     },
-    tokens: 129,
+    tokens: 117,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_fleet_package_policy"),
     request: {
       method: "GET",
@@ -225,7 +225,7 @@ export const tools: ToolSpec[] = [
     toolset: "fleet_integrations",
     tier: "write",
     description: "Adds an integration to agent policies, with its inputs and variables. Read the package with get_fleet_package for what " +
-      "they may be. Optional fields nested deeper than 0 levels are not shown; the call checks every field and names what is wrong.",
+      "they may be. Optional fields below depth 0 are hidden but checked.",
     annotations: {
       title: "Create package policy",
       readOnlyHint: false,
@@ -261,7 +261,7 @@ export const tools: ToolSpec[] = [
       required: ["name", "package"],
       additionalProperties: false,
     },
-    tokens: 295,
+    tokens: 283,
     validator: () => validatorFrom(inputs["kibana-9.3"], "create_fleet_package_policy"),
     request: {
       method: "POST",
@@ -294,7 +294,7 @@ export const tools: ToolSpec[] = [
     toolset: "fleet_integrations",
     tier: "write",
     description: "Replaces a package policy's inputs, variables and agent policies. Read it with get_fleet_package_policy first. " +
-      "Optional fields nested deeper than 0 levels are not shown; the call checks every field and names what is wrong.",
+      "Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Update package policy", readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -320,7 +320,7 @@ export const tools: ToolSpec[] = [
       required: ["package_policy_id", "name", "package"],
       additionalProperties: false,
     },
-    tokens: 282,
+    tokens: 270,
     validator: () => validatorFrom(inputs["kibana-9.3"], "update_fleet_package_policy"),
     request: {
       method: "PUT",
@@ -362,15 +362,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: {
-        package_policy_id: { type: "string" },
-        force: { type: "boolean" },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
-      },
+      properties: { package_policy_id: { type: "string" }, force: { type: "boolean" }, space_id: { type: "string" } },
       required: ["package_policy_id"],
       additionalProperties: false,
     },
-    tokens: 137,
+    tokens: 125,
     validator: () => validatorFrom(inputs["kibana-9.3"], "delete_fleet_package_policy"),
     request: {
       method: "DELETE",

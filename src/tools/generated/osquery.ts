@@ -24,11 +24,11 @@ export const tools: ToolSpec[] = [
         per_page: { type: ["integer", "null"] },
         sort_field: { type: ["string", "null"], default: "createdAt" },
         sort_order: { type: "string", enum: ["asc", "desc"] },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       additionalProperties: false,
     },
-    tokens: 164,
+    tokens: 152,
     validator: () => validatorFrom(inputs["kibana-9.3"], "list_osquery_live_queries"),
     request: {
       method: "GET",
@@ -53,11 +53,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { id: { type: "string" }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
+      properties: { id: { type: "string" }, space_id: { type: "string" } },
       required: ["id"],
       additionalProperties: false,
     },
-    tokens: 113,
+    tokens: 101,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_osquery_live_query"),
     request: { method: "GET", path: "/api/osquery/live_queries/{id}", params: [{ arg: "id", name: "id", in: "path" }] },
     versions: {},
@@ -80,12 +80,12 @@ export const tools: ToolSpec[] = [
         per_page: { type: ["integer", "null"] },
         sort_field: { type: ["string", "null"], default: "createdAt" },
         sort_order: { type: "string", enum: ["asc", "desc"] },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       required: ["id", "action_id"],
       additionalProperties: false,
     },
-    tokens: 197,
+    tokens: 185,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_osquery_live_query_results"),
     request: {
       method: "GET",
@@ -108,8 +108,7 @@ export const tools: ToolSpec[] = [
     toolset: "osquery",
     tier: "write",
     description: "Runs an osquery SQL query, a saved query or a pack on the chosen agents. Returns the live query id; fetch rows with " +
-      "get_osquery_live_query_results. Optional fields nested deeper than 0 levels are not shown; the call checks every field and names " +
-      "what is wrong.",
+      "get_osquery_live_query_results. Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Run live query", readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
     spaceAware: true,
     inputSchema: {
@@ -132,7 +131,7 @@ export const tools: ToolSpec[] = [
       },
       additionalProperties: false,
     },
-    tokens: 270,
+    tokens: 258,
     validator: () => validatorFrom(inputs["kibana-9.3"], "run_osquery_live_query"),
     request: {
       method: "POST",

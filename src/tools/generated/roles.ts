@@ -59,7 +59,7 @@ export const tools: ToolSpec[] = [
     toolset: "roles",
     tier: "write",
     description: "Creates a role or replaces an existing one with the given privileges. Set create_only to fail instead of overwriting. " +
-      "Optional fields nested deeper than 0 levels are not shown; the call checks every field and names what is wrong.",
+      "Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Create or update role", readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     spaceAware: false,
     inputSchema: {
@@ -75,7 +75,7 @@ export const tools: ToolSpec[] = [
       required: ["name", "elasticsearch"],
       additionalProperties: false,
     },
-    tokens: 200,
+    tokens: 188,
     validator: () => validatorFrom(inputs["kibana-8.18"], "create_or_update_role"),
     request: {
       method: "PUT",
@@ -94,7 +94,7 @@ export const tools: ToolSpec[] = [
     toolset: "roles",
     tier: "write",
     description: "Creates a role or replaces an existing one with the given privileges. Set create_only to fail instead of overwriting. " +
-      "Optional fields nested deeper than 0 levels are not shown; the call checks every field and names what is wrong.",
+      "Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Create or update role", readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     spaceAware: false,
     inputSchema: {
@@ -110,7 +110,7 @@ export const tools: ToolSpec[] = [
       required: ["name", "elasticsearch"],
       additionalProperties: false,
     },
-    tokens: 200,
+    tokens: 188,
     validator: () => validatorFrom(inputs["kibana-9.3"], "create_or_update_role"),
     request: {
       method: "PUT",

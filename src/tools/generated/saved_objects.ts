@@ -15,8 +15,7 @@ export const tools: ToolSpec[] = [
     toolset: "saved_objects",
     tier: "read",
     description: "Searches saved objects of the given types (dashboard, visualization, index-pattern, lens, search...) by text or KQL " +
-      "filter. Paged with page and per_page; use fields to keep results small. Optional fields nested deeper than 0 levels are not " +
-      "shown; the call checks every field and names what is wrong.",
+      "filter. Paged with page and per_page; use fields to keep results small. Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Find saved objects", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -44,7 +43,7 @@ export const tools: ToolSpec[] = [
       required: ["type"],
       additionalProperties: false,
     },
-    tokens: 336,
+    tokens: 324,
     validator: () => validatorFrom(inputs["kibana-9.3"], "find_saved_objects"),
     request: {
       method: "GET",
@@ -77,11 +76,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { id: { type: "string" }, type: { type: "string" }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
+      properties: { id: { type: "string" }, type: { type: "string" }, space_id: { type: "string" } },
       required: ["id", "type"],
       additionalProperties: false,
     },
-    tokens: 118,
+    tokens: 106,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_saved_object"),
     request: {
       method: "GET",
@@ -102,7 +101,7 @@ export const tools: ToolSpec[] = [
     inputSchema: {
       type: "object",
       properties: {
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         exclude_export_details: { type: "boolean", default: false },
         include_references_deep: { type: "boolean" },
         objects: { type: "array", items: { type: "object" }, description: "Objects to export, each with type and id." },
@@ -115,7 +114,7 @@ export const tools: ToolSpec[] = [
       },
       additionalProperties: false,
     },
-    tokens: 226,
+    tokens: 214,
     validator: () => validatorFrom(inputs["kibana-8.18"], "export_saved_objects"),
     request: {
       method: "POST",
@@ -140,8 +139,7 @@ export const tools: ToolSpec[] = [
     toolset: "saved_objects",
     tier: "read",
     description: "Exports saved objects, chosen by type or by a list of {type, id}, as a list of objects ready for import_saved_objects. " +
-      "Use include_references_deep to take dependencies along. Optional fields nested deeper than 0 levels are not shown; the call " +
-      "checks every field and names what is wrong.",
+      "Use include_references_deep to take dependencies along. Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Export saved objects", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -161,7 +159,7 @@ export const tools: ToolSpec[] = [
       },
       additionalProperties: false,
     },
-    tokens: 226,
+    tokens: 214,
     validator: () => validatorFrom(inputs["kibana-9.3"], "export_saved_objects"),
     request: {
       method: "POST",
@@ -197,13 +195,13 @@ export const tools: ToolSpec[] = [
         create_new_copies: { type: "boolean", description: "Give every imported object a new id." },
         overwrite: { type: "boolean", description: "Replace existing objects with the same id." },
         compatibility_mode: { type: "boolean" },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         objects: { type: "array", items: { type: "object" }, description: "The saved objects to import." },
       },
       required: ["objects"],
       additionalProperties: false,
     },
-    tokens: 191,
+    tokens: 179,
     validator: () => validatorFrom(inputs["kibana-8.18"], "import_saved_objects"),
     request: {
       method: "POST",
@@ -232,13 +230,13 @@ export const tools: ToolSpec[] = [
         overwrite: { type: "boolean", default: false, description: "Replace existing objects with the same id." },
         create_new_copies: { type: "boolean", default: false, description: "Give every imported object a new id." },
         compatibility_mode: { type: "boolean", default: false },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         objects: { type: "array", items: { type: "object" }, description: "The saved objects to import." },
       },
       required: ["objects"],
       additionalProperties: false,
     },
-    tokens: 202,
+    tokens: 190,
     validator: () => validatorFrom(inputs["kibana-9.3"], "import_saved_objects"),
     request: {
       method: "POST",
@@ -258,8 +256,7 @@ export const tools: ToolSpec[] = [
     toolset: "saved_objects",
     tier: "write",
     description: "Retries a failed import with per-object decisions (overwrite, new id, replaced references) taken from " +
-      "import_saved_objects errors. Send the same objects again. Optional fields nested deeper than 1 level are not shown; the call " +
-      "checks every field and names what is wrong.",
+      "import_saved_objects errors. Send the same objects again. Optional fields below depth 3 are hidden but checked.",
     annotations: {
       title: "Resolve import errors",
       readOnlyHint: false,
@@ -273,18 +270,29 @@ export const tools: ToolSpec[] = [
       properties: {
         compatibility_mode: { type: "boolean" },
         create_new_copies: { type: "boolean" },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         objects: { type: "array", items: { type: "object" }, description: "The same saved objects as the failed import." },
         retries: {
           type: "array",
-          items: { type: "object", properties: { type: { type: "string" }, id: { type: "string" } }, required: ["type", "id"] },
+          items: {
+            type: "object",
+            properties: {
+              destinationId: { type: "string" },
+              id: { type: "string" },
+              ignoreMissingReferences: { type: "boolean" },
+              overwrite: { type: "boolean" },
+              replaceReferences: { type: "array", items: { type: "object" } },
+              type: { type: "string" },
+            },
+            required: ["type", "id"],
+          },
           description: "One decision per object to retry.",
         },
       },
       required: ["objects", "retries"],
       additionalProperties: false,
     },
-    tokens: 236,
+    tokens: 250,
     validator: () => validatorFrom(inputs["kibana-9.3"], "resolve_saved_object_import_errors"),
     request: {
       method: "POST",

@@ -27,11 +27,11 @@ export const tools: ToolSpec[] = [
         sort_field: { type: "string", enum: ["sli_value", "status", "error_budget_consumed", "error_budget_remaining"], default: "status" },
         sort_order: { type: "string", enum: ["asc", "desc"], default: "asc" },
         hide_stale: { type: "boolean" },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       additionalProperties: false,
     },
-    tokens: 207,
+    tokens: 195,
     validator: () => validatorFrom(inputs["kibana-8.18"], "find_slos"),
     request: {
       method: "GET",
@@ -67,11 +67,11 @@ export const tools: ToolSpec[] = [
         sort_field: { type: "string", enum: ["sli_value", "status", "error_budget_consumed", "error_budget_remaining"], default: "status" },
         sort_order: { type: "string", enum: ["asc", "desc"], default: "asc" },
         hide_stale: { type: "boolean" },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       additionalProperties: false,
     },
-    tokens: 231,
+    tokens: 219,
     validator: () => validatorFrom(inputs["kibana-9.3"], "find_slos"),
     request: {
       method: "GET",
@@ -102,12 +102,12 @@ export const tools: ToolSpec[] = [
       properties: {
         slo_id: { type: "string" },
         instance_id: { type: "string", description: "One group instance of a grouped SLO." },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       required: ["slo_id"],
       additionalProperties: false,
     },
-    tokens: 128,
+    tokens: 116,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_slo"),
     request: {
       method: "GET",
@@ -121,8 +121,8 @@ export const tools: ToolSpec[] = [
     name: "create_slo",
     toolset: "slos",
     tier: "write",
-    description: "Creates an SLO from an indicator, objective, time window and budgeting method. Returns its id. Optional fields nested " +
-      "deeper than 0 levels are not shown; the call checks every field and names what is wrong.",
+    description: "Creates an SLO from an indicator, objective, time window and budgeting method. Returns its id. Optional fields below " +
+      "depth 0 are hidden but checked.",
     annotations: { title: "Create SLO", readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -324,7 +324,7 @@ export const tools: ToolSpec[] = [
         },
       },
     },
-    tokens: 1187,
+    tokens: 1175,
     validator: () => validatorFrom(inputs["kibana-8.18"], "create_slo"),
     request: {
       method: "POST",
@@ -353,8 +353,8 @@ export const tools: ToolSpec[] = [
     name: "create_slo",
     toolset: "slos",
     tier: "write",
-    description: "Creates an SLO from an indicator, objective, time window and budgeting method. Returns its id. Optional fields nested " +
-      "deeper than 0 levels are not shown; the call checks every field and names what is wrong.",
+    description: "Creates an SLO from an indicator, objective, time window and budgeting method. Returns its id. Optional fields below " +
+      "depth 0 are hidden but checked.",
     annotations: { title: "Create SLO", readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -566,7 +566,7 @@ export const tools: ToolSpec[] = [
         },
       },
     },
-    tokens: 1252,
+    tokens: 1240,
     validator: () => validatorFrom(inputs["kibana-9.3"], "create_slo"),
     request: {
       method: "POST",
@@ -596,8 +596,7 @@ export const tools: ToolSpec[] = [
     name: "update_slo",
     toolset: "slos",
     tier: "write",
-    description: "Changes the given fields of an SLO; its data is recomputed. Optional fields nested deeper than 0 levels are not shown; " +
-      "the call checks every field and names what is wrong.",
+    description: "Changes the given fields of an SLO; its data is recomputed. Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Update SLO", readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -618,7 +617,7 @@ export const tools: ToolSpec[] = [
       required: ["slo_id"],
       additionalProperties: false,
     },
-    tokens: 201,
+    tokens: 189,
     validator: () => validatorFrom(inputs["kibana-8.18"], "update_slo"),
     request: {
       method: "PUT",
@@ -646,8 +645,7 @@ export const tools: ToolSpec[] = [
     name: "update_slo",
     toolset: "slos",
     tier: "write",
-    description: "Changes the given fields of an SLO; its data is recomputed. Optional fields nested deeper than 0 levels are not shown; " +
-      "the call checks every field and names what is wrong.",
+    description: "Changes the given fields of an SLO; its data is recomputed. Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Update SLO", readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -669,7 +667,7 @@ export const tools: ToolSpec[] = [
       required: ["slo_id"],
       additionalProperties: false,
     },
-    tokens: 209,
+    tokens: 197,
     validator: () => validatorFrom(inputs["kibana-9.3"], "update_slo"),
     request: {
       method: "PUT",
@@ -704,11 +702,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { slo_id: { type: "string" }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
+      properties: { slo_id: { type: "string" }, space_id: { type: "string" } },
       required: ["slo_id"],
       additionalProperties: false,
     },
-    tokens: 125,
+    tokens: 113,
     validator: () => validatorFrom(inputs["kibana-9.3"], "delete_slo"),
     request: { method: "DELETE", path: "/api/observability/slos/{sloId}", params: [{ arg: "slo_id", name: "sloId", in: "path" }] },
     versions: {},
@@ -723,11 +721,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { slo_id: { type: "string" }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
+      properties: { slo_id: { type: "string" }, space_id: { type: "string" } },
       required: ["slo_id"],
       additionalProperties: false,
     },
-    tokens: 105,
+    tokens: 93,
     validator: () => validatorFrom(inputs["kibana-9.3"], "enable_slo"),
     request: { method: "POST", path: "/api/observability/slos/{sloId}/enable", params: [{ arg: "slo_id", name: "sloId", in: "path" }] },
     versions: {},
@@ -742,11 +740,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { slo_id: { type: "string" }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
+      properties: { slo_id: { type: "string" }, space_id: { type: "string" } },
       required: ["slo_id"],
       additionalProperties: false,
     },
-    tokens: 110,
+    tokens: 98,
     validator: () => validatorFrom(inputs["kibana-9.3"], "disable_slo"),
     request: { method: "POST", path: "/api/observability/slos/{sloId}/disable", params: [{ arg: "slo_id", name: "sloId", in: "path" }] },
     versions: {},
@@ -762,11 +760,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { slo_id: { type: "string" }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
+      properties: { slo_id: { type: "string" }, space_id: { type: "string" } },
       required: ["slo_id"],
       additionalProperties: false,
     },
-    tokens: 135,
+    tokens: 123,
     validator: () => validatorFrom(inputs["kibana-9.3"], "reset_slo"),
     request: { method: "POST", path: "/api/observability/slos/{sloId}/_reset", params: [{ arg: "slo_id", name: "sloId", in: "path" }] },
     versions: {},
@@ -783,7 +781,7 @@ export const tools: ToolSpec[] = [
     inputSchema: {
       type: "object",
       properties: {
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         list: {
           type: "array",
           items: {
@@ -796,7 +794,7 @@ export const tools: ToolSpec[] = [
       required: ["list"],
       additionalProperties: false,
     },
-    tokens: 178,
+    tokens: 166,
     validator: () => validatorFrom(inputs["kibana-9.3"], "delete_slo_instances"),
     request: {
       method: "POST",

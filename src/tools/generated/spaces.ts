@@ -168,8 +168,7 @@ export const tools: ToolSpec[] = [
     toolset: "spaces",
     tier: "write",
     description: "Copies saved objects from the current space into other spaces and reports per-object success or conflicts. With " +
-      "overwrite set, existing objects in the target spaces are replaced. Optional fields nested deeper than 0 levels are not shown; the " +
-      "call checks every field and names what is wrong.",
+      "overwrite set, existing objects in the target spaces are replaced.",
     annotations: {
       title: "Copy saved objects to spaces",
       readOnlyHint: false,
@@ -182,21 +181,26 @@ export const tools: ToolSpec[] = [
       type: "object",
       properties: {
         space_id: { type: "string" },
-        compatibility_mode: { type: "boolean" },
-        create_new_copies: { type: "boolean" },
-        include_references: { type: "boolean", description: "Also copy the objects they reference." },
+        compatibility_mode: { type: "boolean", default: false },
+        create_new_copies: { type: "boolean", default: true },
+        include_references: { type: "boolean", default: false, description: "Also copy the objects they reference." },
         objects: {
           type: "array",
+          items: {
+            type: "object",
+            properties: { id: { type: "string" }, type: { type: "string" } },
+            required: ["type", "id"],
+            additionalProperties: false,
+          },
           description: "Objects to copy, each with type and id.",
-          items: { type: "object", properties: { type: { type: "string" }, id: { type: "string" } }, required: ["type", "id"] },
         },
-        overwrite: { type: "boolean" },
-        spaces: { type: "array", description: "Target space ids.", items: { type: "string" } },
+        overwrite: { type: "boolean", default: false },
+        spaces: { type: "array", items: { type: "string" }, description: "Target space ids." },
       },
       required: ["objects", "spaces"],
       additionalProperties: false,
     },
-    tokens: 248,
+    tokens: 245,
     validator: () => validatorFrom(inputs["kibana-9.3"], "copy_saved_objects_to_space"),
     request: {
       method: "POST",

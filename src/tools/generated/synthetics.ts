@@ -15,7 +15,7 @@ export const tools: ToolSpec[] = [
     toolset: "synthetics",
     tier: "read",
     description: "Lists synthetics monitors, filterable by type, tags, locations, status and text, paged with page and per_page. " +
-      "Optional fields nested deeper than 0 levels are not shown; the call checks every field and names what is wrong.",
+      "Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "List monitors", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -37,7 +37,7 @@ export const tools: ToolSpec[] = [
       },
       additionalProperties: false,
     },
-    tokens: 239,
+    tokens: 227,
     validator: () => validatorFrom(inputs["kibana-8.18"], "list_synthetics_monitors"),
     request: {
       method: "GET",
@@ -65,7 +65,7 @@ export const tools: ToolSpec[] = [
     toolset: "synthetics",
     tier: "read",
     description: "Lists synthetics monitors, filterable by type, tags, locations, status and text, paged with page and per_page. " +
-      "Optional fields nested deeper than 0 levels are not shown; the call checks every field and names what is wrong.",
+      "Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "List monitors", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -88,7 +88,7 @@ export const tools: ToolSpec[] = [
       },
       additionalProperties: false,
     },
-    tokens: 250,
+    tokens: 238,
     validator: () => validatorFrom(inputs["kibana-9.3"], "list_synthetics_monitors"),
     request: {
       method: "GET",
@@ -121,11 +121,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { id: { type: "string" }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
+      properties: { id: { type: "string" }, space_id: { type: "string" } },
       required: ["id"],
       additionalProperties: false,
     },
-    tokens: 102,
+    tokens: 90,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_synthetics_monitor"),
     request: { method: "GET", path: "/api/synthetics/monitors/{id}", params: [{ arg: "id", name: "id", in: "path" }] },
     versions: {},
@@ -136,7 +136,7 @@ export const tools: ToolSpec[] = [
     toolset: "synthetics",
     tier: "write",
     description: "Creates an http, tcp, icmp or browser monitor; type selects the fields. It needs locations or private_locations. " +
-      "Optional fields nested deeper than 0 levels are not shown; the call checks every field and names what is wrong.",
+      "Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Create monitor", readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -181,7 +181,7 @@ export const tools: ToolSpec[] = [
       required: ["body"],
       additionalProperties: false,
     },
-    tokens: 346,
+    tokens: 334,
     validator: () => validatorFrom(inputs["kibana-8.18"], "create_synthetics_monitor"),
     request: { method: "POST", path: "/api/synthetics/monitors", params: [], body: { kind: "arg", arg: "body", encoding: "json" } },
     versions: { until: "9.0.0" },
@@ -192,7 +192,7 @@ export const tools: ToolSpec[] = [
     toolset: "synthetics",
     tier: "write",
     description: "Creates an http, tcp, icmp or browser monitor; type selects the fields. It needs locations or private_locations. " +
-      "Optional fields nested deeper than 0 levels are not shown; the call checks every field and names what is wrong.",
+      "Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Create monitor", readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -237,7 +237,7 @@ export const tools: ToolSpec[] = [
       required: ["body"],
       additionalProperties: false,
     },
-    tokens: 346,
+    tokens: 334,
     validator: () => validatorFrom(inputs["kibana-9.3"], "create_synthetics_monitor"),
     request: { method: "POST", path: "/api/synthetics/monitors", params: [], body: { kind: "arg", arg: "body", encoding: "json" } },
     versions: { from: "9.0.0" },
@@ -247,8 +247,7 @@ export const tools: ToolSpec[] = [
     name: "update_synthetics_monitor",
     toolset: "synthetics",
     tier: "write",
-    description: "Changes the given fields of a monitor. Optional fields nested deeper than 0 levels are not shown; the call checks " +
-      "every field and names what is wrong.",
+    description: "Changes the given fields of a monitor. Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Update monitor", readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -292,7 +291,7 @@ export const tools: ToolSpec[] = [
       required: ["id", "body"],
       additionalProperties: false,
     },
-    tokens: 317,
+    tokens: 305,
     validator: () => validatorFrom(inputs["kibana-8.18"], "update_synthetics_monitor"),
     request: {
       method: "PUT",
@@ -307,8 +306,7 @@ export const tools: ToolSpec[] = [
     name: "update_synthetics_monitor",
     toolset: "synthetics",
     tier: "write",
-    description: "Changes the given fields of a monitor. Optional fields nested deeper than 0 levels are not shown; the call checks " +
-      "every field and names what is wrong.",
+    description: "Changes the given fields of a monitor. Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Update monitor", readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -352,7 +350,7 @@ export const tools: ToolSpec[] = [
       required: ["id", "body"],
       additionalProperties: false,
     },
-    tokens: 317,
+    tokens: 305,
     validator: () => validatorFrom(inputs["kibana-9.3"], "update_synthetics_monitor"),
     request: {
       method: "PUT",
@@ -372,11 +370,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { id: { type: "string" }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
+      properties: { id: { type: "string" }, space_id: { type: "string" } },
       required: ["id"],
       additionalProperties: false,
     },
-    tokens: 117,
+    tokens: 105,
     validator: () => validatorFrom(inputs["kibana-9.3"], "delete_synthetics_monitor"),
     request: { method: "DELETE", path: "/api/synthetics/monitors/{id}", params: [{ arg: "id", name: "id", in: "path" }] },
     versions: {},
@@ -395,8 +393,8 @@ export const tools: ToolSpec[] = [
       openWorldHint: false,
     },
     spaceAware: true,
-    inputSchema: { type: "object", properties: { space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } }, additionalProperties: false },
-    tokens: 99,
+    inputSchema: { type: "object", properties: { space_id: { type: "string" } }, additionalProperties: false },
+    tokens: 87,
     validator: () => validatorFrom(inputs["kibana-9.3"], "list_synthetics_private_locations"),
     request: { method: "GET", path: "/api/synthetics/private_locations", params: [] },
     versions: {},

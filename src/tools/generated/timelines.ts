@@ -28,11 +28,11 @@ export const tools: ToolSpec[] = [
         page: { type: ["string", "null"] },
         search: { type: ["string", "null"] },
         status: { anyOf: [{ type: "string", enum: ["active", "draft", "immutable"] }, { type: "null" }], type: ["string", "null"] },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
       },
       additionalProperties: false,
     },
-    tokens: 239,
+    tokens: 227,
     validator: () => validatorFrom(inputs["kibana-9.3"], "list_timelines"),
     request: {
       method: "GET",
@@ -60,14 +60,10 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: {
-        template_timeline_id: { type: "string" },
-        id: { type: "string" },
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
-      },
+      properties: { template_timeline_id: { type: "string" }, id: { type: "string" }, space_id: { type: "string" } },
       additionalProperties: false,
     },
-    tokens: 121,
+    tokens: 109,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_timeline"),
     request: {
       method: "GET",
@@ -81,8 +77,8 @@ export const tools: ToolSpec[] = [
     name: "create_timeline",
     toolset: "timelines",
     tier: "write",
-    description: "Creates a timeline or timeline template. Returns it with its savedObjectId and version. Optional fields nested deeper " +
-      "than 0 levels are not shown; the call checks every field and names what is wrong.",
+    description: "Creates a timeline or timeline template. Returns it with its savedObjectId and version. Optional fields below depth 0 " +
+      "are hidden but checked.",
     annotations: { title: "Create timeline", readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -100,7 +96,7 @@ export const tools: ToolSpec[] = [
       required: ["timeline"],
       additionalProperties: false,
     },
-    tokens: 183,
+    tokens: 171,
     validator: () => validatorFrom(inputs["kibana-8.18"], "create_timeline"),
     request: {
       method: "POST",
@@ -126,8 +122,8 @@ export const tools: ToolSpec[] = [
     name: "create_timeline",
     toolset: "timelines",
     tier: "write",
-    description: "Creates a timeline or timeline template. Returns it with its savedObjectId and version. Optional fields nested deeper " +
-      "than 0 levels are not shown; the call checks every field and names what is wrong.",
+    description: "Creates a timeline or timeline template. Returns it with its savedObjectId and version. Optional fields below depth 0 " +
+      "are hidden but checked.",
     annotations: { title: "Create timeline", readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -145,7 +141,7 @@ export const tools: ToolSpec[] = [
       required: ["timeline"],
       additionalProperties: false,
     },
-    tokens: 183,
+    tokens: 171,
     validator: () => validatorFrom(inputs["kibana-9.3"], "create_timeline"),
     request: {
       method: "POST",
@@ -171,8 +167,8 @@ export const tools: ToolSpec[] = [
     name: "patch_timeline",
     toolset: "timelines",
     tier: "write",
-    description: "Changes the given fields of a timeline; needs its timeline_id and current version. Optional fields nested deeper than " +
-      "0 levels are not shown; the call checks every field and names what is wrong.",
+    description: "Changes the given fields of a timeline; needs its timeline_id and current version. Optional fields below depth 0 are " +
+      "hidden but checked.",
     annotations: { title: "Update timeline", readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -186,7 +182,7 @@ export const tools: ToolSpec[] = [
       required: ["timeline", "timeline_id", "version"],
       additionalProperties: false,
     },
-    tokens: 144,
+    tokens: 132,
     validator: () => validatorFrom(inputs["kibana-8.18"], "patch_timeline"),
     request: {
       method: "PATCH",
@@ -201,8 +197,8 @@ export const tools: ToolSpec[] = [
     name: "patch_timeline",
     toolset: "timelines",
     tier: "write",
-    description: "Changes the given fields of a timeline; needs its timeline_id and current version. Optional fields nested deeper than " +
-      "0 levels are not shown; the call checks every field and names what is wrong.",
+    description: "Changes the given fields of a timeline; needs its timeline_id and current version. Optional fields below depth 0 are " +
+      "hidden but checked.",
     annotations: { title: "Update timeline", readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -216,7 +212,7 @@ export const tools: ToolSpec[] = [
       required: ["timeline", "timeline_id", "version"],
       additionalProperties: false,
     },
-    tokens: 144,
+    tokens: 132,
     validator: () => validatorFrom(inputs["kibana-9.3"], "patch_timeline"),
     request: {
       method: "PATCH",
@@ -238,14 +234,14 @@ export const tools: ToolSpec[] = [
     inputSchema: {
       type: "object",
       properties: {
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         saved_object_ids: { type: "array", items: { type: "string" }, description: "Ids of the timelines to delete." },
         search_ids: { type: "array", items: { type: "string" } },
       },
       required: ["saved_object_ids"],
       additionalProperties: false,
     },
-    tokens: 152,
+    tokens: 140,
     validator: () => validatorFrom(inputs["kibana-9.3"], "delete_timelines"),
     request: {
       method: "DELETE",
@@ -261,7 +257,7 @@ export const tools: ToolSpec[] = [
     toolset: "timelines",
     tier: "read",
     description: "Lists investigation notes, by the documents or timelines they belong to, or by search and filters. Paged with page and " +
-      "per_page. Optional fields nested deeper than 0 levels are not shown; the call checks every field and names what is wrong.",
+      "per_page. Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Find notes", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -281,7 +277,7 @@ export const tools: ToolSpec[] = [
       },
       additionalProperties: false,
     },
-    tokens: 254,
+    tokens: 242,
     validator: () => validatorFrom(inputs["kibana-9.3"], "find_notes"),
     request: {
       method: "GET",
@@ -312,7 +308,7 @@ export const tools: ToolSpec[] = [
     inputSchema: {
       type: "object",
       properties: {
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         note: {
           allOf: [
             {
@@ -339,7 +335,7 @@ export const tools: ToolSpec[] = [
       required: ["note"],
       additionalProperties: false,
     },
-    tokens: 235,
+    tokens: 223,
     validator: () => validatorFrom(inputs["kibana-9.3"], "create_or_update_note"),
     request: {
       method: "PATCH",
@@ -361,7 +357,7 @@ export const tools: ToolSpec[] = [
     inputSchema: {
       type: "object",
       properties: {
-        space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
+        space_id: { type: "string" },
         body: {
           anyOf: [
             { type: ["object", "null"], properties: { noteId: { type: "string" } }, required: ["noteId"] },
@@ -377,7 +373,7 @@ export const tools: ToolSpec[] = [
       required: ["body"],
       additionalProperties: false,
     },
-    tokens: 182,
+    tokens: 170,
     validator: () => validatorFrom(inputs["kibana-9.3"], "delete_notes"),
     request: { method: "DELETE", path: "/api/note", params: [], body: { kind: "arg", arg: "body", encoding: "json" } },
     versions: {},
