@@ -14,7 +14,7 @@ export const tools: ToolSpec[] = [
     name: "find_alerting_rules",
     toolset: "alerting",
     tier: "read",
-    description: "Searches alerting rules by text or KQL filter, with their status, schedule and last run. Paged with page and per_page " +
+    description: "Searches alerting rules by text or KQL filter, with status, schedule and last run; paged with page and per_page " +
       "(default 10). Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Find alerting rules", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
@@ -24,19 +24,17 @@ export const tools: ToolSpec[] = [
         per_page: { type: "number" },
         page: { type: "number" },
         search: { type: "string", description: "Simple query string over search_fields." },
-        default_search_operator: { type: "string", enum: ["OR", "AND"] },
         search_fields: { type: ["array", "string"] },
         sort_field: { type: "string" },
         sort_order: { type: "string", enum: ["asc", "desc"] },
         has_reference: { type: ["object", "null"] },
         fields: { type: "array", description: "Rule attributes to return." },
         filter: { type: "string", description: "KQL on rule attributes, such as alert.attributes.tags:\"prod\"." },
-        filter_consumers: { type: "array" },
         space_id: { type: "string" },
       },
       additionalProperties: false,
     },
-    tokens: 252,
+    tokens: 227,
     validator: () => validatorFrom(inputs["kibana-8.18"], "find_alerting_rules"),
     request: {
       method: "GET",
@@ -45,14 +43,12 @@ export const tools: ToolSpec[] = [
         { arg: "per_page", name: "per_page", in: "query" },
         { arg: "page", name: "page", in: "query" },
         { arg: "search", name: "search", in: "query" },
-        { arg: "default_search_operator", name: "default_search_operator", in: "query" },
         { arg: "search_fields", name: "search_fields", in: "query" },
         { arg: "sort_field", name: "sort_field", in: "query" },
         { arg: "sort_order", name: "sort_order", in: "query" },
         { arg: "has_reference", name: "has_reference", in: "query" },
         { arg: "fields", name: "fields", in: "query" },
         { arg: "filter", name: "filter", in: "query" },
-        { arg: "filter_consumers", name: "filter_consumers", in: "query" },
       ],
     },
     versions: { until: "9.0.0" },
@@ -62,7 +58,7 @@ export const tools: ToolSpec[] = [
     name: "find_alerting_rules",
     toolset: "alerting",
     tier: "read",
-    description: "Searches alerting rules by text or KQL filter, with their status, schedule and last run. Paged with page and per_page " +
+    description: "Searches alerting rules by text or KQL filter, with status, schedule and last run; paged with page and per_page " +
       "(default 10). Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Find alerting rules", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
@@ -72,19 +68,17 @@ export const tools: ToolSpec[] = [
         per_page: { type: "number" },
         page: { type: "number" },
         search: { type: "string", description: "Simple query string over search_fields." },
-        default_search_operator: { type: "string", enum: ["OR", "AND"] },
         search_fields: { type: ["array", "string"] },
         sort_field: { type: "string" },
         sort_order: { type: "string", enum: ["asc", "desc"] },
         has_reference: { type: ["object", "null"] },
         fields: { type: ["array", "string"], description: "Rule attributes to return." },
         filter: { type: "string", description: "KQL on rule attributes, such as alert.attributes.tags:\"prod\"." },
-        filter_consumers: { type: "array" },
         space_id: { type: "string" },
       },
       additionalProperties: false,
     },
-    tokens: 255,
+    tokens: 230,
     validator: () => validatorFrom(inputs["kibana-9.3"], "find_alerting_rules"),
     request: {
       method: "GET",
@@ -93,14 +87,12 @@ export const tools: ToolSpec[] = [
         { arg: "per_page", name: "per_page", in: "query" },
         { arg: "page", name: "page", in: "query" },
         { arg: "search", name: "search", in: "query" },
-        { arg: "default_search_operator", name: "default_search_operator", in: "query" },
         { arg: "search_fields", name: "search_fields", in: "query" },
         { arg: "sort_field", name: "sort_field", in: "query" },
         { arg: "sort_order", name: "sort_order", in: "query" },
         { arg: "has_reference", name: "has_reference", in: "query" },
         { arg: "fields", name: "fields", in: "query" },
         { arg: "filter", name: "filter", in: "query" },
-        { arg: "filter_consumers", name: "filter_consumers", in: "query" },
       ],
     },
     versions: { from: "9.0.0" },
@@ -110,7 +102,7 @@ export const tools: ToolSpec[] = [
     name: "get_alerting_rule",
     toolset: "alerting",
     tier: "read",
-    description: "Reads one alerting rule with its parameters, actions, schedule and execution status.",
+    description: "Reads one alerting rule with its params, actions, schedule and execution status.",
     annotations: { title: "Get alerting rule", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -129,8 +121,8 @@ export const tools: ToolSpec[] = [
     name: "create_alerting_rule",
     toolset: "alerting",
     tier: "write",
-    description: "Creates an alerting rule of a given type under an id the caller chooses (a UUID is fine). Call " +
-      "list_alerting_rule_types for valid rule_type_id, consumer and action groups. Optional fields below depth 0 are hidden but checked.",
+    description: "Creates an alerting rule under an id you choose (a UUID); list_alerting_rule_types gives valid rule_type_id, consumer " +
+      "and action groups. Optional fields below depth 0 are hidden but checked.",
     annotations: {
       title: "Create alerting rule",
       readOnlyHint: false,
@@ -142,7 +134,7 @@ export const tools: ToolSpec[] = [
     inputSchema: {
       type: "object",
       properties: {
-        id: { type: "string", description: "Id of the new rule, such as a new UUID." },
+        id: { type: "string" },
         space_id: { type: "string" },
         actions: { type: "array", description: "Connector actions run for alerts." },
         alert_delay: { type: "object" },
@@ -165,7 +157,7 @@ export const tools: ToolSpec[] = [
       required: ["id", "consumer", "name", "rule_type_id", "schedule"],
       additionalProperties: false,
     },
-    tokens: 332,
+    tokens: 310,
     validator: () => validatorFrom(inputs["kibana-8.18"], "create_alerting_rule"),
     request: {
       method: "POST",
@@ -196,8 +188,8 @@ export const tools: ToolSpec[] = [
     name: "create_alerting_rule",
     toolset: "alerting",
     tier: "write",
-    description: "Creates an alerting rule of a given type under an id the caller chooses (a UUID is fine). Call " +
-      "list_alerting_rule_types for valid rule_type_id, consumer and action groups. Optional fields below depth 0 are hidden but checked.",
+    description: "Creates an alerting rule under an id you choose (a UUID); list_alerting_rule_types gives valid rule_type_id, consumer " +
+      "and action groups. Optional fields below depth 0 are hidden but checked.",
     annotations: {
       title: "Create alerting rule",
       readOnlyHint: false,
@@ -209,7 +201,7 @@ export const tools: ToolSpec[] = [
     inputSchema: {
       type: "object",
       properties: {
-        id: { type: "string", description: "Id of the new rule, such as a new UUID." },
+        id: { type: "string" },
         space_id: { type: "string" },
         actions: { type: "array", description: "Connector actions run for alerts." },
         alert_delay: { type: "object" },
@@ -233,7 +225,7 @@ export const tools: ToolSpec[] = [
       required: ["id", "consumer", "name", "rule_type_id", "schedule"],
       additionalProperties: false,
     },
-    tokens: 340,
+    tokens: 318,
     validator: () => validatorFrom(inputs["kibana-9.3"], "create_alerting_rule"),
     request: {
       method: "POST",
@@ -265,8 +257,8 @@ export const tools: ToolSpec[] = [
     name: "update_alerting_rule",
     toolset: "alerting",
     tier: "write",
-    description: "Replaces a rule's name, schedule, params, actions and tags; its type cannot change. Read it with get_alerting_rule " +
-      "first and send every field back. Optional fields below depth 0 are hidden but checked.",
+    description: "Replaces a rule's name, schedule, params, actions and tags (not its type); send every field back from " +
+      "get_alerting_rule. Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Update alerting rule", readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -287,7 +279,7 @@ export const tools: ToolSpec[] = [
       required: ["id", "name", "schedule"],
       additionalProperties: false,
     },
-    tokens: 239,
+    tokens: 234,
     validator: () => validatorFrom(inputs["kibana-8.18"], "update_alerting_rule"),
     request: {
       method: "PUT",
@@ -315,8 +307,8 @@ export const tools: ToolSpec[] = [
     name: "update_alerting_rule",
     toolset: "alerting",
     tier: "write",
-    description: "Replaces a rule's name, schedule, params, actions and tags; its type cannot change. Read it with get_alerting_rule " +
-      "first and send every field back. Optional fields below depth 0 are hidden but checked.",
+    description: "Replaces a rule's name, schedule, params, actions and tags (not its type); send every field back from " +
+      "get_alerting_rule. Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Update alerting rule", readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -338,7 +330,7 @@ export const tools: ToolSpec[] = [
       required: ["id", "name", "schedule"],
       additionalProperties: false,
     },
-    tokens: 247,
+    tokens: 242,
     validator: () => validatorFrom(inputs["kibana-9.3"], "update_alerting_rule"),
     request: {
       method: "PUT",
@@ -444,7 +436,7 @@ export const tools: ToolSpec[] = [
     name: "mute_alerting_rule",
     toolset: "alerting",
     tier: "write",
-    description: "Silences the actions of every alert of a rule; the rule keeps running and creating alerts.",
+    description: "Silences the actions of all of a rule's alerts; the rule keeps running.",
     annotations: {
       title: "Mute all alerts of a rule",
       readOnlyHint: false,
@@ -459,7 +451,7 @@ export const tools: ToolSpec[] = [
       required: ["id"],
       additionalProperties: false,
     },
-    tokens: 108,
+    tokens: 106,
     validator: () => validatorFrom(inputs["kibana-9.3"], "mute_alerting_rule"),
     request: { method: "POST", path: "/api/alerting/rule/{id}/_mute_all", params: [{ arg: "id", name: "id", in: "path" }] },
     versions: {},
@@ -494,12 +486,11 @@ export const tools: ToolSpec[] = [
     name: "list_alerting_rule_types",
     toolset: "alerting",
     tier: "read",
-    description: "Lists the rule types available to the user, with their producer, action groups and whether they are enabled by the " +
-      "license.",
+    description: "Lists the rule types the user may use, with producer, action groups and licence state.",
     annotations: { title: "List rule types", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: { type: "object", properties: { space_id: { type: "string" } }, additionalProperties: false },
-    tokens: 96,
+    tokens: 90,
     validator: () => validatorFrom(inputs["kibana-9.3"], "list_alerting_rule_types"),
     request: { method: "GET", path: "/api/alerting/rule_types", params: [] },
     versions: {},
@@ -509,11 +500,11 @@ export const tools: ToolSpec[] = [
     name: "get_alerting_health",
     toolset: "alerting",
     tier: "read",
-    description: "Reports whether the alerting framework can run rules, with the state of its encryption key and execution health.",
+    description: "Reports whether alerting can run rules, with its encryption key state and execution health.",
     annotations: { title: "Alerting health", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: { type: "object", properties: { space_id: { type: "string" } }, additionalProperties: false },
-    tokens: 92,
+    tokens: 88,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_alerting_health"),
     request: { method: "GET", path: "/api/alerting/_health", params: [] },
     versions: {},
@@ -523,8 +514,8 @@ export const tools: ToolSpec[] = [
     name: "snooze_alerting_rule",
     toolset: "alerting",
     tier: "write",
-    description: "Silences a rule's notifications for a while, once or on a recurring schedule, while the rule keeps running. Returns " +
-      "the schedule with its id for unsnooze_alerting_rule. Optional fields below depth 2 are hidden but checked.",
+    description: "Silences a rule's notifications once or on a recurring schedule; the rule keeps running. Returns the schedule id for " +
+      "unsnooze_alerting_rule. Optional fields below depth 2 are hidden but checked.",
     annotations: {
       title: "Snooze alerting rule",
       readOnlyHint: false,
@@ -560,7 +551,7 @@ export const tools: ToolSpec[] = [
       required: ["id", "schedule"],
       additionalProperties: false,
     },
-    tokens: 227,
+    tokens: 220,
     validator: () => validatorFrom(inputs["kibana-9.3"], "snooze_alerting_rule"),
     request: {
       method: "POST",

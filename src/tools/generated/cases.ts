@@ -13,7 +13,7 @@ export const tools: ToolSpec[] = [
     name: "find_cases",
     toolset: "cases",
     tier: "read",
-    description: "Searches cases by status, severity, tags, assignees, owner, dates or text. Paged with page and per_page (at most 100). " +
+    description: "Searches cases by status, severity, tags, assignees, owner, dates or text; paged with page and per_page (at most 100). " +
       "Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Find cases", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
@@ -69,8 +69,7 @@ export const tools: ToolSpec[] = [
     name: "get_case",
     toolset: "cases",
     tier: "read",
-    description: "Reads one case with its status, assignees, connector and counts of comments and alerts. Use find_case_comments for the " +
-      "comments.",
+    description: "Reads one case with status, assignees, connector, comment and alert counts; find_case_comments has the comments.",
     annotations: { title: "Get case", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -79,7 +78,7 @@ export const tools: ToolSpec[] = [
       required: ["case_id"],
       additionalProperties: false,
     },
-    tokens: 108,
+    tokens: 105,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_case"),
     request: { method: "GET", path: "/api/cases/{caseId}", params: [{ arg: "case_id", name: "caseId", in: "path" }] },
     versions: {},
@@ -190,11 +189,7 @@ export const tools: ToolSpec[] = [
         },
         custom_fields: { type: "array" },
         description: { type: "string", maxLength: 30000 },
-        owner: {
-          type: "string",
-          enum: ["cases", "observability", "securitySolution"],
-          description: "Solution, one of cases, observability, securitySolution.",
-        },
+        owner: { type: "string", enum: ["cases", "observability", "securitySolution"] },
         settings: {
           type: "object",
           properties: { syncAlerts: { type: "boolean" } },
@@ -208,7 +203,7 @@ export const tools: ToolSpec[] = [
       required: ["connector", "description", "owner", "settings", "tags", "title"],
       additionalProperties: false,
     },
-    tokens: 817,
+    tokens: 802,
     validator: () => validatorFrom(inputs["kibana-9.3"], "create_case"),
     request: {
       method: "POST",
@@ -237,8 +232,8 @@ export const tools: ToolSpec[] = [
     name: "update_cases",
     toolset: "cases",
     tier: "write",
-    description: "Changes fields of one or more cases, such as status, severity, assignees or tags. Each entry needs the case id and its " +
-      "current version from get_case. Optional fields below depth 1 are hidden but checked.",
+    description: "Changes fields (status, severity, assignees, tags...) of one or more cases; each entry needs the id and current " +
+      "version from get_case. Optional fields below depth 1 are hidden but checked.",
     annotations: { title: "Update cases", readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -254,13 +249,12 @@ export const tools: ToolSpec[] = [
             properties: { id: { type: "string", maxLength: 30000 }, version: { type: "string" } },
             required: ["id", "version"],
           },
-          description: "Changes, each with id, version and the fields to set.",
         },
       },
       required: ["cases"],
       additionalProperties: false,
     },
-    tokens: 184,
+    tokens: 165,
     validator: () => validatorFrom(inputs["kibana-9.3"], "update_cases"),
     request: { method: "PATCH", path: "/api/cases", params: [], body: { kind: "fields", fields: { cases: "cases" } } },
     versions: {},
@@ -438,7 +432,7 @@ export const tools: ToolSpec[] = [
     name: "find_case_activity",
     toolset: "cases",
     tier: "read",
-    description: "Lists the history of a case (status changes, comments, pushes...), filterable by types and paged with page and per_page.",
+    description: "Lists a case's history (status changes, comments, pushes...), filtered by types, paged with page and per_page.",
     annotations: { title: "Find case activity", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -476,7 +470,7 @@ export const tools: ToolSpec[] = [
       required: ["case_id"],
       additionalProperties: false,
     },
-    tokens: 205,
+    tokens: 203,
     validator: () => validatorFrom(inputs["kibana-9.3"], "find_case_activity"),
     request: {
       method: "GET",
@@ -523,8 +517,7 @@ export const tools: ToolSpec[] = [
     name: "push_case",
     toolset: "cases",
     tier: "write",
-    description: "Sends a case to its external incident system (Jira, ServiceNow...) through a connector, creating or updating the " +
-      "ticket there.",
+    description: "Sends a case to its external system (Jira, ServiceNow...) through a connector, creating or updating the ticket.",
     annotations: { title: "Push case", readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
     spaceAware: true,
     inputSchema: {
@@ -538,7 +531,7 @@ export const tools: ToolSpec[] = [
       required: ["case_id", "connector_id"],
       additionalProperties: false,
     },
-    tokens: 138,
+    tokens: 136,
     validator: () => validatorFrom(inputs["kibana-9.3"], "push_case"),
     request: {
       method: "POST",

@@ -14,11 +14,11 @@ export const tools: ToolSpec[] = [
     name: "list_data_views",
     toolset: "data_views",
     tier: "read",
-    description: "Lists all data views in the space with their ids, names and index patterns.",
+    description: "Lists the space's data views with ids, names and index patterns.",
     annotations: { title: "List data views", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: { type: "object", properties: { space_id: { type: "string" } }, additionalProperties: false },
-    tokens: 86,
+    tokens: 84,
     validator: () => validatorFrom(inputs["kibana-9.3"], "list_data_views"),
     request: { method: "GET", path: "/api/data_views", params: [] },
     versions: {},
@@ -28,17 +28,16 @@ export const tools: ToolSpec[] = [
     name: "get_data_view",
     toolset: "data_views",
     tier: "read",
-    description: "Reads one data view with its index pattern, time field, fields and runtime fields. The result can be large for wide " +
-      "indices.",
+    description: "Reads one data view with its pattern, time field, fields and runtime fields (large for wide indices).",
     annotations: { title: "Get data view", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { view_id: { type: "string", description: "The data view id." }, space_id: { type: "string" } },
+      properties: { view_id: { type: "string" }, space_id: { type: "string" } },
       required: ["view_id"],
       additionalProperties: false,
     },
-    tokens: 117,
+    tokens: 106,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_data_view"),
     request: { method: "GET", path: "/api/data_views/data_view/{viewId}", params: [{ arg: "view_id", name: "viewId", in: "path" }] },
     versions: {},
@@ -116,14 +115,14 @@ export const tools: ToolSpec[] = [
     name: "update_data_view",
     toolset: "data_views",
     tier: "write",
-    description: "Changes the given attributes of a data view, such as name, index pattern or time field. Attributes left out keep their " +
-      "values. Optional fields below depth 1 are hidden but checked.",
+    description: "Changes the given attributes of a data view (name, pattern, time field...); the others keep their values. Optional " +
+      "fields below depth 1 are hidden but checked.",
     annotations: { title: "Update data view", readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
       type: "object",
       properties: {
-        view_id: { type: "string", description: "The data view id." },
+        view_id: { type: "string" },
         space_id: { type: "string" },
         data_view: {
           type: "object",
@@ -146,7 +145,7 @@ export const tools: ToolSpec[] = [
       required: ["view_id", "data_view"],
       additionalProperties: false,
     },
-    tokens: 240,
+    tokens: 230,
     validator: () => validatorFrom(inputs["kibana-8.18"], "update_data_view"),
     request: {
       method: "POST",
@@ -161,14 +160,14 @@ export const tools: ToolSpec[] = [
     name: "update_data_view",
     toolset: "data_views",
     tier: "write",
-    description: "Changes the given attributes of a data view, such as name, index pattern or time field. Attributes left out keep their " +
-      "values. Optional fields below depth 1 are hidden but checked.",
+    description: "Changes the given attributes of a data view (name, pattern, time field...); the others keep their values. Optional " +
+      "fields below depth 1 are hidden but checked.",
     annotations: { title: "Update data view", readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
       type: "object",
       properties: {
-        view_id: { type: "string", description: "The data view id." },
+        view_id: { type: "string" },
         space_id: { type: "string" },
         data_view: {
           type: "object",
@@ -191,7 +190,7 @@ export const tools: ToolSpec[] = [
       required: ["view_id", "data_view"],
       additionalProperties: false,
     },
-    tokens: 240,
+    tokens: 230,
     validator: () => validatorFrom(inputs["kibana-9.3"], "update_data_view"),
     request: {
       method: "POST",
@@ -212,11 +211,11 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { view_id: { type: "string", description: "The data view id." }, space_id: { type: "string" } },
+      properties: { view_id: { type: "string" }, space_id: { type: "string" } },
       required: ["view_id"],
       additionalProperties: false,
     },
-    tokens: 122,
+    tokens: 115,
     validator: () => validatorFrom(inputs["kibana-9.3"], "delete_data_view"),
     request: { method: "DELETE", path: "/api/data_views/data_view/{viewId}", params: [{ arg: "view_id", name: "viewId", in: "path" }] },
     versions: {},
@@ -286,7 +285,7 @@ export const tools: ToolSpec[] = [
     inputSchema: {
       type: "object",
       properties: {
-        view_id: { type: "string", description: "The data view id." },
+        view_id: { type: "string" },
         space_id: { type: "string" },
         name: { type: "string" },
         runtime_field: { type: "object", description: "Field type and a Painless script that emits its value." },
@@ -294,7 +293,7 @@ export const tools: ToolSpec[] = [
       required: ["view_id", "name", "runtime_field"],
       additionalProperties: false,
     },
-    tokens: 150,
+    tokens: 143,
     validator: () => validatorFrom(inputs["kibana-9.3"], "create_or_update_runtime_field"),
     request: {
       method: "PUT",

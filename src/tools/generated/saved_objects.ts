@@ -14,20 +14,17 @@ export const tools: ToolSpec[] = [
     name: "find_saved_objects",
     toolset: "saved_objects",
     tier: "read",
-    description: "Searches saved objects of the given types (dashboard, visualization, index-pattern, lens, search...) by text or KQL " +
-      "filter. Paged with page and per_page; use fields to keep results small. Optional fields below depth 0 are hidden but checked.",
+    description: "Searches saved objects of the given types by text or KQL filter, paged with page and per_page; fields keeps results " +
+      "small. Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Find saved objects", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
       type: "object",
       properties: {
-        default_search_operator: { type: "string" },
         fields: { type: ["string", "array"], description: "Attributes to return." },
         filter: { type: "string", description: "KQL on attributes, such as dashboard.attributes.title:\"Sales\"." },
         has_no_reference: { type: ["object", "array"] },
-        has_no_reference_operator: { type: "string" },
         has_reference: { type: ["object", "array"], description: "Only objects referencing this {type, id}." },
-        has_reference_operator: { type: "string" },
         page: { type: "integer" },
         per_page: { type: "integer" },
         search: { type: "string", description: "Simple query string, such as \"web*\"." },
@@ -35,27 +32,23 @@ export const tools: ToolSpec[] = [
         sort_field: { type: "string" },
         type: {
           type: ["string", "array"],
-          description: "Type or types, such as dashboard, visualization, lens, search, index-pattern, map, tag, config; list several to " +
-            "search across them.",
+          description: "One or more types, such as dashboard, visualization, lens, search, index-pattern, map, tag, config.",
         },
         space_id: { type: "string" },
       },
       required: ["type"],
       additionalProperties: false,
     },
-    tokens: 324,
+    tokens: 276,
     validator: () => validatorFrom(inputs["kibana-9.3"], "find_saved_objects"),
     request: {
       method: "GET",
       path: "/api/saved_objects/_find",
       params: [
-        { arg: "default_search_operator", name: "default_search_operator", in: "query" },
         { arg: "fields", name: "fields", in: "query" },
         { arg: "filter", name: "filter", in: "query" },
         { arg: "has_no_reference", name: "has_no_reference", in: "query" },
-        { arg: "has_no_reference_operator", name: "has_no_reference_operator", in: "query" },
         { arg: "has_reference", name: "has_reference", in: "query" },
-        { arg: "has_reference_operator", name: "has_reference_operator", in: "query" },
         { arg: "page", name: "page", in: "query" },
         { arg: "per_page", name: "per_page", in: "query" },
         { arg: "search", name: "search", in: "query" },
@@ -94,8 +87,8 @@ export const tools: ToolSpec[] = [
     name: "export_saved_objects",
     toolset: "saved_objects",
     tier: "read",
-    description: "Exports saved objects, chosen by type or by a list of {type, id}, as a list of objects ready for import_saved_objects. " +
-      "Use include_references_deep to take dependencies along.",
+    description: "Exports saved objects, by type or as a list of {type, id}, ready for import_saved_objects; include_references_deep " +
+      "takes dependencies along.",
     annotations: { title: "Export saved objects", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -106,15 +99,14 @@ export const tools: ToolSpec[] = [
         include_references_deep: { type: "boolean" },
         objects: { type: "array", items: { type: "object" }, description: "Objects to export, each with type and id." },
         type: {
-          description: "Export every object of these types instead, such as dashboard, visualization, lens, index-pattern; list several " +
-            "for several types.",
+          description: "Or every object of these types, such as dashboard, lens, index-pattern.",
           anyOf: [{ type: "string" }, { type: "array", items: { type: "string" } }],
           type: ["string", "array"],
         },
       },
       additionalProperties: false,
     },
-    tokens: 214,
+    tokens: 197,
     validator: () => validatorFrom(inputs["kibana-8.18"], "export_saved_objects"),
     request: {
       method: "POST",
@@ -138,8 +130,8 @@ export const tools: ToolSpec[] = [
     name: "export_saved_objects",
     toolset: "saved_objects",
     tier: "read",
-    description: "Exports saved objects, chosen by type or by a list of {type, id}, as a list of objects ready for import_saved_objects. " +
-      "Use include_references_deep to take dependencies along. Optional fields below depth 0 are hidden but checked.",
+    description: "Exports saved objects, by type or as a list of {type, id}, ready for import_saved_objects; include_references_deep " +
+      "takes dependencies along. Optional fields below depth 0 are hidden but checked.",
     annotations: { title: "Export saved objects", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -151,15 +143,11 @@ export const tools: ToolSpec[] = [
         include_references_deep: { type: "boolean" },
         objects: { type: "array", description: "Objects to export, each with type and id." },
         search: { type: "string" },
-        type: {
-          type: ["string", "array"],
-          description: "Export every object of these types instead, such as dashboard, visualization, lens, index-pattern; list several " +
-            "for several types.",
-        },
+        type: { type: ["string", "array"], description: "Or every object of these types, such as dashboard, lens, index-pattern." },
       },
       additionalProperties: false,
     },
-    tokens: 214,
+    tokens: 197,
     validator: () => validatorFrom(inputs["kibana-9.3"], "export_saved_objects"),
     request: {
       method: "POST",
@@ -185,8 +173,8 @@ export const tools: ToolSpec[] = [
     name: "import_saved_objects",
     toolset: "saved_objects",
     tier: "write",
-    description: "Imports saved objects (as produced by export_saved_objects) into the current space and reports successes and errors. " +
-      "Conflicts are errors unless overwrite or create_new_copies is set.",
+    description: "Imports objects from export_saved_objects into the space, reporting successes and errors; conflicts fail unless " +
+      "overwrite or create_new_copies is set.",
     annotations: { title: "Import saved objects", readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -201,7 +189,7 @@ export const tools: ToolSpec[] = [
       required: ["objects"],
       additionalProperties: false,
     },
-    tokens: 179,
+    tokens: 171,
     validator: () => validatorFrom(inputs["kibana-8.18"], "import_saved_objects"),
     request: {
       method: "POST",
@@ -220,8 +208,8 @@ export const tools: ToolSpec[] = [
     name: "import_saved_objects",
     toolset: "saved_objects",
     tier: "write",
-    description: "Imports saved objects (as produced by export_saved_objects) into the current space and reports successes and errors. " +
-      "Conflicts are errors unless overwrite or create_new_copies is set.",
+    description: "Imports objects from export_saved_objects into the space, reporting successes and errors; conflicts fail unless " +
+      "overwrite or create_new_copies is set.",
     annotations: { title: "Import saved objects", readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
@@ -236,7 +224,7 @@ export const tools: ToolSpec[] = [
       required: ["objects"],
       additionalProperties: false,
     },
-    tokens: 190,
+    tokens: 182,
     validator: () => validatorFrom(inputs["kibana-9.3"], "import_saved_objects"),
     request: {
       method: "POST",
@@ -255,8 +243,8 @@ export const tools: ToolSpec[] = [
     name: "resolve_saved_object_import_errors",
     toolset: "saved_objects",
     tier: "write",
-    description: "Retries a failed import with per-object decisions (overwrite, new id, replaced references) taken from " +
-      "import_saved_objects errors. Send the same objects again. Optional fields below depth 3 are hidden but checked.",
+    description: "Retries a failed import with a decision per object (overwrite, new id, replaced references); send the same objects " +
+      "again. Optional fields below depth 3 are hidden but checked.",
     annotations: {
       title: "Resolve import errors",
       readOnlyHint: false,
@@ -292,7 +280,7 @@ export const tools: ToolSpec[] = [
       required: ["objects", "retries"],
       additionalProperties: false,
     },
-    tokens: 250,
+    tokens: 244,
     validator: () => validatorFrom(inputs["kibana-9.3"], "resolve_saved_object_import_errors"),
     request: {
       method: "POST",

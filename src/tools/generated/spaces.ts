@@ -13,7 +13,7 @@ export const tools: ToolSpec[] = [
     name: "list_spaces",
     toolset: "spaces",
     tier: "read",
-    description: "Lists the spaces the current user can see, with their ids, names and disabled features.",
+    description: "Lists the spaces the user can see, with ids, names and disabled features.",
     annotations: { title: "List spaces", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: false,
     inputSchema: {
@@ -32,7 +32,7 @@ export const tools: ToolSpec[] = [
       },
       additionalProperties: false,
     },
-    tokens: 167,
+    tokens: 165,
     validator: () => validatorFrom(inputs["kibana-9.3"], "list_spaces"),
     request: {
       method: "GET",
@@ -49,11 +49,11 @@ export const tools: ToolSpec[] = [
     name: "get_space",
     toolset: "spaces",
     tier: "read",
-    description: "Reads one space by id, including its name, color, solution view and disabled features.",
+    description: "Reads one space with its name, color, solution view and disabled features.",
     annotations: { title: "Get space", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     spaceAware: false,
     inputSchema: { type: "object", properties: { id: { type: "string" } }, required: ["id"], additionalProperties: false },
-    tokens: 89,
+    tokens: 86,
     validator: () => validatorFrom(inputs["kibana-9.3"], "get_space"),
     request: { method: "GET", path: "/api/spaces/space/{id}", params: [{ arg: "id", name: "id", in: "path" }] },
     versions: {},
@@ -63,13 +63,12 @@ export const tools: ToolSpec[] = [
     name: "create_space",
     toolset: "spaces",
     tier: "write",
-    description: "Creates a space. The id becomes part of URLs (/s/<id>) and cannot be changed later.",
+    description: "Creates a space; its id becomes part of URLs (/s/<id>) and cannot change later.",
     annotations: { title: "Create space", readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     spaceAware: false,
     inputSchema: {
       type: "object",
       properties: {
-        reserved: { type: "boolean" },
         color: { type: "string" },
         description: { type: "string" },
         disabled_features: { type: "array", default: [], items: { type: "string" }, description: "Feature ids hidden in this space." },
@@ -82,7 +81,7 @@ export const tools: ToolSpec[] = [
       required: ["id", "name"],
       additionalProperties: false,
     },
-    tokens: 219,
+    tokens: 211,
     validator: () => validatorFrom(inputs["kibana-9.3"], "create_space"),
     request: {
       method: "POST",
@@ -91,7 +90,6 @@ export const tools: ToolSpec[] = [
       body: {
         kind: "fields",
         fields: {
-          reserved: "_reserved",
           color: "color",
           description: "description",
           disabled_features: "disabledFeatures",
@@ -110,7 +108,7 @@ export const tools: ToolSpec[] = [
     name: "update_space",
     toolset: "spaces",
     tier: "write",
-    description: "Replaces a space's settings; send the full definition, as fields left out are reset. Read it with get_space first.",
+    description: "Replaces a space's settings; fields left out are reset, so send the full definition from get_space.",
     annotations: { title: "Update space", readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     spaceAware: false,
     inputSchema: {
@@ -137,7 +135,7 @@ export const tools: ToolSpec[] = [
       required: ["id", "body"],
       additionalProperties: false,
     },
-    tokens: 216,
+    tokens: 212,
     validator: () => validatorFrom(inputs["kibana-9.3"], "update_space"),
     request: {
       method: "PUT",
@@ -152,12 +150,12 @@ export const tools: ToolSpec[] = [
     name: "delete_space",
     toolset: "spaces",
     tier: "destructive",
-    description: "Deletes a space and every saved object that lives only in it. This cannot be undone. The server asks the user to " +
-      "confirm this call when the client supports it.",
+    description: "Deletes a space and the saved objects only it holds; this cannot be undone. The server asks the user to confirm this " +
+      "call when the client supports it.",
     annotations: { title: "Delete space", readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     spaceAware: false,
     inputSchema: { type: "object", properties: { id: { type: "string" } }, required: ["id"], additionalProperties: false },
-    tokens: 104,
+    tokens: 102,
     validator: () => validatorFrom(inputs["kibana-9.3"], "delete_space"),
     request: { method: "DELETE", path: "/api/spaces/space/{id}", params: [{ arg: "id", name: "id", in: "path" }] },
     versions: {},
@@ -167,8 +165,8 @@ export const tools: ToolSpec[] = [
     name: "copy_saved_objects_to_space",
     toolset: "spaces",
     tier: "write",
-    description: "Copies saved objects from the current space into other spaces and reports per-object success or conflicts. With " +
-      "overwrite set, existing objects in the target spaces are replaced.",
+    description: "Copies saved objects into other spaces, reporting success or conflict per object; overwrite replaces existing ones " +
+      "there.",
     annotations: {
       title: "Copy saved objects to spaces",
       readOnlyHint: false,
@@ -200,7 +198,7 @@ export const tools: ToolSpec[] = [
       required: ["objects", "spaces"],
       additionalProperties: false,
     },
-    tokens: 245,
+    tokens: 234,
     validator: () => validatorFrom(inputs["kibana-9.3"], "copy_saved_objects_to_space"),
     request: {
       method: "POST",

@@ -11,7 +11,6 @@ export const schemas: InputModule = {
           per_page: { type: "number", default: 10, minimum: 0 },
           page: { type: "number", default: 1, minimum: 1 },
           search: { type: "string", description: "Simple query string over search_fields." },
-          default_search_operator: { type: "string", enum: ["OR", "AND"], default: "OR" },
           search_fields: { anyOf: [{ type: "array", items: { type: "string" } }, { type: "string" }] },
           sort_field: { type: "string" },
           sort_order: { type: "string", enum: ["asc", "desc"] },
@@ -23,12 +22,11 @@ export const schemas: InputModule = {
           },
           fields: { anyOf: [{ type: "array", items: { type: "string" } }, { type: "string" }], description: "Rule attributes to return." },
           filter: { type: "string", description: "KQL on rule attributes, such as alert.attributes.tags:\"prod\"." },
-          filter_consumers: { type: "array", items: { type: "string" } },
           space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
         },
         additionalProperties: false,
       },
-      textArgs: ["search", "default_search_operator", "sort_field", "sort_order", "filter"],
+      textArgs: ["search", "sort_field", "sort_order", "filter"],
     },
     get_alerting_rule: {
       schema: {
@@ -43,7 +41,7 @@ export const schemas: InputModule = {
       schema: {
         type: "object",
         properties: {
-          id: { type: "string", description: "Id of the new rule, such as a new UUID." },
+          id: { type: "string" },
           space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
           actions: {
             type: "array",

@@ -40,7 +40,7 @@ export const schemas: InputModule = {
       schema: {
         type: "object",
         properties: {
-          view_id: { type: "string", description: "The data view id." },
+          view_id: { type: "string" },
           space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
           data_view: {
             type: "object",

@@ -10,10 +10,7 @@ export const schemas: InputModule = {
     get_data_view: {
       schema: {
         type: "object",
-        properties: {
-          view_id: { type: "string", description: "The data view id." },
-          space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
-        },
+        properties: { view_id: { type: "string" }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
         required: ["view_id"],
         additionalProperties: false,
       },
@@ -38,7 +35,7 @@ export const schemas: InputModule = {
       schema: {
         type: "object",
         properties: {
-          view_id: { type: "string", description: "The data view id." },
+          view_id: { type: "string" },
           space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
           data_view: {
             $ref: "#/components/schemas/Data_views_update_data_view_request_object_inner",
@@ -54,10 +51,7 @@ export const schemas: InputModule = {
     delete_data_view: {
       schema: {
         type: "object",
-        properties: {
-          view_id: { type: "string", description: "The data view id." },
-          space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
-        },
+        properties: { view_id: { type: "string" }, space_id: { type: "string", pattern: "^[a-z0-9_-]+$" } },
         required: ["view_id"],
         additionalProperties: false,
       },
@@ -82,7 +76,7 @@ export const schemas: InputModule = {
       schema: {
         type: "object",
         properties: {
-          view_id: { type: "string", description: "The data view id." },
+          view_id: { type: "string" },
           space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
           name: { type: "string" },
           runtime_field: { type: "object", description: "Field type and a Painless script that emits its value." },

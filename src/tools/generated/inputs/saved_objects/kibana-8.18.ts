@@ -14,8 +14,7 @@ export const schemas: InputModule = {
           objects: { type: "array", items: { type: "object" }, description: "Objects to export, each with type and id." },
           type: {
             oneOf: [{ type: "string" }, { type: "array", items: { type: "string" } }],
-            description: "Export every object of these types instead, such as dashboard, visualization, lens, index-pattern; list " +
-              "several for several types.",
+            description: "Or every object of these types, such as dashboard, lens, index-pattern.",
           },
         },
         additionalProperties: false,

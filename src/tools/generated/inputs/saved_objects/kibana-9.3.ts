@@ -8,16 +8,13 @@ export const schemas: InputModule = {
       schema: {
         type: "object",
         properties: {
-          default_search_operator: { type: "string" },
           fields: { oneOf: [{ type: "string" }, { type: "array" }], description: "Attributes to return." },
           filter: { type: "string", description: "KQL on attributes, such as dashboard.attributes.title:\"Sales\"." },
           has_no_reference: { anyOf: [{ type: "object" }, { type: "array", items: { type: "object" } }] },
-          has_no_reference_operator: { type: "string" },
           has_reference: {
             anyOf: [{ type: "object" }, { type: "array", items: { type: "object" } }],
             description: "Only objects referencing this {type, id}.",
           },
-          has_reference_operator: { type: "string" },
           page: { type: "integer" },
           per_page: { type: "integer" },
           search: { type: "string", description: "Simple query string, such as \"web*\"." },
@@ -25,15 +22,14 @@ export const schemas: InputModule = {
           sort_field: { type: "string" },
           type: {
             oneOf: [{ type: "string" }, { type: "array" }],
-            description: "Type or types, such as dashboard, visualization, lens, search, index-pattern, map, tag, config; list several " +
-              "to search across them.",
+            description: "One or more types, such as dashboard, visualization, lens, search, index-pattern, map, tag, config.",
           },
           space_id: { type: "string", pattern: "^[a-z0-9_-]+$" },
         },
         required: ["type"],
         additionalProperties: false,
       },
-      textArgs: ["default_search_operator", "filter", "has_no_reference_operator", "has_reference_operator", "search", "sort_field"],
+      textArgs: ["filter", "search", "sort_field"],
     },
     get_saved_object: {
       schema: {
@@ -84,8 +80,7 @@ export const schemas: InputModule = {
           search: { type: "string" },
           type: {
             anyOf: [{ type: "string" }, { type: "array", items: { type: "string" } }],
-            description: "Export every object of these types instead, such as dashboard, visualization, lens, index-pattern; list " +
-              "several for several types.",
+            description: "Or every object of these types, such as dashboard, lens, index-pattern.",
           },
         },
         additionalProperties: false,

@@ -30,7 +30,6 @@ export const schemas: InputModule = {
       schema: {
         type: "object",
         properties: {
-          reserved: { type: "boolean" },
           color: { type: "string" },
           description: { type: "string" },
           disabled_features: { type: "array", default: [], items: { type: "string" }, description: "Feature ids hidden in this space." },
