@@ -162,6 +162,7 @@ export class KibanaClient {
         method: req.method,
         path: req.path,
         userAgent: this.#userAgent,
+        accept: req.accept,
         authorization: req.authorization ?? this.#authorization,
         body: encoded.body === undefined ? undefined : encoded,
         extra: req.headers,

@@ -7,6 +7,8 @@ export interface HeaderInput {
   /** The path template, to recognise `/internal/` routes. */
   path: string;
   userAgent: string;
+  /** What the response may be; JSON when undefined. */
+  accept: string | undefined;
   authorization: string | undefined;
   /** Set when there is a body; for multipart, undici writes the type with its boundary. */
   body: { contentType: string | undefined } | undefined;
@@ -14,7 +16,7 @@ export interface HeaderInput {
 }
 
 export function requestHeaders(input: HeaderInput): Record<string, string> {
-  const headers: Record<string, string> = { 'user-agent': input.userAgent, accept: 'application/json' };
+  const headers: Record<string, string> = { 'user-agent': input.userAgent, accept: input.accept ?? 'application/json' };
   if (input.extra !== undefined) {
     for (const name in input.extra) headers[name.toLowerCase()] = input.extra[name] as string;
   }

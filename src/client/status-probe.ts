@@ -41,6 +41,7 @@ export async function probeKibanaStatus(options: StatusProbeOptions, authorizati
       method: 'GET',
       path: STATUS_PATH,
       userAgent: options.userAgent,
+      accept: undefined,
       authorization: authorization ?? authorizationFor(options.auth),
       body: undefined,
       extra: undefined,

@@ -61,6 +61,8 @@ export interface KibanaRequest {
   body?: unknown;
   /** `json` (default when a body is given), `ndjson` (body is an array), `multipart` (body is MultipartPart[]). */
   bodyType?: 'json' | 'ndjson' | 'multipart';
+  /** The `Accept` header; `application/json` when absent. */
+  accept?: string;
   /** Overrides the configured credentials with a caller's own `Authorization` value (passthrough). */
   authorization?: string;
   signal?: AbortSignal;

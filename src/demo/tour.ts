@@ -59,7 +59,7 @@ const STEPS: Step[] = [
     tool: 'add_case_comment',
     args: {
       space_id: TOUR_SPACE,
-      caseId: '$case',
+      case_id: '$case',
       body: { type: 'user', comment: 'Checked the firewall: nothing blocked.', owner: 'cases' },
     },
     summary: (d) => `the case now has ${d.totalComment} comment(s)`,
@@ -92,7 +92,7 @@ const STEPS: Step[] = [
   {
     say: 'Errors come back with a hint the agent can act on.',
     tool: 'get_data_view',
-    args: { space_id: TOUR_SPACE, viewId: 'no-such-view' },
+    args: { space_id: TOUR_SPACE, view_id: 'no-such-view' },
     expectError: true,
     summary: (_d, r) => firstText(r),
   },

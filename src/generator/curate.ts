@@ -1,5 +1,6 @@
 // The team's selection entry applied to an operation's facts: our title, description and argument
-// descriptions put where the facts are, and the parameters the spec over-requires relaxed.
+// descriptions put where the facts are, the parameters the spec over-requires relaxed, and the body
+// properties whose spec schema lists only some of the shapes Kibana accepts taken as any object.
 import { operationKey } from '../kibana/http.js';
 import type { Operation, Parameter } from '../openapi/model.js';
 import type { ComponentStore } from '../schema/components.js';
@@ -19,9 +20,11 @@ export function curate(facts: Operation, entry: ToolEntry, components: Component
   const pending = new Map(Object.entries(entry.args));
   operation.parameters = facts.parameters.map((param) => describeParameter(param, pending, components));
   const bodyProperties = new Set<string>();
+  const loose = new Set(entry.loose);
   if (facts.requestBody) {
     const requestBody = { ...facts.requestBody };
     for (const name of Object.keys(flatObjectShape(requestBody.schema, components)?.properties ?? {})) bodyProperties.add(name);
+    if (loose.size > 0) requestBody.schema = loosened(requestBody.schema, loose, components);
     if (pending.size > 0) requestBody.schema = describeProperties(requestBody.schema, pending, components);
     // Arguments of a body that stays one argument (unions, arrays) are described on the body.
     if (pending.size > 0) {
@@ -30,11 +33,11 @@ export function curate(facts: Operation, entry: ToolEntry, components: Component
     }
     operation.requestBody = requestBody;
   }
-  const problems = [...pending.keys()];
+  const problems = [...pending.keys(), ...loose];
   for (const name of entry.omit)
     if (!facts.parameters.some((p) => p.name === name && p.in === 'query') && !bodyProperties.has(name)) problems.push(name);
   const key = operationKey(entry.method, entry.path);
-  const warnings = problems.map((name) => `${key}: "${name}" (args/omit) matches no parameter or body property`);
+  const warnings = problems.map((name) => `${key}: "${name}" (args, omit or loose) matches no parameter or body property`);
   for (const name of entry.optional) {
     const index = operation.parameters.findIndex((p) => p.name === name && p.in !== 'path' && p.required);
     const param = operation.parameters[index];
@@ -62,6 +65,18 @@ function describeProperties(schema: Schema, pending: Map<string, string>, compon
     if (!property) continue;
     properties[name] = { ...property, description: text };
     pending.delete(name);
+  }
+  return own;
+}
+
+/** A copy of an object schema whose properties named in `names` are any object (keeping their descriptions); those names leave `names`. */
+function loosened(schema: Schema, names: Set<string>, components: ComponentStore): Schema {
+  const own = topLevelObject(schema, components);
+  for (const name of names) {
+    const property = own.properties?.[name];
+    if (!property || !own.properties) continue;
+    own.properties[name] = property.description === undefined ? { type: 'object' } : { type: 'object', description: property.description };
+    names.delete(name);
   }
   return own;
 }

@@ -1,46 +1,70 @@
-// `npm run openapi:extract -- <spec> [--all] [--out file] [--toolsets file]`
-import { writeFile } from 'node:fs/promises';
-import { loadDocument } from '../openapi/document.js';
+// `npm run openapi:extract [-- --specs dir]`
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseDocument } from '../openapi/document.js';
+import { buildCatalogue, type CatalogueResult } from './catalogue.js';
 import { runCli } from './cli.js';
-import { extractDocument, type ExtractResult } from './extract.js';
+import { extractFacts, readSpecs, type ExtractInput, type ExtractResult } from './extract.js';
 import { toYaml } from './facts-document.js';
-import { PATHS } from './paths.js';
+import { parseOperationList } from './operation-list.js';
+import { catalogueFile, factsFile, PATHS } from './paths.js';
+import { loadSpecSources, readSource } from './spec-sources.js';
 import { loadToolsets } from './toolsets.js';
 
 const USAGE = `
-openapi:extract <spec.yaml|json> [--all] [--out file] [--toolsets file]
+openapi:extract [--specs dir]
 
-Reads an upstream Kibana OpenAPI spec and writes the facts-only document of the operations that
-the toolsets file selects (default ${PATHS.toolsets}) to --out (default ${PATHS.kibanaSpec}).
-With --all, converts every operation of the spec instead and reports what was converted and
-what was skipped, with the reason; it writes only with --out.
-Exits 1 when a selected operation cannot be converted.
+Reads the upstream Kibana specs and the operation list that ${PATHS.specs} names, from --specs
+(default ${PATHS.specsDir}), checking their checksums, and writes the facts-only document of the
+operations ${PATHS.toolsets} selects, one per spec, to ${PATHS.facts}/, and the catalogue of
+every operation to ${PATHS.catalogue}/ (removing stale files in both). Exits 1 when an operation
+cannot be converted or a selection entry names arguments no spec has.
 `;
 
 await runCli(
-  {
-    name: 'openapi:extract',
-    usage: USAGE,
-    options: { all: { type: 'boolean', default: false }, out: { type: 'string' }, toolsets: { type: 'string', default: PATHS.toolsets } },
-    positionals: ['<spec.yaml|json>'],
-  },
-  async ({ values, positionals }) => {
-    const selection = values.all ? 'all' : await loadToolsets(values.toolsets);
-    const result = extractDocument(await loadDocument(positionals[0] as string), selection);
-    const out = values.out ?? (values.all ? undefined : PATHS.kibanaSpec);
-    if (out) await writeFile(out, toYaml(result.document));
-    process.stdout.write(report(result, out));
-    return !values.all && result.skipped.length > 0 ? 1 : 0;
+  { name: 'openapi:extract', usage: USAGE, options: { specs: { type: 'string', default: PATHS.specsDir } }, positionals: [] },
+  async ({ values }) => {
+    const input = await loadExtractInput(values.specs);
+    const read = readSpecs(input);
+    const result = extractFacts(input, read);
+    const catalogue = buildCatalogue(input, read);
+    await writeDirectory(PATHS.facts, new Map([...result.documents].map(([id, document]) => [factsFile(id), toYaml(document)])));
+    await writeDirectory(
+      PATHS.catalogue,
+      new Map([...catalogue.documents].map(([id, document]) => [catalogueFile(id), JSON.stringify(document)])),
+    );
+    process.stdout.write(report(result, catalogue));
+    return result.skipped.length + result.warnings.length > 0 ? 1 : 0;
   },
 );
 
-function report({ converted, skipped, warnings }: ExtractResult, written: string | undefined): string {
-  const lines = [`converted ${converted.length} of ${converted.length + skipped.length} operations`];
-  const byReason = new Map<string, string[]>();
-  for (const { operation, reason } of skipped) byReason.set(reason, [...(byReason.get(reason) ?? []), operation]);
-  for (const [reason, operations] of [...byReason].sort())
-    lines.push(`skipped ${operations.length}: ${reason}`, ...operations.map((op) => `  ${op}`));
-  lines.push(...warnings.map((w) => `warning: ${w}`));
-  if (written) lines.push(`wrote ${written}`);
+/** Everything extraction reads: the sources of openapi/specs.yaml (checked) and the selection. */
+export async function loadExtractInput(specsDir: string): Promise<ExtractInput> {
+  const sources = await loadSpecSources(PATHS.specs);
+  const specs = await Promise.all(
+    sources.specs.map(async (source) => ({ source, document: parseDocument(await readSource(specsDir, source), source.file) })),
+  );
+  const list = sources.operationList;
+  return {
+    specs,
+    list: { source: list, operations: parseOperationList(await readSource(specsDir, list), list.file) },
+    toolsets: await loadToolsets(PATHS.toolsets),
+  };
+}
+
+/** Writes `files` into `dir` and removes the files it held that are no longer produced. */
+async function writeDirectory(dir: string, files: Map<string, string>): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const stale of (await readdir(dir)).filter((file) => !files.has(file))) await rm(join(dir, stale));
+  for (const [file, text] of files) await writeFile(join(dir, file), text);
+}
+
+function report({ documents, skipped, warnings }: ExtractResult, catalogue: CatalogueResult): string {
+  const count = (document: Record<string, unknown>) => Object.values(document.paths as object).flatMap(Object.keys).length;
+  const lines = [...documents].map(([id, document]) => `facts ${id}: ${count(document)} operations`);
+  lines.push(...[...catalogue.documents].map(([id, document]) => `catalogue ${id}: ${count(document)} operations`));
+  lines.push(...skipped.map(({ operation, reason }) => `skipped ${operation}: ${reason}`));
+  lines.push(...catalogue.schemaless.map(({ operation, reason }) => `catalogue lists ${operation} without schemas: ${reason}`));
+  lines.push(...warnings.map((w) => `warning: ${w}`), `wrote ${PATHS.facts}/ and ${PATHS.catalogue}/`);
   return `${lines.join('\n')}\n`;
 }

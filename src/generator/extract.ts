@@ -1,78 +1,92 @@
-// The extract stage: the operations a selection names (or all of them), read from an upstream spec,
-// curated with the team's entries, checked to make a tool, and written as the facts document.
-// Failures are isolated per operation: one that cannot be converted is skipped with its reason.
-import { operationKey, type HttpMethod } from '../kibana/http.js';
+// The extract stage: the operations the selection names, read from every upstream spec that
+// describes them, curated with the team's entries, checked to make a tool, and written per spec as a
+// facts document whose operations carry the Kibana versions they hold on (`x-kibana-versions`).
+// Failures are isolated per operation and spec: one that cannot be converted is skipped with its reason.
+import { canonicalKey } from '../kibana/spaces.js';
+import type { VersionRange } from '../kibana/versions.js';
 import type { OpenApiDocument } from '../openapi/document.js';
 import type { Operation } from '../openapi/model.js';
 import { SpecReader } from '../openapi/spec-reader.js';
 import { curate } from './curate.js';
 import { factsDocument } from './facts-document.js';
+import type { ListedOperation } from './operation-list.js';
+import { OperationVersions, type SpecIndex } from './operation-versions.js';
+import type { OperationListSource, SpecSource } from './spec-sources.js';
 import { buildToolModel } from './tool-model.js';
-import type { ToolEntry, Toolset } from './toolsets.js';
+import type { Toolset } from './toolsets.js';
+
+export interface SpecInput {
+  source: SpecSource;
+  document: OpenApiDocument;
+}
+
+export interface ExtractInput {
+  /** Oldest first, as openapi/specs.yaml lists them. */
+  specs: SpecInput[];
+  list: { source: OperationListSource; operations: Map<string, ListedOperation> };
+  toolsets: Toolset[];
+}
+
+/** The specs read once, with the version rules over them: what both the facts and the catalogue are made from. */
+export interface ReadSpecs {
+  specs: Array<{ source: SpecSource; reader: SpecReader; paths: Map<string, string> }>;
+  versions: OperationVersions;
+}
 
 export interface ExtractResult {
-  document: Record<string, unknown>;
-  converted: string[];
+  /** Facts document per spec id. */
+  documents: Map<string, Record<string, unknown>>;
   skipped: Array<{ operation: string; reason: string }>;
-  /** Selection entries that refer to arguments the operation does not have. */
+  /** Selection entries that refer to arguments no spec's operation has. */
   warnings: string[];
 }
 
-/** Extracts the operations selected by `toolsets`, or every operation when `toolsets` is `'all'`. */
-export function extractDocument(spec: OpenApiDocument, toolsets: Toolset[] | 'all'): ExtractResult {
-  const reader = new SpecReader(spec);
-  const result: ExtractResult = { document: {}, converted: [], skipped: [], warnings: [] };
-  const extracted: Operation[] = [];
-  /** Converts one operation, curated with its entry when it has one (never under `--all`). */
-  const convert = (method: HttpMethod, path: string, entry?: ToolEntry): void => {
-    const key = operationKey(method, path);
-    if (!reader.has(method, path)) {
-      result.skipped.push({ operation: key, reason: 'not in the spec' });
-      return;
-    }
-    try {
-      let operation = reader.operation(method, path);
-      if (entry) {
-        const curation = curate(operation, entry, reader.components);
-        result.warnings.push(...curation.warnings);
-        operation = curation.operation;
-      }
-      buildToolModel(operation, entry ?? defaultEntry(operation), reader.components);
-      extracted.push(operation);
-      result.converted.push(key);
-    } catch (error) {
-      result.skipped.push({ operation: key, reason: (error as Error).message });
-    }
-  };
-  if (toolsets === 'all') for (const { method, path } of reader.operations()) convert(method, path);
-  else for (const entry of toolsets.flatMap((t) => t.tools)) convert(entry.method, entry.path, entry);
-  result.document = factsDocument(reader.version, extracted, reader.components);
-  return result;
+export function readSpecs({ specs, list, toolsets }: ExtractInput): ReadSpecs {
+  const read = specs.map(({ source, document }) => {
+    const reader = new SpecReader(document);
+    const paths = new Map(reader.operations().map(({ method, path }) => [canonicalKey(method, path), path]));
+    return { source, reader, paths };
+  });
+  const indexes: SpecIndex[] = read.map(({ source, reader }) => ({
+    source,
+    operations: new Map(
+      reader.operations().map(({ method, path, addedIn }) => [canonicalKey(method, path), addedIn ? { path, addedIn } : { path }]),
+    ),
+  }));
+  const teamBounds = new Map<string, VersionRange>();
+  for (const entry of toolsets.flatMap((toolset) => toolset.tools))
+    if (entry.versions.from !== undefined || entry.versions.until !== undefined)
+      teamBounds.set(canonicalKey(entry.method, entry.path), entry.versions);
+  return { specs: read, versions: new OperationVersions(indexes, list, teamBounds) };
 }
 
-/** A stand-in selection entry for `--all`: named after the operationId, described by its summary. */
-function defaultEntry(operation: Operation): ToolEntry {
-  const id = operation.operationId ?? operationKey(operation.method, operation.path);
-  const name =
-    id
-      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '_')
-      .replace(/^_|_$/g, '')
-      .slice(0, 48) || 'operation';
-  const title = operation.summary ?? id;
-  return {
-    toolset: 'all',
-    method: operation.method,
-    path: operation.path,
-    name,
-    title,
-    description: title,
-    readOnly: false,
-    destructiveHint: false,
-    openWorld: false,
-    args: {},
-    omit: [],
-    optional: [],
-  };
+export function extractFacts(input: ExtractInput, read: ReadSpecs = readSpecs(input)): ExtractResult {
+  const result: ExtractResult = { documents: new Map(), skipped: [], warnings: [] };
+  const extracted = new Map<string, Operation[]>(read.specs.map(({ source }) => [source.id, []]));
+  for (const entry of input.toolsets.flatMap((toolset) => toolset.tools)) {
+    const key = canonicalKey(entry.method, entry.path);
+    const warnings: string[][] = [];
+    let found = 0;
+    for (const { source, reader, paths } of read.specs) {
+      const path = paths.get(key);
+      const versions = path === undefined ? undefined : read.versions.rangeOf(source.id, key);
+      if (path === undefined || versions === undefined) continue;
+      found += 1;
+      try {
+        const curation = curate(reader.operation(entry.method, path), entry, reader.components);
+        const operation = { ...curation.operation, versions };
+        buildToolModel(operation, entry, reader.components);
+        extracted.get(source.id)?.push(operation);
+        warnings.push(curation.warnings);
+      } catch (error) {
+        result.skipped.push({ operation: `${key} (${source.id})`, reason: (error as Error).message });
+      }
+    }
+    if (found === 0) result.skipped.push({ operation: key, reason: 'no spec describes it on any version' });
+    // A name the operation lacks on every spec is a mistake; one that only some versions have is not.
+    result.warnings.push(...(warnings[0] ?? []).filter((warning) => warnings.every((list) => list.includes(warning))));
+  }
+  for (const { source, reader } of read.specs)
+    result.documents.set(source.id, factsDocument(source, reader.version, extracted.get(source.id) ?? [], reader.components));
+  return result;
 }

@@ -1,28 +1,44 @@
-// Operations' facts written as one facts-only OpenAPI 3.1 document (`openapi/kibana.yaml`): the
-// committed record of what the tools are generated from, read back by the generator.
+// Operations' facts written as a facts-only OpenAPI 3.1 document per upstream spec
+// (`openapi/facts/<spec>.yaml`): the committed record of what the tools are generated from, read back
+// by the generator. The document says which spec it comes from and the versions that spec describes;
+// each operation, the versions it exists on (`x-kibana-versions`).
 import { STATUS_CODES } from 'node:http';
 import { stringify } from 'yaml';
 import { HTTP_METHODS } from '../kibana/http.js';
 import { operationSchemas, type Operation, type Parameter, type RequestBody, type Response } from '../openapi/model.js';
+import { VERSIONS_KEY } from '../openapi/read-operation.js';
 import type { ComponentStore } from '../schema/components.js';
+import type { SpecSource } from './spec-sources.js';
 
 export const OPENAPI_VERSION = '3.1.0';
 
 type JsonObject = Record<string, unknown>;
 
-export function factsDocument(version: string, operations: Operation[], components: ComponentStore): JsonObject {
+/** Where the document's `info` names its spec. */
+export const SPEC_KEY = 'x-kibana-spec';
+
+/** Keys an operation object gets beside its facts (the catalogue's own, see src/catalogue/model.ts). */
+export type Extensions = (operation: Operation) => JsonObject;
+
+export function factsDocument(
+  spec: SpecSource,
+  version: string,
+  operations: Operation[],
+  components: ComponentStore,
+  extensions: Extensions = () => ({}),
+): JsonObject {
   const paths: Record<string, JsonObject> = {};
   const sorted = [...operations].sort(
     (a, b) => a.path.localeCompare(b.path) || HTTP_METHODS.indexOf(a.method) - HTTP_METHODS.indexOf(b.method),
   );
   for (const operation of sorted) {
     paths[operation.path] ??= {};
-    (paths[operation.path] as JsonObject)[operation.method.toLowerCase()] = operationObject(operation);
+    (paths[operation.path] as JsonObject)[operation.method.toLowerCase()] = { ...operationObject(operation), ...extensions(operation) };
   }
   const used = components.reachableFrom(operations.flatMap(operationSchemas));
   return {
     openapi: OPENAPI_VERSION,
-    info: { title: 'Kibana REST API (facts extracted by kibana-mcp)', version },
+    info: { title: 'Kibana REST API (facts extracted by kibana-mcp)', version, [SPEC_KEY]: spec.id, [VERSIONS_KEY]: spec.versions },
     paths,
     components: { schemas: Object.fromEntries(used.map((name) => [name, components.require(name)])) },
   };
@@ -38,7 +54,9 @@ function operationObject(operation: Operation): JsonObject {
   if (operation.operationId !== undefined) out.operationId = operation.operationId;
   if (operation.summary !== undefined) out.summary = operation.summary;
   if (operation.description !== undefined) out.description = operation.description;
+  if (operation.tags.length > 0) out.tags = operation.tags;
   if (operation.deprecated) out.deprecated = true;
+  if (operation.versions) out[VERSIONS_KEY] = operation.versions;
   if (operation.parameters.length > 0) out.parameters = operation.parameters.map(parameterObject);
   if (operation.requestBody) out.requestBody = requestBodyObject(operation.requestBody);
   out.responses = responsesObject(operation.responses);

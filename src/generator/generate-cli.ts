@@ -2,23 +2,28 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { runCli } from './cli.js';
-import { generateFromText } from './generate.js';
-import { PATHS } from './paths.js';
+import { generateFromFacts } from './generate.js';
+import { factsFile, PATHS } from './paths.js';
+import { loadSpecSources } from './spec-sources.js';
 import { loadToolsets } from './toolsets.js';
 
 const USAGE = `
 generate [--out dir]
 
-Writes the generated tools (${PATHS.generated}, or --out) from the facts document
-${PATHS.kibanaSpec} and the selection ${PATHS.toolsets}, removing generated files that are no
-longer produced. Exits 1 when a selected tool cannot be generated.
+Writes the generated tools (${PATHS.generated}, or --out) from the facts documents in
+${PATHS.facts}/ (one per spec of ${PATHS.specs}) and the selection ${PATHS.toolsets}, removing
+generated files that are no longer produced. Exits 1 when a selected tool cannot be generated.
 `;
 
 await runCli(
   { name: 'generate', usage: USAGE, options: { out: { type: 'string', default: PATHS.generated } }, positionals: [] },
   async ({ values }) => {
     const out = values.out;
-    const { files, skipped } = generateFromText(await readFile(PATHS.kibanaSpec, 'utf8'), await loadToolsets(PATHS.toolsets));
+    const { specs } = await loadSpecSources(PATHS.specs);
+    const facts = await Promise.all(
+      specs.map(async ({ id }) => ({ spec: id, text: await readFile(join(PATHS.facts, factsFile(id)), 'utf8') })),
+    );
+    const { files, skipped } = generateFromFacts(facts, await loadToolsets(PATHS.toolsets));
     await mkdir(out, { recursive: true });
     const existing = (await readdir(out, { recursive: true })).filter((file) => file.endsWith('.ts'));
     for (const stale of existing.filter((file) => !files.has(file.split('\\').join('/')))) await rm(join(out, stale));

@@ -1,13 +1,21 @@
-// The generate stage: `openapi/kibana.yaml` + `openapi/toolsets.yaml` → the source files of
-// `src/tools/generated/` (relative file name → text). Pure: reading and writing happen in the CLI.
+// The generate stage: the facts documents (`openapi/facts/*.yaml`) + `openapi/toolsets.yaml` → the
+// source files of `src/tools/generated/` (relative file name → text). Pure: reading and writing
+// happen in the CLI. A tool name gets one ToolSpec per variant (see variants.ts).
+import { canonicalKey } from '../kibana/spaces.js';
 import { parseDocument } from '../openapi/document.js';
 import { SpecReader } from '../openapi/spec-reader.js';
 import { advertise } from './advertised-schema.js';
-import { INPUTS_DIR, indexModule, inputsModule, moduleName, toolsetModule, type EmittedTool } from './emit-modules.js';
-import { PATHS } from './paths.js';
+import { indexModule, inputsModule, inputsPath, moduleName, toolsetModule, type EmittedTool } from './emit-modules.js';
 import { buildToolModel, finalDescription } from './tool-model.js';
 import { toolTokens } from './tokens.js';
-import type { Toolset } from './toolsets.js';
+import type { ToolEntry, Toolset } from './toolsets.js';
+import { mergeVariants, type Variant } from './variants.js';
+
+export interface FactsText {
+  /** The spec id, as openapi/specs.yaml names it. */
+  spec: string;
+  text: string;
+}
 
 export interface GenerateResult {
   files: Map<string, string>;
@@ -15,44 +23,70 @@ export interface GenerateResult {
   skipped: Array<{ tool: string; reason: string }>;
 }
 
-export function generateFromText(factsYaml: string, toolsets: Toolset[]): GenerateResult {
-  // The facts document's descriptions are the team's own (see extract), so they are kept.
-  const reader = new SpecReader(parseDocument(factsYaml, PATHS.kibanaSpec), { keepDescriptions: true });
-  const { components } = reader;
+/** `facts` oldest spec first, as openapi/specs.yaml lists them. */
+export function generateFromFacts(facts: FactsText[], toolsets: Toolset[]): GenerateResult {
+  // The facts documents' descriptions are the team's own (see extract), so they are kept.
+  const documents = facts.map(({ spec, text }) => {
+    const reader = new SpecReader(parseDocument(text, spec), { keepDescriptions: true });
+    return { spec, reader, paths: new Map(reader.operations().map(({ method, path }) => [canonicalKey(method, path), path])) };
+  });
   const skipped: GenerateResult['skipped'] = [];
   const files = new Map<string, string>();
   const names = new Map<string, string[]>();
   for (const toolset of toolsets) {
-    const tools = toolset.tools.flatMap((entry): EmittedTool[] => {
+    const tools: EmittedTool[] = [];
+    for (const [name, entries] of byName(toolset.tools)) {
       try {
-        if (!reader.has(entry.method, entry.path))
-          throw new Error(`${entry.method} ${entry.path} is not in ${PATHS.kibanaSpec} (run npm run openapi:extract)`);
-        const model = buildToolModel(reader.operation(entry.method, entry.path), entry, components);
-        const advertised = advertise(model, components);
-        const shown = { ...advertised, description: finalDescription(advertised.description, model.tier) };
-        return [{ model, advertised: { ...shown, tokens: toolTokens({ ...model, ...shown }) } }];
+        const candidates = entries.flatMap((entry) =>
+          documents.flatMap(({ spec, reader, paths }): Variant[] => {
+            const path = paths.get(canonicalKey(entry.method, entry.path));
+            if (path === undefined) return [];
+            return [
+              {
+                spec,
+                model: buildToolModel(reader.operation(entry.method, path), entry, reader.components),
+                components: reader.components,
+              },
+            ];
+          }),
+        );
+        if (candidates.length === 0)
+          throw new Error(
+            `no facts document has ${entries.map((e) => `${e.method} ${e.path}`).join(' or ')} (run npm run openapi:extract)`,
+          );
+        for (const variant of mergeVariants(candidates)) {
+          const advertised = advertise(variant.model, variant.components);
+          const shown = { ...advertised, description: finalDescription(advertised.description, variant.model.tier) };
+          tools.push({ ...variant, advertised: { ...shown, tokens: toolTokens({ ...variant.model, ...shown }) } });
+        }
       } catch (error) {
-        skipped.push({ tool: entry.name, reason: (error as Error).message });
-        return [];
+        skipped.push({ tool: name, reason: (error as Error).message });
       }
-    });
-    const used = components.reachableFrom(tools.map(({ model }) => model.input));
+    }
     files.set(`${moduleName(toolset)}.ts`, toolsetModule(toolset, tools));
-    files.set(
-      `${INPUTS_DIR}/${moduleName(toolset)}.ts`,
-      inputsModule(
-        tools,
-        used.map((name) => [name, components.require(name)]),
-      ),
-    );
-    names.set(
-      toolset.id,
-      tools.map(({ model }) => model.name),
-    );
+    for (const { spec, reader } of documents) {
+      const own = tools.filter((tool) => tool.spec === spec);
+      if (own.length === 0) continue;
+      const used = reader.components.reachableFrom(own.map(({ model }) => model.input));
+      files.set(
+        inputsPath(toolset, spec),
+        inputsModule(
+          own,
+          used.map((component) => [component, reader.components.require(component)]),
+        ),
+      );
+    }
+    names.set(toolset.id, [...new Set(tools.map(({ model }) => model.name))]);
   }
   files.set(
     'index.ts',
     indexModule(toolsets, (toolset) => names.get(toolset.id) ?? []),
   );
   return { files, skipped };
+}
+
+function byName(entries: ToolEntry[]): Map<string, ToolEntry[]> {
+  const groups = new Map<string, ToolEntry[]>();
+  for (const entry of entries) groups.set(entry.name, [...(groups.get(entry.name) ?? []), entry]);
+  return groups;
 }

@@ -12,7 +12,7 @@
 import { operationEffect } from '../kibana/operations.js';
 import { isSpaceAwarePath, splitSpaceParameter, SPACE_ID_SOURCE } from '../kibana/spaces.js';
 import { isJsonMediaType } from '../openapi/media-type.js';
-import { API_VERSION_HEADER, type Operation, type Parameter, type RequestBody } from '../openapi/model.js';
+import { API_VERSION_HEADER, type Operation, type Parameter, type RequestBody, type Response } from '../openapi/model.js';
 import type { ComponentStore } from '../schema/components.js';
 import { typesOf, type Schema } from '../schema/schema.js';
 import {
@@ -26,6 +26,7 @@ import {
   type ToolAnnotations,
   type ToolSpec,
 } from '../tools/spec.js';
+import { argumentName } from './argument-names.js';
 import type { ToolEntry } from './toolsets.js';
 
 /** A ToolSpec before emission: its input is still one full JSON Schema, not yet advertised. */
@@ -40,8 +41,8 @@ export const DESTRUCTIVE_NOTE = 'The server asks the user to confirm this call w
 /** What an omitted space_id means is said once, in the server's instructions, not in every tool. */
 const SPACE_SCHEMA: Schema = { type: 'string', pattern: SPACE_ID_SOURCE };
 const BODY_ARG = 'body';
+const JSON_MEDIA_TYPE = 'application/json';
 const OBJECTS_ARG = 'objects';
-const ARG_NAME = /^[a-zA-Z0-9_.-]{1,64}$/;
 const IMPORT_PATH = /\/_(import|resolve_import_errors)$/;
 /**
  * The Security solution's specs declare a route's whole query schema as one object parameter
@@ -59,7 +60,7 @@ export function buildToolModel(operation: Operation, entry: ToolEntry, component
   const explicitSpace = splitSpaceParameter(operation.path);
   const path = explicitSpace ? explicitSpace.rest : operation.path;
   const spaceAware = isSpaceAwarePath(operation.path);
-  const layout = new ArgumentLayout();
+  const layout = new ArgumentLayout(entry.rename);
   const request: RequestMapping = { method, path, params: [] };
   const headers: Record<string, string> = {};
 
@@ -74,6 +75,8 @@ export function buildToolModel(operation: Operation, entry: ToolEntry, component
   const body = operation.requestBody && bodyBinding(operation, operation.requestBody, entry, components, layout);
   if (body) request.body = body;
   if (Object.keys(headers).length > 0) request.headers = headers;
+  const accept = acceptOf(operation.responses);
+  if (accept !== undefined) request.accept = accept;
 
   const tier: Tier = entry.tier ?? (entry.readOnly ? 'read' : operationEffect(method, operation.path));
   const annotations: ToolAnnotations = {
@@ -96,8 +99,18 @@ export function buildToolModel(operation: Operation, entry: ToolEntry, component
     textArgs: layout.textArgs(),
     request,
     operation: operationRef,
-    versions: entry.replacedIn === undefined ? {} : { until: entry.replacedIn },
+    versions: operation.versions ?? {},
   };
+}
+
+/**
+ * What the request accepts: the media types of the operation's success responses, then JSON (Kibana's
+ * errors are JSON). Undefined when that is JSON alone, the client's default.
+ */
+function acceptOf(responses: Response[]): string | undefined {
+  const success = responses.filter(({ status }) => status.startsWith('2')).flatMap(({ mediaTypes }) => mediaTypes);
+  const types = [...new Set([...success.filter((type) => type !== JSON_MEDIA_TYPE), JSON_MEDIA_TYPE])];
+  return types.length > 1 ? types.join(', ') : undefined;
 }
 
 /** The description as the agent sees it: destructive tools end with the confirmation note. */
@@ -105,14 +118,33 @@ export function finalDescription(description: string, tier: Tier): string {
   return tier === 'destructive' ? `${description} ${DESTRUCTIVE_NOTE}` : description;
 }
 
-/** Collects arguments, refusing duplicates so every argument maps back to exactly one place. */
+/** Collects arguments under their names (see argument-names.ts), refusing duplicates so every argument maps back to exactly one place. */
 class ArgumentLayout {
   private readonly properties: Record<string, Schema> = {};
   private readonly required: string[] = [];
   private readonly text: string[] = [];
 
+  constructor(private readonly renames: Readonly<Record<string, string>>) {}
+
+  /** The argument name of a wire name. */
+  nameOf(wireName: string): string {
+    return argumentName(wireName, this.renames);
+  }
+
   has(name: string): boolean {
     return Object.hasOwn(this.properties, name);
+  }
+
+  /** Whether these wire names can all become arguments beside the ones collected so far (no two sharing a name). */
+  fitsFlat(wireNames: string[]): boolean {
+    const names = wireNames.map((wire) => {
+      try {
+        return this.nameOf(wire);
+      } catch {
+        return undefined;
+      }
+    });
+    return names.every((name) => name !== undefined && !this.has(name)) && new Set(names).size === names.length;
   }
 
   add(name: string, schema: Schema, required: boolean, asText = false): string {
@@ -140,13 +172,18 @@ function parameterArguments(param: Parameter, components: ComponentStore, layout
   const query = wholeQueryShape(param, components);
   if (query) {
     return Object.entries(query.properties).map(([name, schema]) => {
-      const arg = layout.add(argName(name), schema, param.required && query.required.includes(name), isStringTyped(schema, components));
+      const arg = layout.add(
+        layout.nameOf(name),
+        schema,
+        param.required && query.required.includes(name),
+        isStringTyped(schema, components),
+      );
       return { arg, name, in: 'query' };
     });
   }
   const schema = param.in === 'query' && isFreeFormObject(param.schema, components) ? objectOrList(param.schema) : param.schema;
   const asText = param.in !== 'header' && isStringTyped(schema, components);
-  const arg = layout.add(argName(param.name), withDescription(schema, param.description), param.required, asText);
+  const arg = layout.add(layout.nameOf(param.name), withDescription(schema, param.description), param.required, asText);
   return [{ arg, name: param.name, in: param.in }];
 }
 
@@ -181,13 +218,6 @@ function objectOrList(schema: Schema): Schema {
   return { anyOf: [schema, { type: 'array', items: schema }] };
 }
 
-function argName(wireName: string): string {
-  if (ARG_NAME.test(wireName)) return wireName;
-  const cleaned = wireName.replace(/[^a-zA-Z0-9_.-]+/g, '_').slice(0, 64);
-  if (!cleaned) throw new Error(`parameter "${wireName}" has no usable argument name`);
-  return cleaned;
-}
-
 function withDescription(schema: Schema, description: string | undefined): Schema {
   return description === undefined ? schema : { ...schema, description };
 }
@@ -210,8 +240,7 @@ function bodyBinding(
   if (mediaType === 'multipart/form-data') return multipartBinding(operation.path, schema, components, layout, requestBody.required);
   const json = isJsonMediaType(mediaType);
   const shape = json ? flatObjectShape(schema, components) : undefined;
-  if (shape && Object.keys(shape.properties).every((name) => ARG_NAME.test(name) && !layout.has(name)))
-    return fieldsBinding(shape, entry.omit, layout);
+  if (shape && layout.fitsFlat(Object.keys(shape.properties))) return fieldsBinding(shape, entry.omit, layout);
   const omitted = entry.omit.filter((name) => shape?.properties[name]);
   if (omitted.length > 0) throw new Error(`omit: ${omitted.join(', ')} belong to a body sent as one argument`);
   // A nullable body (Kibana's `schema.nullable`) may be left out; others are sent on these methods whatever the spec says.
@@ -236,7 +265,7 @@ function fieldsBinding(shape: ObjectShape, omit: string[], layout: ArgumentLayou
   for (const [name, property] of Object.entries(shape.properties)) {
     const required = shape.required.includes(name);
     if (!required && omit.includes(name)) continue;
-    fields[layout.add(name, property, required)] = name;
+    fields[layout.add(layout.nameOf(name), property, required)] = name;
   }
   return { kind: 'fields', fields };
 }
@@ -288,9 +317,9 @@ function multipartBinding(
       parts.push({ arg, field, as: 'ndjson-file', filename: 'import.ndjson' });
     } else if (file) {
       const text = withDescription({ type: 'string' }, property.description ?? 'The file content, as text.');
-      parts.push({ arg: layout.add(argName(field), text, partRequired), field, as: 'text', filename: field });
+      parts.push({ arg: layout.add(layout.nameOf(field), text, partRequired), field, as: 'text', filename: field });
     } else {
-      const arg = layout.add(argName(field), property, partRequired);
+      const arg = layout.add(layout.nameOf(field), property, partRequired);
       parts.push({ arg, field, as: resolved.type === 'string' ? 'text' : 'json' });
     }
   }

@@ -1,11 +1,16 @@
 // Reads `openapi/toolsets.yaml`, the team-written selection, into typed entries, and refuses
 // anything its header does not define: unknown keys, wrong types, values that say nothing.
+// A tool with several operations (`ops`) gives one entry per operation, all of the same name.
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { operationKey, type HttpMethod } from '../kibana/http.js';
-import { isObject, type JsonObject } from '../openapi/json.js';
+import type { VersionRange } from '../kibana/versions.js';
+import { isObject } from '../openapi/json.js';
 import type { Tier } from '../tools/spec.js';
+import { CONCEPTS } from './argument-names.js';
+import { Fields } from './yaml-fields.js';
 
+/** One operation of a tool, with everything the tool says about it. */
 export interface ToolEntry {
   toolset: string;
   method: HttpMethod;
@@ -24,14 +29,19 @@ export interface ToolEntry {
   omit: string[];
   /** Parameters the spec requires but Kibana does not. */
   optional: string[];
-  /** The Kibana version from which the operation is gone (replaced by another API). */
-  replacedIn?: string;
+  /** Wire names that stand for a recurring concept on this operation only, by upstream name → concept (see argument-names.ts). */
+  rename: Record<string, string>;
+  /** Top-level body properties whose spec schema lists only some of the shapes Kibana accepts: taken as any object. */
+  loose: string[];
+  /** Versions the team knows the operation exists on where the specs cannot tell (see `from`/`until`). */
+  versions: VersionRange;
 }
 
 export interface Toolset {
   id: string;
   description: string;
   default: boolean;
+  /** One entry per operation: a tool with several operations has several entries, in the file's order. */
   tools: ToolEntry[];
 }
 
@@ -39,10 +49,13 @@ const TOOLSET_ID = /^[a-z0-9_]+$/;
 const TOOL_NAME = /^[a-z0-9_]{1,48}$/;
 const OP = /^(GET|POST|PUT|PATCH|DELETE) (\/\S*)$/;
 const TIERS: readonly Tier[] = ['read', 'write', 'destructive'];
-const VERSION = /^\d+\.\d+\.\d+$/;
 const TOOLSET_KEYS = ['default', 'description', 'tools'] as const;
+const OPERATION_KEYS = ['op', 'from', 'until', 'description', 'args', 'omit', 'optional', 'rename', 'loose'] as const;
 const ENTRY_KEYS = [
   'op',
+  'ops',
+  'from',
+  'until',
   'name',
   'title',
   'description',
@@ -54,7 +67,8 @@ const ENTRY_KEYS = [
   'args',
   'omit',
   'optional',
-  'replaced_in',
+  'rename',
+  'loose',
 ] as const;
 
 export async function loadToolsets(file: string): Promise<Toolset[]> {
@@ -74,146 +88,125 @@ export function parseToolsets(text: string, source = 'toolsets.yaml'): Toolset[]
     const fields = new Fields(raw, where, TOOLSET_KEYS);
     const description = fields.string('description');
     if (description.includes('\n')) throw new Error(`${where}: "description" must be one line`);
-    const tools = fields.list('tools');
-    const toolset: Toolset = {
-      id,
-      description,
-      default: fields.boolean('default') ?? false,
-      tools: tools.map((entry, index) => parseTool(entry, id, `${where}, tool #${index + 1}`)),
-    };
-    for (const tool of toolset.tools) {
-      if (names.has(tool.name)) throw new Error(`${where}: duplicate tool name ${tool.name}`);
-      const key = operationKey(tool.method, tool.path);
-      if (ops.has(key)) throw new Error(`${where}: operation ${key} selected twice`);
-      names.add(tool.name);
-      ops.add(key);
-    }
-    return toolset;
+    const tools = fields.list('tools').flatMap((raw, index) => {
+      const operations = parseTool(raw, id, `${where}, tool #${index + 1}`);
+      const name = operations[0]!.name;
+      if (names.has(name)) throw new Error(`${where}: duplicate tool name ${name}`);
+      names.add(name);
+      for (const { method, path } of operations) {
+        const key = operationKey(method, path);
+        if (ops.has(key)) throw new Error(`${where}: operation ${key} selected twice`);
+        ops.add(key);
+      }
+      return operations;
+    });
+    return { id, description, default: fields.boolean('default') ?? false, tools };
   });
 }
 
-function parseTool(raw: unknown, toolset: string, position: string): ToolEntry {
+function parseTool(raw: unknown, toolset: string, position: string): ToolEntry[] {
   const label = isObject(raw) && typeof raw.name === 'string' ? `${position} (${raw.name})` : position;
   const fields = new Fields(raw, label, ENTRY_KEYS);
-  const op = fields.string('op');
-  const match = OP.exec(op.trim());
-  if (!match) throw new Error(`${label}: op "${op}" is not "METHOD /path"`);
-  const method = match[1] as HttpMethod;
   const name = fields.string('name');
   if (!TOOL_NAME.test(name)) throw new Error(`${label}: name "${name}" must match ${TOOL_NAME}`);
+  const hasOps = fields.has('ops');
+  if (hasOps === fields.has('op')) throw new Error(`${label}: give either "op" (one operation) or "ops" (one per range of versions)`);
+  if (hasOps && (fields.has('from') || fields.has('until')))
+    throw new Error(`${label}: with "ops", "from" and "until" go on each operation`);
+  const shared = argumentFields(fields);
+  const items = hasOps ? fields.list('ops') : [];
+  if (hasOps && items.length < 2) throw new Error(`${label}: "ops" lists at least two operations (use "op" for one)`);
+  const operations: OperationFields[] = hasOps
+    ? items.map((item, index) => {
+        const where = `${label}, ops #${index + 1}`;
+        const own = new Fields(item, where, OPERATION_KEYS);
+        const args = argumentFields(own);
+        return {
+          ...operationOf(own, where),
+          description: own.optionalString('description')?.trim(),
+          args: { ...shared.args, ...args.args },
+          omit: [...new Set([...shared.omit, ...args.omit])],
+          optional: [...new Set([...shared.optional, ...args.optional])],
+          rename: { ...shared.rename, ...args.rename },
+          loose: [...new Set([...shared.loose, ...args.loose])],
+        };
+      })
+    : [{ ...operationOf(fields, label), description: undefined, ...shared }];
+  const description = fields.optionalString('description')?.trim();
   const readOnly = fields.flag('read_only');
   const tier = fields.oneOf('tier', TIERS);
   const destructiveHint = fields.flag('destructive_hint');
-  if (readOnly && method !== 'POST')
-    throw new Error(`${label}: read_only is for POSTs that only read; a ${method} is read-only or not by its method`);
-  if (readOnly && tier !== undefined && tier !== 'read') throw new Error(`${label}: read_only contradicts tier ${tier}`);
-  const isRead = tier === 'read' || readOnly || method === 'GET';
-  if (destructiveHint && isRead) throw new Error(`${label}: destructive_hint on a read-only tool`);
-  if (destructiveHint && (tier === 'destructive' || (tier === undefined && method === 'DELETE')))
-    throw new Error(`${label}: destructive_hint on a destructive tool, which has the hint already`);
-  const args = fields.stringMap('args');
-  const omit = fields.stringList('omit');
-  const described = omit.find((arg) => Object.hasOwn(args, arg));
-  if (described !== undefined) throw new Error(`${label}: "${described}" is both omitted and described in args`);
-  const replacedIn = fields.optionalString('replaced_in');
-  if (replacedIn !== undefined && !VERSION.test(replacedIn))
-    throw new Error(`${label}: replaced_in "${replacedIn}" is not a version like 9.4.0`);
-  const entry: ToolEntry = {
-    toolset,
-    method,
-    path: match[2] as string,
-    name,
-    title: fields.string('title'),
-    description: fields.string('description').trim(),
-    readOnly,
-    destructiveHint,
-    openWorld: fields.flag('open_world'),
-    args,
-    omit,
-    optional: fields.stringList('optional'),
-  };
   const idempotent = fields.boolean('idempotent');
-  if (tier !== undefined) entry.tier = tier;
-  if (idempotent !== undefined) entry.idempotent = idempotent;
-  if (replacedIn !== undefined) entry.replacedIn = replacedIn;
-  return entry;
+  const title = fields.string('title');
+  const openWorld = fields.flag('open_world');
+  return operations.map(({ method, path, versions, description: own, args, omit, optional, rename, loose, where }) => {
+    if (readOnly && method !== 'POST')
+      throw new Error(`${where}: read_only is for POSTs that only read; a ${method} is read-only or not by its method`);
+    if (readOnly && tier !== undefined && tier !== 'read') throw new Error(`${where}: read_only contradicts tier ${tier}`);
+    const isRead = tier === 'read' || readOnly || method === 'GET';
+    if (destructiveHint && isRead) throw new Error(`${where}: destructive_hint on a read-only tool`);
+    if (destructiveHint && (tier === 'destructive' || (tier === undefined && method === 'DELETE')))
+      throw new Error(`${where}: destructive_hint on a destructive tool, which has the hint already`);
+    const described = omit.find((arg) => Object.hasOwn(args, arg));
+    if (described !== undefined) throw new Error(`${where}: "${described}" is both omitted and described in args`);
+    const text = own ?? description;
+    if (text === undefined) throw new Error(`${where}: "description" is required`);
+    const entry: ToolEntry = {
+      toolset,
+      method,
+      path,
+      name,
+      title,
+      description: text,
+      readOnly,
+      destructiveHint,
+      openWorld,
+      args,
+      omit,
+      optional,
+      rename,
+      loose,
+      versions,
+    };
+    if (tier !== undefined) entry.tier = tier;
+    if (idempotent !== undefined) entry.idempotent = idempotent;
+    return entry;
+  });
 }
 
-/** Typed access to one map of the file, which must hold only `allowed` keys. */
-class Fields {
-  private readonly raw: JsonObject;
+interface OperationFields {
+  method: HttpMethod;
+  path: string;
+  versions: VersionRange;
+  /** The operation's own description, when it differs from the tool's. */
+  description: string | undefined;
+  args: Record<string, string>;
+  omit: string[];
+  optional: string[];
+  rename: Record<string, string>;
+  loose: string[];
+  where: string;
+}
 
-  constructor(
-    raw: unknown,
-    private readonly where: string,
-    allowed: readonly string[],
-  ) {
-    if (!isObject(raw)) throw new Error(`${where}: not a map`);
-    const unknown = Object.keys(raw).find((key) => !allowed.includes(key));
-    if (unknown !== undefined) throw new Error(`${where}: unknown key "${unknown}" (allowed: ${allowed.join(', ')})`);
-    this.raw = raw;
-  }
+/** `op` with its team-written version bounds. */
+function operationOf(fields: Fields, where: string): Pick<OperationFields, 'method' | 'path' | 'versions' | 'where'> {
+  const op = fields.string('op');
+  const match = OP.exec(op.trim());
+  if (!match) throw new Error(`${where}: op "${op}" is not "METHOD /path"`);
+  return { method: match[1] as HttpMethod, path: match[2] as string, versions: fields.versionRange(), where };
+}
 
-  /** A required non-empty string. */
-  string(key: string): string {
-    const value = this.optionalString(key);
-    if (value === undefined) throw new Error(`${this.where}: "${key}" is required`);
-    return value;
-  }
-
-  optionalString(key: string): string | undefined {
-    const value = this.raw[key];
-    if (value === undefined) return undefined;
-    if (typeof value !== 'string' || value.trim() === '') throw new Error(`${this.where}: "${key}" must be a non-empty string`);
-    return value;
-  }
-
-  boolean(key: string): boolean | undefined {
-    const value = this.raw[key];
-    if (value !== undefined && typeof value !== 'boolean') throw new Error(`${this.where}: "${key}" must be true or false`);
-    return value as boolean | undefined;
-  }
-
-  /** A switch that is off unless written `true` (writing `false` says nothing: leave it out). */
-  flag(key: string): boolean {
-    const value = this.raw[key];
-    if (value !== undefined && value !== true) throw new Error(`${this.where}: "${key}" can only be true (leave it out for false)`);
-    return value === true;
-  }
-
-  oneOf<T extends string>(key: string, values: readonly T[]): T | undefined {
-    const value = this.raw[key];
-    if (value !== undefined && !values.includes(value as T))
-      throw new Error(`${this.where}: ${key} "${String(value)}" is not one of ${values.join(', ')}`);
-    return value as T | undefined;
-  }
-
-  /** A required non-empty list. */
-  list(key: string): unknown[] {
-    const value = this.raw[key];
-    if (!Array.isArray(value) || value.length === 0) throw new Error(`${this.where}: "${key}" must be a non-empty list`);
-    return value;
-  }
-
-  /** An optional non-empty list of names. */
-  stringList(key: string): string[] {
-    if (this.raw[key] === undefined) return [];
-    const value = this.list(key);
-    if (!value.every((item) => typeof item === 'string' && item.trim() !== ''))
-      throw new Error(`${this.where}: "${key}" must list non-empty strings`);
-    return value as string[];
-  }
-
-  /** An optional map of names to non-empty one-line texts, trimmed. */
-  stringMap(key: string): Record<string, string> {
-    const value = this.raw[key];
-    if (value === undefined) return {};
-    if (!isObject(value)) throw new Error(`${this.where}: "${key}" must be a map`);
-    return Object.fromEntries(
-      Object.entries(value).map(([name, text]) => {
-        if (typeof text !== 'string' || text.trim() === '') throw new Error(`${this.where}: ${key}.${name} must be a non-empty string`);
-        return [name, text.trim()];
-      }),
-    );
-  }
+/** The keys about arguments, which a tool's operations share and each may add to. */
+function argumentFields(fields: Fields): Pick<OperationFields, 'args' | 'omit' | 'optional' | 'rename' | 'loose'> {
+  const rename = fields.stringMap('rename');
+  for (const [wire, concept] of Object.entries(rename))
+    if (!(CONCEPTS as readonly string[]).includes(concept))
+      throw new Error(`${fields.where}: rename.${wire} "${concept}" is not one of ${CONCEPTS.join(', ')}`);
+  return {
+    args: fields.stringMap('args'),
+    omit: fields.stringList('omit'),
+    optional: fields.stringList('optional'),
+    rename,
+    loose: fields.stringList('loose'),
+  };
 }

@@ -1,4 +1,5 @@
 // Kibana's rules for spaces: which paths live inside one, and what a space id may be.
+import { operationKey } from './http.js';
 
 export const DEFAULT_SPACE = 'default';
 
@@ -43,4 +44,14 @@ export function splitSpaceParameter(template: string): { parameter: string; rest
 export function splitSpacePrefix(pathname: string): { space: string; path: string } {
   const match = SPACE_PREFIX.exec(pathname);
   return match ? { space: match[1]!, path: match[2]! } : { space: DEFAULT_SPACE, path: pathname };
+}
+
+/** A path template as tools address it: without a `/s/{spaceId}` prefix, since the space travels as an argument. */
+export function canonicalPath(template: string): string {
+  return splitSpaceParameter(template)?.rest ?? template;
+}
+
+/** The key of an operation across specs and versions: method + path, without a `/s/{spaceId}` prefix. */
+export function canonicalKey(method: string, template: string): string {
+  return operationKey(method, canonicalPath(template));
 }

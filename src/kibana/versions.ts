@@ -21,3 +21,17 @@ export function compareVersions(a: string, b: string): number {
 export function isAtLeast(version: string, floor: string): boolean {
   return compareVersions(version, floor) >= 0;
 }
+
+/**
+ * The Kibana versions something exists on: from `from` (inclusive) up to `until` (exclusive, the
+ * first version that no longer has it). An open end is unbounded.
+ */
+export interface VersionRange {
+  from?: string;
+  until?: string;
+}
+
+/** `version` lies in `range`. */
+export function isInRange(version: string, range: VersionRange): boolean {
+  return (range.from === undefined || isAtLeast(version, range.from)) && (range.until === undefined || !isAtLeast(version, range.until));
+}

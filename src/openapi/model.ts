@@ -2,6 +2,7 @@
 // tools and the facts document, and what a runtime reader of a spec works with. No prose except
 // the team's own descriptions (set by the generator; never read from an upstream spec).
 import type { HttpMethod } from '../kibana/http.js';
+import type { VersionRange } from '../kibana/versions.js';
 import type { Schema } from '../schema/schema.js';
 
 export type ParameterLocation = 'path' | 'query' | 'header';
@@ -43,7 +44,13 @@ export interface Operation {
   /** The spec's short title (a fact), or the team's title once curated. */
   summary?: string;
   description?: string;
+  /** The spec's tags (facts: short names of API areas). */
+  tags: string[];
   deprecated: boolean;
+  /** The version the spec's `x-state` says the operation was added in. */
+  addedIn?: string;
+  /** The Kibana versions the operation exists on, as a facts document records them (`x-kibana-versions`). */
+  versions?: VersionRange;
   parameters: Parameter[];
   requestBody?: RequestBody;
   /** Sorted by status; empty when the spec declares none. */

@@ -126,8 +126,24 @@ class Normalizer {
     }
     // Kibana's optional schemas come out as `anyOf` every JSON type next to the real `oneOf`: the former says nothing.
     if (out.oneOf && out.anyOf && admitsAnything(out.anyOf)) delete out.anyOf;
+    const discriminator = this.discriminator(raw.discriminator);
+    if (discriminator && (out.oneOf || out.anyOf)) out.discriminator = discriminator;
     if ('not' in raw && isObject(raw.not)) out.not = this.schema(raw.not, inlining);
     return this.withNullable(this.described(out, raw), raw.nullable === true);
+  }
+
+  /** A discriminator's property and mapping to component schemas (other mappings say nothing a reader can follow). */
+  private discriminator(raw: unknown): Schema['discriminator'] {
+    if (!isObject(raw) || typeof raw.propertyName !== 'string') return undefined;
+    const out: NonNullable<Schema['discriminator']> = { propertyName: raw.propertyName };
+    if (isObject(raw.mapping)) {
+      const mapping = Object.entries(raw.mapping).flatMap(([value, ref]) => {
+        const name = typeof ref === 'string' ? componentName(ref) : undefined;
+        return name === undefined ? [] : [[value, componentRef(name)] as const];
+      });
+      if (mapping.length > 0) out.mapping = Object.fromEntries(mapping);
+    }
+    return out;
   }
 
   private described(schema: Schema, raw: JsonObject): Schema {

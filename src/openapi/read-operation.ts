@@ -3,11 +3,13 @@
 // JSON plus the API version header), response codes and media types. Throws with a reason when
 // the operation cannot be converted; the caller isolates the failure to this operation.
 import type { HttpMethod } from '../kibana/http.js';
+import type { VersionRange } from '../kibana/versions.js';
 import { isObject, type JsonObject } from './json.js';
 import { isJsonMediaType, parseMediaType, REQUEST_MEDIA_TYPES } from './media-type.js';
 import { API_VERSION_HEADER, type Operation, type Parameter, type ParameterLocation, type RequestBody, type Response } from './model.js';
 import { isMarkedOptional, isPlaceholderSchema, normalizeSchema, type NormalizeOptions } from './normalize-schema.js';
 import type { RefResolver } from './pointer.js';
+import { addedInVersion } from './x-state.js';
 import type { Schema } from '../schema/schema.js';
 
 /** Headers the client sets itself; never parameters of an operation's facts. */
@@ -20,6 +22,8 @@ const TRANSPORT_HEADERS = new Set([
   'user-agent',
   'es-security-runas-user',
 ]);
+/** Where a facts document records the Kibana versions of an operation. */
+export const VERSIONS_KEY = 'x-kibana-versions';
 const PARAMETER_LOCATIONS: ReadonlySet<string> = new Set<ParameterLocation>(['path', 'query', 'header']);
 
 export interface UpstreamOperation {
@@ -45,6 +49,7 @@ export class OperationReader {
     const facts: Operation = {
       method,
       path,
+      tags: Array.isArray(operation.tags) ? operation.tags.filter((tag): tag is string => typeof tag === 'string') : [],
       deprecated: operation.deprecated === true,
       parameters,
       responses: this.responses(operation.responses),
@@ -54,6 +59,10 @@ export class OperationReader {
     const description = this.description(operation);
     if (description !== undefined) facts.description = description;
     if (body) facts.requestBody = body.requestBody;
+    const addedIn = addedInVersion(operation['x-state']);
+    if (addedIn !== undefined) facts.addedIn = addedIn;
+    const versions = versionRange(operation[VERSIONS_KEY]);
+    if (versions) facts.versions = versions;
     return facts;
   }
 
@@ -138,4 +147,12 @@ export class OperationReader {
         return { status, mediaTypes: [...new Set(types)].sort() };
       });
   }
+}
+
+function versionRange(raw: unknown): VersionRange | undefined {
+  if (!isObject(raw)) return undefined;
+  const range: VersionRange = {};
+  if (typeof raw.from === 'string') range.from = raw.from;
+  if (typeof raw.until === 'string') range.until = raw.until;
+  return range;
 }

@@ -7,6 +7,7 @@ import { isObject } from './json.js';
 import { operationSchemas, type Operation } from './model.js';
 import { normalizeSchema, type NormalizeOptions } from './normalize-schema.js';
 import { OperationReader, type UpstreamOperation } from './read-operation.js';
+import { addedInVersion } from './x-state.js';
 
 export class SpecReader {
   /** The document's `info.version`. */
@@ -32,9 +33,12 @@ export class SpecReader {
     }
   }
 
-  /** The document's operations, in its order. */
-  operations(): Array<{ method: HttpMethod; path: string }> {
-    return [...this.upstream.values()].map(({ method, path }) => ({ method, path }));
+  /** The document's operations, in its order, with the version their `x-state` says they were added in. */
+  operations(): Array<{ method: HttpMethod; path: string; addedIn?: string }> {
+    return [...this.upstream.values()].map(({ method, path, operation }) => {
+      const addedIn = addedInVersion(operation['x-state']);
+      return addedIn === undefined ? { method, path } : { method, path, addedIn };
+    });
   }
 
   has(method: HttpMethod, path: string): boolean {

@@ -34,6 +34,8 @@ export interface Schema {
   anyOf?: Schema[];
   allOf?: Schema[];
   not?: Schema;
+  /** Which property tells the members of a `oneOf`/`anyOf` apart, and (optionally) which value names which member. */
+  discriminator?: { propertyName: string; mapping?: Record<string, string> };
   description?: string;
 }
 

@@ -2,13 +2,16 @@
 // validation of what an agent sends. Rules:
 // - objects keep unknown keys (Kibana's own validation decides) unless the schema says
 //   `additionalProperties: false`, as every tool's root does;
-// - `oneOf` validates as `anyOf`: the first matching member wins (upstream members overlap);
+// - `oneOf` validates as `anyOf`: the first matching member wins (upstream members overlap), except
+//   for a discriminated union (see discriminator.ts): its value picks the one member to check it
+//   against, and an unknown value is answered with the values it may take;
 // - formats are documentation only, and defaults are left to Kibana: a validator never changes
 //   what the agent sent, except that `textArgs` of a root object also take numbers and booleans,
 //   validated as the text they travel as (agents send `page_size: 10` for a string parameter);
 // - component references are converted on first use, once per converter, so recursive schemas
 //   are safe and a large component costs nothing until a call needs it.
 import { z } from 'zod';
+import { discriminationOf, type Discrimination } from './discriminator.js';
 import { refName } from './refs.js';
 import { typesOf, type Schema } from './schema.js';
 import { reachableComponents } from './walk.js';
@@ -41,13 +44,27 @@ export class ZodConverter {
     const base = this.base(schema);
     if (base) parts.push(base);
     for (const members of [schema.oneOf, schema.anyOf]) {
-      const validators = (members ?? []).map((member) => this.convert(member));
-      if (validators.length > 0) parts.push(validators.length === 1 ? (validators[0] as z.ZodType) : z.union(validators));
+      if (members) parts.push(this.union(members, schema.discriminator));
     }
     parts.push(...(schema.allOf ?? []).map((member) => this.convert(member)));
     if (schema.not && Object.keys(schema.not).length === 0) return z.never();
     if (parts.length === 0) return z.unknown();
     return parts.reduce((left, right) => z.intersection(left, right));
+  }
+
+  private union(members: Schema[], discriminator: Schema['discriminator']): z.ZodType {
+    const validators = members.map((member) => this.convert(member));
+    if (validators.length === 1) return validators[0] as z.ZodType;
+    const discrimination = discriminationOf(members, discriminator, (schema) => this.resolve(schema));
+    return discrimination ? discriminated(discrimination, validators) : z.union(validators);
+  }
+
+  /** Follows component references until a schema that is not one. */
+  private resolve(schema: Schema): Schema {
+    let current = schema;
+    for (let name = refName(current), hops = 0; name !== undefined && hops < 64; name = refName(current), hops += 1)
+      current = this.required(name);
+    return current;
   }
 
   private component(name: string): z.ZodType {
@@ -114,6 +131,32 @@ export class ZodConverter {
     if (additional) return z.object(shape).catchall(this.convert(additional));
     return z.looseObject(shape);
   }
+}
+
+/** A union whose discriminator value picks the member to check; an unknown value gets the values it may take. */
+function discriminated({ property, members }: Discrimination, validators: z.ZodType[]): z.ZodType {
+  const known = [...members.keys()].map((value) => JSON.stringify(value)).join(', ');
+  return z.unknown().check((payload) => {
+    const value = payload.value;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      payload.issues.push({ code: 'invalid_type', expected: 'object', input: value });
+      return;
+    }
+    const tag = (value as Record<string, unknown>)[property];
+    const index = typeof tag === 'string' || typeof tag === 'number' || typeof tag === 'boolean' ? members.get(tag) : undefined;
+    if (index === undefined) {
+      payload.issues.push(
+        tag === undefined
+          ? { code: 'invalid_type', expected: 'string', input: undefined, path: [property] }
+          : { code: 'custom', message: `unknown ${property} ${JSON.stringify(tag)}; one of: ${known}`, input: tag, path: [property] },
+      );
+      return;
+    }
+    const result = (validators[index] as z.ZodType).safeParse(value);
+    // The member's issues, with their paths below this value, as this value's own.
+    if (!result.success)
+      for (const issue of result.error.issues) payload.issues.push({ ...issue, input: issue.input } as z.core.$ZodRawIssue);
+  });
 }
 
 function enumOf(values: unknown[]): z.ZodType {

@@ -14,21 +14,21 @@ export function subschemas(schema: Schema): Schema[] {
   return found;
 }
 
-/**
- * A copy of `schema` with `visit` applied to each direct subschema (told whether it is a member
- * of `oneOf`, `anyOf` or `allOf`); everything else is kept as it is.
- */
-export function mapSubschemas(schema: Schema, visit: (sub: Schema, member: boolean) => Schema): Schema {
+/** Where a subschema sits: the value of a property, array items or other properties, a negation, or a member of `oneOf`, `anyOf` or `allOf`. */
+export type SubschemaKind = 'value' | 'not' | 'member';
+
+/** A copy of `schema` with `visit` applied to each direct subschema (told where it sits); everything else is kept as it is. */
+export function mapSubschemas(schema: Schema, visit: (sub: Schema, kind: SubschemaKind) => Schema): Schema {
   const out: Schema = { ...schema };
   if (schema.properties) {
-    out.properties = Object.fromEntries(Object.entries(schema.properties).map(([name, sub]) => [name, visit(sub, false)]));
+    out.properties = Object.fromEntries(Object.entries(schema.properties).map(([name, sub]) => [name, visit(sub, 'value')]));
   }
-  if (schema.items) out.items = visit(schema.items, false);
-  if (schema.additionalProperties) out.additionalProperties = visit(schema.additionalProperties, false);
-  if (schema.not) out.not = visit(schema.not, false);
+  if (schema.items) out.items = visit(schema.items, 'value');
+  if (schema.additionalProperties) out.additionalProperties = visit(schema.additionalProperties, 'value');
+  if (schema.not) out.not = visit(schema.not, 'not');
   for (const key of UNIONS) {
     const members = schema[key];
-    if (members) out[key] = members.map((sub) => visit(sub, true));
+    if (members) out[key] = members.map((sub) => visit(sub, 'member'));
   }
   return out;
 }

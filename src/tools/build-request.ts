@@ -18,6 +18,7 @@ export function buildRequest(spec: ToolSpec, args: Record<string, unknown>, defa
   if (Object.keys(params).length > 0) request.params = params;
   if (Object.keys(query).length > 0) request.query = query;
   if (Object.keys(headers).length > 0) request.headers = headers;
+  if (mapping.accept !== undefined) request.accept = mapping.accept;
   if (mapping.body) Object.assign(request, body(mapping.body, args));
   if (spec.spaceAware) request.space = typeof args[SPACE_ARG] === 'string' ? args[SPACE_ARG] : defaultSpace;
   return request;

@@ -18,6 +18,8 @@ export interface VersionCaller {
 /** Callers whose answer is kept; the oldest is forgotten beyond this (it is then read again). */
 const MAX_CALLERS = 1_000;
 
+// What a status body may carry instead (a mock's example "string", an empty value) says nothing about the version.
+
 export class KibanaVersion {
   readonly #known: string | undefined;
   readonly #probe: StatusProbe;

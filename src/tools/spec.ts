@@ -3,8 +3,9 @@
 import type { z } from 'zod';
 
 import type { HttpMethod } from '../kibana/http.js';
+import { isInRange, type VersionRange } from '../kibana/versions.js';
 
-export type { HttpMethod };
+export type { HttpMethod, VersionRange };
 
 /** Which tools a configuration registers: each tier includes the ones below it. */
 export type Tier = 'read' | 'write' | 'destructive';
@@ -66,15 +67,8 @@ export interface RequestMapping {
   body?: BodyBinding;
   /** Fixed headers the operation needs (e.g. `elastic-api-version`). Never tool arguments. */
   headers?: Record<string, string>;
-}
-
-/**
- * The Kibana versions an operation exists on: from `from` (inclusive) up to `until` (exclusive,
- * the version whose API no longer has it). An open end is unbounded.
- */
-export interface VersionRange {
-  from?: string;
-  until?: string;
+  /** The `Accept` the request sends, from what the operation answers, when it is not JSON alone (`application/x-ndjson, application/json`). */
+  accept?: string;
 }
 
 /**
@@ -115,8 +109,9 @@ export interface ToolSpec {
   validator: () => Promise<z.ZodType<Record<string, unknown>>>;
   request: RequestMapping;
   /**
-   * The Kibana versions this tool works on. Several specs may share a name with disjoint ranges:
-   * the name stays stable and the operation follows the version.
+   * The Kibana versions this tool works on (`from` inclusive, `until` exclusive). Several ToolSpecs
+   * (variants) may share a name with disjoint ranges: the name stays stable and the operation and
+   * its schema follow the version. A toolset module lists a name's variants oldest first.
    */
   versions: VersionRange;
   /** Write tools only; a write tool generated without it answers `compact`. */
@@ -136,3 +131,8 @@ export interface ToolsetInfo {
 
 /** The argument every space-aware tool accepts. */
 export const SPACE_ARG = 'space_id';
+
+/** The variants that exist on Kibana `version`: at most one per name. */
+export function toolsOnVersion<T extends Pick<ToolSpec, 'versions'>>(tools: readonly T[], version: string): T[] {
+  return tools.filter((tool) => isInRange(version, tool.versions));
+}

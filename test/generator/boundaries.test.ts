@@ -8,8 +8,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const { dependencies } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
 const SPECIFIER = /(?:^|\n)\s*(?:import|export)\s(?:[^'"]*?\sfrom\s)?'([^']+)'|import\('([^']+)'\)/g;
 
-/** Every source file reachable from `entries`, and the packages they import. */
-function reach(entries: string[]): { files: string[]; packages: Set<string> } {
+/** Every source file reachable from `entries` (through dynamic imports too, unless told not to), and the packages they import. */
+function reach(entries: string[], { dynamic = true } = {}): { files: string[]; packages: Set<string> } {
   const files = new Set<string>();
   const packages = new Set<string>();
   const pending = entries.map((entry) => join(ROOT, entry));
@@ -17,6 +17,7 @@ function reach(entries: string[]): { files: string[]; packages: Set<string> } {
     if (files.has(file)) continue;
     files.add(file);
     for (const match of readFileSync(file, 'utf8').matchAll(SPECIFIER)) {
+      if (match[2] !== undefined && !dynamic) continue;
       const specifier = (match[1] ?? match[2]) as string;
       if (specifier.startsWith('.')) pending.push(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
       else if (!specifier.startsWith('node:'))
@@ -29,10 +30,19 @@ function reach(entries: string[]): { files: string[]; packages: Set<string> } {
 describe('module boundaries', () => {
   it('the runtime (everything the CLI can load) never reaches the generator, and uses only runtime dependencies', () => {
     const runtime = reach(['src/cli.ts']);
-    expect(runtime.files).toContain('src/tools/generated/inputs/cases.ts');
+    expect(runtime.files).toContain('src/tools/generated/inputs/cases/kibana-9.3.ts');
     expect(runtime.files).toContain('src/schema/to-zod.ts');
     expect(runtime.files.filter((file) => file.startsWith('src/generator/'))).toEqual([]);
     expect([...runtime.packages].filter((name) => !(name in dependencies))).toEqual([]);
+  });
+
+  it('nothing the CLI loads at start imports the catalogue: only a dynamic import on the first full-API call may', () => {
+    const statically = reach(['src/cli.ts'], { dynamic: false });
+    expect(statically.files.filter((file) => file.startsWith('src/catalogue/'))).toEqual([]);
+    // The loader itself reads nothing when imported: its file reads happen inside loadCatalogue.
+    const loader = readFileSync(join(ROOT, 'src/catalogue/load.ts'), 'utf8');
+    const topLevel = loader.split('\n').filter((line) => /^(const|let|await|export const)\b/.test(line) && /readFile|readdir/.test(line));
+    expect(topLevel).toEqual([]);
   });
 
   it('spec reading and the converter stand alone, for runtime use: no generator, no dev-only package', () => {

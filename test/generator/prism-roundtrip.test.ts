@@ -1,20 +1,56 @@
-// Round trip: synthesised arguments → buildRequest → KibanaClient → Prism, which checks every
-// request against the spec: the upstream 8.18 spec when ../shared has it, otherwise the
-// committed openapi/kibana.yaml. The latter is extracted from the former and the tools are
-// generated from it, so a request the upstream spec accepts is one it accepts: running both
-// would double the suite's slowest file for nothing.
-import { resolve } from 'node:path';
+// Round trip of every tool variant against the spec of each Kibana version it claims: synthesised
+// arguments → buildRequest → KibanaClient → Prism, which checks the request against the upstream
+// spec. A variant claims a spec when one of its operations is in that spec's facts document over
+// versions the variant holds on. Prism runs on a trimmed copy of each spec (the exercised operations
+// and the components they reach, upstream content untouched), one per spec, requests in parallel;
+// the 9.4 dashboards spec, which Prism needs minutes to load, is judged by Ajv instead (support/ajv-judge).
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KibanaClient, KibanaError } from '../../src/client/index.js';
+import { factsFile } from '../../src/generator/paths.js';
+import type { HttpMethod } from '../../src/kibana/http.js';
+import { canonicalKey } from '../../src/kibana/spaces.js';
+import { compareVersions, type VersionRange } from '../../src/kibana/versions.js';
+import { parseDocument } from '../../src/openapi/document.js';
+import { SpecReader } from '../../src/openapi/spec-reader.js';
 import { buildRequest } from '../../src/tools/build-request.js';
-import { ALL_TOOLS as tools, toolsets } from '../support/tools.js';
 import { SPACE_ARG, type ToolSpec } from '../../src/tools/spec.js';
 import { formatValidationError } from '../../src/tools/validation.js';
-import { PRISM_LIMITS, startPrism, type PrismServer } from '../support/prism.js';
+import { prismCanJudge, startPrism, type PrismServer } from '../support/prism.js';
 import { synthesize } from '../support/synthesize.js';
-import { fullInputSchema, inputOf, HAVE_UPSTREAM, NO_UPSTREAM_REASON, UPSTREAM_SPEC } from '../support/tools.js';
+import { ALL_VARIANTS, fullInputSchema, inputOf } from '../support/tools.js';
+import { startAjvJudge } from './support/ajv-judge.js';
+import { trimmedSpec } from './support/trimmed-spec.js';
+import { HAVE_SPECS, NO_SPECS_REASON, SOURCES, upstreamDocument } from './support/upstream.js';
 
-const COMMITTED_SPEC = resolve(import.meta.dirname, '../../openapi/kibana.yaml');
+const ROOT = resolve(import.meta.dirname, '../..');
+/** Requests Prism is given at once. */
+const CONCURRENCY = 8;
+/** Specs Prism takes minutes to load (see support/ajv-judge): their requests are judged by Ajv on the same trimmed spec. */
+const TOO_LARGE_FOR_PRISM = new Set(['dashboards-9.4']);
+
+/** What a spec is asked: its operations the facts hold, the variants that claim each, and those of them Prism can judge. */
+function exercised(spec: string): Array<{ method: HttpMethod; path: string; claimed: ToolSpec[]; judged: ToolSpec[] }> {
+  const text = readFileSync(join(ROOT, 'openapi/facts', factsFile(spec)), 'utf8');
+  const reader = new SpecReader(parseDocument(text, spec));
+  return reader.operations().map(({ method, path }) => {
+    const versions = reader.operation(method, path).versions ?? {};
+    const key = canonicalKey(method, path);
+    const claimed = ALL_VARIANTS.filter(
+      (tool) => canonicalKey(tool.operation.method, tool.operation.path) === key && overlaps(tool.versions, versions),
+    );
+    return { method, path, claimed, judged: claimed.filter((tool) => prismCanJudge(tool.name, spec)) };
+  });
+}
+
+function overlaps(a: VersionRange, b: VersionRange): boolean {
+  const before = (end: string | undefined, start: string | undefined) =>
+    end !== undefined && start !== undefined && compareVersions(end, start) <= 0;
+  return !before(a.until, b.from) && !before(b.until, a.from);
+}
 
 async function violations(client: KibanaClient, tool: ToolSpec): Promise<string[]> {
   const args = synthesize(fullInputSchema(tool));
@@ -35,32 +71,65 @@ async function violations(client: KibanaClient, tool: ToolSpec): Promise<string[
   }
 }
 
-function roundTrip(label: string, specFile: string): void {
-  describe(`Prism round trip on ${label}`, () => {
-    let prism: PrismServer;
-    let client: KibanaClient;
-    beforeAll(async () => {
-      prism = await startPrism(specFile);
-      client = new KibanaClient({
-        baseUrl: prism.baseUrl,
-        auth: { kind: 'apiKey', apiKey: 'dGVzdDp0ZXN0' },
-        connectTimeoutMs: 5_000,
-        timeoutMs: 20_000,
-        retries: 0,
-        userAgent: 'kibana-mcp-test',
-      });
-    });
-    afterAll(async () => prism?.stop());
-
-    // One test per toolset: a slow Prism on a busy machine stays within each test's time limit.
-    it.each(toolsets.map((toolset) => [toolset.id] as const))('every tool of %s sends a request the spec accepts', async (id) => {
-      const failures: string[] = [];
-      for (const tool of tools.filter((t) => t.toolset === id && !PRISM_LIMITS.has(t.name)))
-        for (const problem of await violations(client, tool)) failures.push(`${tool.name}: ${problem}`);
-      expect(failures).toEqual([]);
-    });
-  });
+/** `work` over `items`, at most `limit` at a time. */
+async function inParallel<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const lane = async () => {
+    for (let index = next++; index < items.length; index = next++) results[index] = await work(items[index] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
 }
 
-if (HAVE_UPSTREAM) roundTrip('the upstream 8.18 spec', UPSTREAM_SPEC);
-else roundTrip(`openapi/kibana.yaml (${NO_UPSTREAM_REASON})`, COMMITTED_SPEC);
+describe.skipIf(!HAVE_SPECS)(`Prism round trip on the upstream specs${HAVE_SPECS ? '' : ` (skipped: ${NO_SPECS_REASON})`}`, () => {
+  const specs = SOURCES.specs.map((source) => ({ source, operations: exercised(source.id) }));
+  const servers = new Map<string, { prism: PrismServer; client: KibanaClient }>();
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'kibana-mcp-trimmed-'));
+    await Promise.all(
+      specs.map(async ({ source, operations }) => {
+        const trimmed = trimmedSpec(await upstreamDocument(source), operations);
+        const file = join(dir, `${source.id}.json`);
+        if (!TOO_LARGE_FOR_PRISM.has(source.id)) await writeFile(file, JSON.stringify(trimmed));
+        const prism = TOO_LARGE_FOR_PRISM.has(source.id) ? await startAjvJudge(trimmed) : await startPrism(file);
+        const client = new KibanaClient({
+          baseUrl: prism.baseUrl,
+          auth: { kind: 'apiKey', apiKey: 'dGVzdDp0ZXN0' },
+          connectTimeoutMs: 5_000,
+          timeoutMs: 20_000,
+          retries: 0,
+          userAgent: 'kibana-mcp-test',
+        });
+        servers.set(source.id, { prism, client });
+      }),
+    );
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all([...servers.values()].map(({ prism }) => prism.stop()));
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('every operation the facts hold is claimed by a tool variant', () => {
+    const unclaimed = specs.flatMap(({ source, operations }) =>
+      operations.filter(({ claimed }) => claimed.length === 0).map(({ method, path }) => `${source.id}: ${method} ${path}`),
+    );
+    expect(unclaimed).toEqual([]);
+  });
+
+  it.each(SOURCES.specs.map((source) => [source.id] as const))(
+    'every variant claiming %s sends requests it accepts',
+    async (id) => {
+      const { client } = servers.get(id)!;
+      const tools = specs.find(({ source }) => source.id === id)!.operations.flatMap((operation) => operation.judged);
+      expect(tools.length).toBeGreaterThan(0);
+      const results = await inParallel(tools, CONCURRENCY, async (tool) =>
+        (await violations(client, tool)).map((problem) => `${tool.name} ${JSON.stringify(tool.versions)}: ${problem}`),
+      );
+      expect(results.flat()).toEqual([]);
+    },
+    120_000,
+  );
+});

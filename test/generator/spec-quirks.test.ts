@@ -1,11 +1,9 @@
 // The spec defects and oddities listed in kibana-api.md, each in a tiny spec of its own:
 // the extractor must read them leniently and write strict, facts-only OpenAPI.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractDocument, type ExtractResult } from '../../src/generator/extract.js';
-import { loadDocument } from '../../src/openapi/document.js';
+import { buildCatalogue, type CatalogueResult } from '../../src/generator/catalogue.js';
+import { readSpecs } from '../../src/generator/extract.js';
+import { extractInput } from './support/specs.js';
 
 const PROSE = 'Upstream prose that must not be copied';
 const ok = { 200: { description: PROSE } };
@@ -71,20 +69,22 @@ const SPEC = {
   },
 };
 
-let result: ExtractResult;
-const operation = (path: string, method: string) => ((result.document.paths as Record<string, Record<string, any>>)[path] ?? {})[method];
+// The catalogue converts every operation of a spec with the rules the tools use.
+let result: CatalogueResult;
+let document: Record<string, any>;
+const operation = (path: string, method: string) => ((document.paths as Record<string, Record<string, any>>)[path] ?? {})[method];
 const bodySchema = (path: string) => operation(path, 'post').requestBody.content['application/json'].schema;
 
-beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kibana-mcp-quirks-'));
-  writeFileSync(join(dir, 'spec.json'), JSON.stringify(SPEC));
-  result = extractDocument(await loadDocument(join(dir, 'spec.json')), 'all');
+beforeAll(() => {
+  const input = extractInput([{ id: 'quirks', versions: {}, document: SPEC }], []);
+  result = buildCatalogue(input, readSpecs(input));
+  document = result.documents.get('quirks')!;
 });
 
 describe('kibana-api.md spec quirks', () => {
   it('converts every operation', () => {
-    expect(result.skipped).toEqual([]);
-    expect(result.converted).toHaveLength(8);
+    expect(result.schemaless).toEqual([]);
+    expect(Object.values(document.paths as Record<string, object>).flatMap(Object.keys)).toHaveLength(8);
   });
 
   it('drops non-standard formats (nonempty, date-math, integer) and keeps standard ones', () => {
@@ -97,7 +97,7 @@ describe('kibana-api.md spec quirks', () => {
   });
 
   it('repairs `type: objects` and lower-case `additionalproperties`', () => {
-    const components = (result.document.components as { schemas: Record<string, unknown> }).schemas;
+    const components = (document.components as { schemas: Record<string, unknown> }).schemas;
     expect(components.Typo).toEqual({ type: 'object', properties: { x: { type: 'string' } }, additionalProperties: false });
   });
 
@@ -121,7 +121,7 @@ describe('kibana-api.md spec quirks', () => {
   });
 
   it('keeps a recursive schema as a reference instead of recursing forever', () => {
-    const components = (result.document.components as { schemas: Record<string, any> }).schemas;
+    const components = (document.components as { schemas: Record<string, any> }).schemas;
     expect(bodySchema('/api/tree')).toEqual({ $ref: '#/components/schemas/Node' });
     expect(components.Node.properties.children.items).toEqual({ $ref: '#/components/schemas/Node' });
   });
@@ -135,8 +135,8 @@ describe('kibana-api.md spec quirks', () => {
   });
 
   it('writes OpenAPI 3.1 with no upstream prose', () => {
-    expect(result.document.openapi).toBe('3.1.0');
-    expect(JSON.stringify(result.document)).not.toContain(PROSE);
-    expect(JSON.stringify(result.document)).not.toMatch(/"(example|examples|x-codeSamples)":/);
+    expect(document.openapi).toBe('3.1.0');
+    expect(JSON.stringify(document)).not.toContain(PROSE);
+    expect(JSON.stringify(document)).not.toMatch(/"(example|examples|x-codeSamples)":/);
   });
 });

@@ -2,13 +2,14 @@
 // on small hand-written operations, through the same path as the generator: extract, write the
 // facts document, read it back, build the tool.
 import { describe, expect, it } from 'vitest';
-import { extractDocument } from '../../src/generator/extract.js';
+import { extractFacts } from '../../src/generator/extract.js';
 import { buildToolModel, type ToolModel } from '../../src/generator/tool-model.js';
 import { parseToolsets } from '../../src/generator/toolsets.js';
 import { localRefResolver } from '../../src/openapi/pointer.js';
 import { SpecReader } from '../../src/openapi/spec-reader.js';
 import type { Schema } from '../../src/schema/schema.js';
 import type { HttpMethod } from '../../src/tools/spec.js';
+import { extractInput, specDocument } from './support/specs.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -16,15 +17,12 @@ type JsonObject = Record<string, unknown>;
 function toolFor(method: HttpMethod, path: string, operation: JsonObject, entryYaml = '', schemas: JsonObject = {}): ToolModel {
   const text = `toolsets:\n  t:\n    description: Test.\n    tools:\n      - op: ${method} ${path}\n        name: test_tool\n        title: Test\n        description: Test tool.\n${entryYaml}`;
   const toolsets = parseToolsets(text);
-  const document = {
-    openapi: '3.0.3',
-    paths: { [path]: { [method.toLowerCase()]: { responses: { 200: { description: 'OK' } }, ...operation } } },
-    components: { schemas },
-  };
-  const result = extractDocument({ document, resolveRef: localRefResolver(document) }, toolsets);
+  const document = specDocument({ [path]: { [method.toLowerCase()]: operation } }, schemas);
+  const result = extractFacts(extractInput([{ id: 'test', versions: {}, document }], toolsets));
   expect(result.skipped).toEqual([]);
-  const facts = new SpecReader({ document: result.document, resolveRef: localRefResolver(result.document) }, { keepDescriptions: true });
-  return buildToolModel(facts.operation(method, path), toolsets[0]!.tools[0]!, facts.components);
+  const facts = result.documents.get('test')!;
+  const reader = new SpecReader({ document: facts, resolveRef: localRefResolver(facts) }, { keepDescriptions: true });
+  return buildToolModel(reader.operation(method, path), toolsets[0]!.tools[0]!, reader.components);
 }
 
 const properties = (tool: ToolModel): Record<string, Schema> => tool.input.properties ?? {};
@@ -47,10 +45,10 @@ describe('query parameters', () => {
     );
     expect(tool.request.params).toEqual([
       { arg: 'agent_ids', name: 'agent_ids', in: 'query' },
-      { arg: 'agentId', name: 'agentId', in: 'query' },
+      { arg: 'agent_id', name: 'agentId', in: 'query' },
     ]);
     expect(properties(tool).agent_ids).toMatchObject({ type: 'array', description: 'Agent ids.' });
-    expect(tool.input.required).toEqual(['agentId']);
+    expect(tool.input.required).toEqual(['agent_id']);
   });
 
   it('keeps other object parameters as one argument; a free-form one also takes a list of objects', () => {
@@ -92,6 +90,45 @@ describe('query parameters', () => {
       '        optional: [hostStatuses]\n',
     );
     expect(tool.input.required).toBeUndefined();
+  });
+});
+
+describe('argument names', () => {
+  it('are snake_case with one name per recurring concept, and map back to each wire name', () => {
+    const params = ['perPage', 'kuery', 'sortField', 'includeReferencesDeep', '_source', 'query'].map((name) => ({
+      name,
+      in: 'query',
+      schema: { type: 'string' },
+    }));
+    const tool = toolFor('GET', '/api/things/_find', { parameters: params }, '        rename:\n          query: search\n');
+    expect(tool.request.params.map(({ arg, name }) => `${name}→${arg}`)).toEqual([
+      'perPage→per_page',
+      'kuery→filter',
+      'sortField→sort_field',
+      'includeReferencesDeep→include_references_deep',
+      '_source→source',
+      'query→search',
+    ]);
+  });
+
+  it('renames flat body fields too, and keeps a body whole when two fields would share a name', () => {
+    const flat = { type: 'object', properties: { timelineId: { type: 'string' }, '@timestamp': { type: 'string' } } };
+    expect(toolFor('POST', '/api/things', { requestBody: { content: { 'application/json': { schema: flat } } } }).request.body).toEqual({
+      kind: 'fields',
+      fields: { timeline_id: 'timelineId', timestamp: '@timestamp' },
+    });
+    const clash = { type: 'object', properties: { perPage: { type: 'number' }, per_page: { type: 'number' } } };
+    expect(toolFor('POST', '/api/things', { requestBody: { content: { 'application/json': { schema: clash } } } }).request.body).toEqual({
+      kind: 'arg',
+      arg: 'body',
+      encoding: 'json',
+    });
+  });
+
+  it('refuses a rename to a name that is no concept', () => {
+    expect(() => toolFor('GET', '/api/things', {}, '        rename:\n          q: text\n')).toThrow(
+      'rename.q "text" is not one of page, per_page',
+    );
   });
 });
 

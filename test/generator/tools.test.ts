@@ -3,8 +3,8 @@
 import { ListToolsResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { ALL_TOOLS as tools, toolsets } from '../support/tools.js';
-import { SPACE_ARG } from '../../src/tools/spec.js';
+import { ALL_VARIANTS as tools, toolsets } from '../support/tools.js';
+import { SPACE_ARG, toolsOnVersion } from '../../src/tools/spec.js';
 import { DESTRUCTIVE_NOTE } from '../../src/generator/tool-model.js';
 import { synthesize } from '../support/synthesize.js';
 import { fullInputSchema, inputOf } from '../support/tools.js';
@@ -52,11 +52,13 @@ function hasBooleanSubschema(schema: unknown): boolean {
 }
 
 describe('generated tools', () => {
-  it('exist, with unique valid names, in known toolsets', () => {
+  it('exist, with valid names unique on every Kibana version, in known toolsets', () => {
     expect(tools.length).toBeGreaterThan(0);
-    const names = tools.map((t) => t.name);
-    expect(new Set(names).size).toBe(names.length);
-    for (const name of names) expect(name).toMatch(/^[a-zA-Z0-9_-]{1,48}$/);
+    for (const version of ['8.18.2', '9.0.0', '9.3.0', '9.4.0', '9.5.0']) {
+      const names = toolsOnVersion(tools, version).map((t) => t.name);
+      expect(new Set(names).size, version).toBe(names.length);
+    }
+    for (const { name } of tools) expect(name).toMatch(/^[a-zA-Z0-9_-]{1,48}$/);
     const ids = new Set(toolsets.map((t) => t.id));
     for (const tool of tools) expect(ids.has(tool.toolset), tool.name).toBe(true);
   });
@@ -65,65 +67,68 @@ describe('generated tools', () => {
     expect(() => ListToolsResultSchema.parse({ tools: tools.map(listedTool) })).not.toThrow();
   });
 
-  it.each(tools.map((t) => [t.name, t] as const))('%s: schema rules, annotations, agreement with Zod', (_name, tool) => {
-    const schema = tool.inputSchema;
-    expect(schema.type).toBe('object');
-    for (const combiner of ['oneOf', 'anyOf', 'allOf']) expect(schema).not.toHaveProperty(combiner);
-    expect(hasBooleanSubschema(schema)).toBe(false);
-    const validate = ajv.compile(schema);
+  it.each(tools.map((t) => [`${t.name} ${JSON.stringify(t.versions)}`, t] as const))(
+    '%s: schema rules, annotations, agreement with Zod',
+    (_name, tool) => {
+      const schema = tool.inputSchema;
+      expect(schema.type).toBe('object');
+      for (const combiner of ['oneOf', 'anyOf', 'allOf']) expect(schema).not.toHaveProperty(combiner);
+      expect(hasBooleanSubschema(schema)).toBe(false);
+      const validate = ajv.compile(schema);
 
-    const { method } = tool.request;
-    const tier = tool.tier;
-    expect(tool.annotations.readOnlyHint).toBe(tier === 'read');
-    expect(tool.annotations.destructiveHint).toBe(tier === 'destructive' || entries.get(tool.name)?.destructiveHint === true);
-    if (tier === 'read') expect(tool.annotations.idempotentHint).toBe(entries.get(tool.name)?.idempotent ?? true);
-    if (tier === 'destructive') expect(tool.description.endsWith(DESTRUCTIVE_NOTE)).toBe(true);
-    if (method === 'GET') expect(tier).toBe('read');
-    for (const header of ['kbn-xsrf', 'elastic-api-version', 'x-elastic-internal-origin', 'authorization']) {
-      expect(Object.keys(schema.properties ?? {}).map((k) => k.toLowerCase())).not.toContain(header);
-    }
-    expect(SPACE_ARG in (schema.properties ?? {})).toBe(tool.spaceAware);
-    expect(tool.request.path.startsWith('/s/')).toBe(false);
+      const { method } = tool.request;
+      const tier = tool.tier;
+      expect(tool.annotations.readOnlyHint).toBe(tier === 'read');
+      expect(tool.annotations.destructiveHint).toBe(tier === 'destructive' || entries.get(tool.name)?.destructiveHint === true);
+      if (tier === 'read') expect(tool.annotations.idempotentHint).toBe(entries.get(tool.name)?.idempotent ?? true);
+      if (tier === 'destructive') expect(tool.description.endsWith(DESTRUCTIVE_NOTE)).toBe(true);
+      if (method === 'GET') expect(tier).toBe('read');
+      for (const header of ['kbn-xsrf', 'elastic-api-version', 'x-elastic-internal-origin', 'authorization']) {
+        expect(Object.keys(schema.properties ?? {}).map((k) => k.toLowerCase())).not.toContain(header);
+      }
+      expect(SPACE_ARG in (schema.properties ?? {})).toBe(tool.spaceAware);
+      expect(tool.request.path.startsWith('/s/')).toBe(false);
 
-    const validator = inputOf(tool);
-    for (const optional of [false, true]) {
-      const args = synthesize(fullInputSchema(tool), { optional });
-      expect(validator.safeParse(args).success, JSON.stringify(args)).toBe(true);
-      expect(validate(args), JSON.stringify(validate.errors)).toBe(true);
-    }
-    const invalid: Array<Record<string, unknown>> = [{ ...synthesize(fullInputSchema(tool)), not_an_argument: 1 }];
-    for (const name of schema.required ?? []) {
-      const args = synthesize(fullInputSchema(tool));
-      delete args[name];
-      invalid.push(args);
-    }
-    for (const args of invalid) {
-      expect(validator.safeParse(args).success, JSON.stringify(args)).toBe(false);
-      expect(validate(args)).toBe(false);
-    }
-    for (const name of schema.required ?? []) {
-      const args = synthesize(fullInputSchema(tool));
-      delete args[name];
-      const result = validator.safeParse(args);
-      // Zod does not report the (absent) input of an enum, so a missing enum names what it expects instead.
-      const message = result.success ? '' : formatValidationError(result.error);
-      expect(message.includes(`missing required argument "${name}"`) || message.includes(`${name}: expected one of`), message).toBe(true);
-    }
-    const isPlainString = (sub: unknown) => (sub as { type?: unknown }).type === 'string' && !('enum' in (sub as object));
-    const strings = Object.entries(schema.properties ?? {})
-      .filter(([, sub]) => isPlainString(sub))
-      .map(([name]) => name);
-    for (const name of strings.filter((arg) => urlArgs(tool).has(arg))) {
-      const result = validator.safeParse({ ...synthesize(fullInputSchema(tool)), [name]: 42 });
-      const pattern = (schema.properties?.[name] as { pattern?: string }).pattern;
-      if (pattern === undefined || new RegExp(pattern, 'u').test('42')) expect(result.success && result.data[name], name).toBe('42');
-    }
-    const stringArg = strings.find((arg) => !urlArgs(tool).has(arg));
-    if (stringArg) {
-      const result = validator.safeParse({ ...synthesize(fullInputSchema(tool)), [stringArg]: 42 });
-      expect(result.success ? '' : formatValidationError(result.error)).toContain(`${stringArg}: expected string, got number`);
-    }
-  });
+      const validator = inputOf(tool);
+      for (const optional of [false, true]) {
+        const args = synthesize(fullInputSchema(tool), { optional });
+        expect(validator.safeParse(args).success, JSON.stringify(args)).toBe(true);
+        expect(validate(args), JSON.stringify(validate.errors)).toBe(true);
+      }
+      const invalid: Array<Record<string, unknown>> = [{ ...synthesize(fullInputSchema(tool)), not_an_argument: 1 }];
+      for (const name of schema.required ?? []) {
+        const args = synthesize(fullInputSchema(tool));
+        delete args[name];
+        invalid.push(args);
+      }
+      for (const args of invalid) {
+        expect(validator.safeParse(args).success, JSON.stringify(args)).toBe(false);
+        expect(validate(args)).toBe(false);
+      }
+      for (const name of schema.required ?? []) {
+        const args = synthesize(fullInputSchema(tool));
+        delete args[name];
+        const result = validator.safeParse(args);
+        // Zod does not report the (absent) input of an enum, so a missing enum names what it expects instead.
+        const message = result.success ? '' : formatValidationError(result.error);
+        expect(message.includes(`missing required argument "${name}"`) || message.includes(`${name}: expected one of`), message).toBe(true);
+      }
+      const isPlainString = (sub: unknown) => (sub as { type?: unknown }).type === 'string' && !('enum' in (sub as object));
+      const strings = Object.entries(schema.properties ?? {})
+        .filter(([, sub]) => isPlainString(sub))
+        .map(([name]) => name);
+      for (const name of strings.filter((arg) => urlArgs(tool).has(arg))) {
+        const result = validator.safeParse({ ...synthesize(fullInputSchema(tool)), [name]: 42 });
+        const pattern = (schema.properties?.[name] as { pattern?: string }).pattern;
+        if (pattern === undefined || new RegExp(pattern, 'u').test('42')) expect(result.success && result.data[name], name).toBe('42');
+      }
+      const stringArg = strings.find((arg) => !urlArgs(tool).has(arg));
+      if (stringArg) {
+        const result = validator.safeParse({ ...synthesize(fullInputSchema(tool)), [stringArg]: 42 });
+        expect(result.success ? '' : formatValidationError(result.error)).toContain(`${stringArg}: expected string, got number`);
+      }
+    },
+  );
 });
 
 describe('arguments that travel in the URL', () => {
@@ -135,8 +140,8 @@ describe('arguments that travel in the URL', () => {
 
   it('string-typed ones accept numbers and booleans as their text; the advertised type stays string', () => {
     const timelines = tool('list_timelines');
-    expect(inputOf(timelines).parse({ page_size: 10, page_index: '1' })).toMatchObject({ page_size: '10' });
-    expect((timelines.inputSchema.properties?.page_size as { type: unknown }).type).toEqual(['string', 'null']);
+    expect(inputOf(timelines).parse({ per_page: 10, page: '1' })).toMatchObject({ per_page: '10' });
+    expect((timelines.inputSchema.properties?.per_page as { type: unknown }).type).toEqual(['string', 'null']);
     expect(inputOf(tool('get_space')).parse({ id: 7 })).toEqual({ id: '7' });
     expect(inputOf(tool('get_space')).safeParse({ id: {} }).success).toBe(false);
   });
@@ -144,7 +149,7 @@ describe('arguments that travel in the URL', () => {
   it('an object standing for the whole query string becomes one query argument per property', () => {
     const status = tool('get_endpoint_action_status');
     expect(status.request.params).toEqual([{ arg: 'agent_ids', name: 'agent_ids', in: 'query' }]);
-    expect(tool('get_endpoint_policy_response').request.params).toEqual([{ arg: 'agentId', name: 'agentId', in: 'query' }]);
+    expect(tool('get_endpoint_policy_response').request.params).toEqual([{ arg: 'agent_id', name: 'agentId', in: 'query' }]);
     expect(inputOf(status).parse({ agent_ids: ['a', 'b'] })).toEqual({ agent_ids: ['a', 'b'] });
   });
 
@@ -156,7 +161,7 @@ describe('arguments that travel in the URL', () => {
   });
 
   it('list_endpoints does not require hostStatuses', () => {
-    expect(tool('list_endpoints').inputSchema.required ?? []).not.toContain('hostStatuses');
+    expect(tool('list_endpoints').inputSchema.required ?? []).not.toContain('host_statuses');
     expect(inputOf(tool('list_endpoints')).safeParse({}).success).toBe(true);
   });
 

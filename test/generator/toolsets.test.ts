@@ -29,6 +29,9 @@ describe('parseToolsets', () => {
           args: { id: 'The thing id.' },
           omit: [],
           optional: [],
+          rename: {},
+          loose: [],
+          versions: {},
         },
       ],
     });
@@ -36,7 +39,7 @@ describe('parseToolsets', () => {
 
   it('refuses an unknown key on a tool entry, naming the key and the entry', () => {
     expect(() => parseToolsets(file('        colour: red\n'), 'toolsets.yaml')).toThrow(
-      'toolsets.yaml: toolset "things", tool #1 (get_thing): unknown key "colour" (allowed: op, name,',
+      'toolsets.yaml: toolset "things", tool #1 (get_thing): unknown key "colour" (allowed: op, ops, from, until, name,',
     );
   });
 
@@ -54,7 +57,8 @@ describe('parseToolsets', () => {
       ['        args:\n          id: 3\n', ''],
       ['        omit: []\n', ''],
       ['        optional: [""]\n', ''],
-      ['        replaced_in: "9.4"\n', ''],
+      ['        until: "9.4"\n', ''],
+      ['        from: 9.4.0\n        until: 9.1.0\n', ''],
     ];
     const messages = cases.map(([entry, toolset]) => {
       try {
@@ -72,7 +76,8 @@ describe('parseToolsets', () => {
       'toolset "things", tool #1 (get_thing): args.id must be a non-empty string',
       'toolset "things", tool #1 (get_thing): "omit" must be a non-empty list',
       'toolset "things", tool #1 (get_thing): "optional" must list non-empty strings',
-      'toolset "things", tool #1 (get_thing): replaced_in "9.4" is not a version like 9.4.0',
+      'toolset "things", tool #1 (get_thing): until "9.4" is not a version like 9.4.0',
+      'toolset "things", tool #1 (get_thing): from 9.4.0 is not before until 9.1.0',
     ]);
   });
 
@@ -98,6 +103,47 @@ describe('parseToolsets', () => {
     );
     expect(() => parseToolsets(file('', '', entryOf('PUT /api/x', '        omit: [a]\n        args:\n          a: An a.\n')))).toThrow(
       '"a" is both omitted and described in args',
+    );
+  });
+
+  it('reads a tool with several operations as one entry per operation, sharing the tool-level keys', () => {
+    const ops =
+      '      - name: get_thing\n        title: Get thing\n        description: Reads a thing.\n        args:\n          id: The id.\n' +
+      '        ops:\n          - op: GET /api/things/{id}\n            until: 9.4.0\n' +
+      '          - op: GET /api/v2/things/{thing}\n            description: Reads a thing, 9.4 and later.\n            args:\n              thing: The thing.\n';
+    const [toolset] = parseToolsets(file('', '', ops));
+    expect(
+      toolset?.tools.map(({ name, method, path, versions, description, args }) => ({ name, method, path, versions, description, args })),
+    ).toEqual([
+      {
+        name: 'get_thing',
+        method: 'GET',
+        path: '/api/things/{id}',
+        versions: { until: '9.4.0' },
+        description: 'Reads a thing.',
+        args: { id: 'The id.' },
+      },
+      {
+        name: 'get_thing',
+        method: 'GET',
+        path: '/api/v2/things/{thing}',
+        versions: {},
+        description: 'Reads a thing, 9.4 and later.',
+        args: { id: 'The id.', thing: 'The thing.' },
+      },
+    ]);
+  });
+
+  it('refuses op and ops together, a single ops item, and bounds beside ops', () => {
+    const head = '      - name: get_thing\n        title: Get thing\n        description: Reads a thing.\n';
+    const one = '          - op: GET /api/a\n';
+    expect(() => parseToolsets(file('', '', `${head}        op: GET /api/a\n        ops:\n${one}${one}`))).toThrow('give either "op"');
+    expect(() => parseToolsets(file('', '', `${head}        ops:\n${one}`))).toThrow('"ops" lists at least two operations');
+    expect(() => parseToolsets(file('', '', `${head}        until: 9.4.0\n        ops:\n${one}          - op: GET /api/b\n`))).toThrow(
+      'with "ops", "from" and "until" go on each operation',
+    );
+    expect(() => parseToolsets(file('', '', `${head}        ops:\n${one}          - op: GET /api/b\n            tier: read\n`))).toThrow(
+      'ops #2: unknown key "tier"',
     );
   });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/openapi/document.js';
 import { localRefResolver } from '../../src/openapi/pointer.js';
 import { SpecReader } from '../../src/openapi/spec-reader.js';
+import { addedInVersion } from '../../src/openapi/x-state.js';
 
 const ok = { 200: { description: 'OK', content: { 'application/json': {} } } };
 const SPEC = {
@@ -11,10 +12,11 @@ const SPEC = {
   paths: {
     '/api/local': {
       parameters: [{ $ref: '#/components/parameters/Id' }],
-      get: { operationId: 'local', summary: ' Read one ', description: 'Upstream prose', responses: ok },
+      get: { operationId: 'local', summary: ' Read one ', description: 'Upstream prose', tags: ['things', 3], responses: ok },
     },
     '/api/remote': { post: { requestBody: { content: { 'application/json': { schema: { $ref: 'other.yaml#/X' } } } }, responses: ok } },
     '/api/escaped/{id}': { get: { parameters: [{ $ref: '#/components/parameters/a~1b' }], responses: {} } },
+    '/api/new': { get: { 'x-state': 'Technical Preview; Added in 9.4.0', responses: ok } },
     '/api/deep': {
       post: { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Outer' } } } }, responses: ok },
     },
@@ -51,6 +53,13 @@ describe('localRefResolver', () => {
 describe('SpecReader', () => {
   const reader = new SpecReader(parseDocument(JSON.stringify(SPEC), 'spec.json'));
 
+  it('reads the version an x-state says an operation was added in, whatever its case', () => {
+    expect(reader.operations().find(({ path }) => path === '/api/new')).toEqual({ method: 'GET', path: '/api/new', addedIn: '9.4.0' });
+    expect(reader.operation('GET', '/api/new').addedIn).toBe('9.4.0');
+    expect(addedInVersion('Generally available; added in 8.19.0')).toBe('8.19.0');
+    expect(addedInVersion('Technical Preview')).toBeUndefined();
+  });
+
   it('reads the facts of an operation, without prose', () => {
     expect(reader.version).toBe('8.18.0');
     expect(reader.operation('GET', '/api/local')).toEqual({
@@ -58,6 +67,7 @@ describe('SpecReader', () => {
       path: '/api/local',
       operationId: 'local',
       summary: 'Read one',
+      tags: ['things'],
       deprecated: false,
       parameters: [{ name: 'id', in: 'query', required: false, deprecated: false, schema: { type: 'string' } }],
       responses: [{ status: '200', mediaTypes: ['application/json'] }],
@@ -76,7 +86,7 @@ describe('SpecReader', () => {
     expect(() => reader.operation('POST', '/api/missing')).toThrow('component schema Gone is missing');
     expect(() => reader.operation('GET', '/api/nowhere')).toThrow('GET /api/nowhere is not in the spec');
     expect(reader.operation('GET', '/api/local').operationId).toBe('local');
-    expect(reader.operations()).toHaveLength(5);
+    expect(reader.operations()).toHaveLength(6);
   });
 
   it('says what is wrong with a file that is no OpenAPI document', () => {

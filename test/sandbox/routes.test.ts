@@ -1,11 +1,14 @@
-// Every operation of the toolsets the sandbox simulates has a route, validated against the spec.
+// Every operation the tools of the simulated toolsets call on the sandbox's Kibana version has a
+// route, validated against the spec.
 
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { Router } from '../../src/sandbox/http/router.js';
+import { DEFAULT_SANDBOX_VERSION } from '../../src/sandbox/index.js';
 import { allRoutes } from '../../src/sandbox/resources/index.js';
+import { Router } from '../../src/sandbox/http/router.js';
 import { requestValidator } from '../../src/sandbox/validation/request-validator.js';
+import { toolsOnVersion } from '../../src/tools/spec.js';
+import { canonicalKey } from '../../src/kibana/spaces.js';
+import { ALL_VARIANTS } from '../support/tools.js';
 
 const SIMULATED_TOOLSETS = [
   'platform',
@@ -25,36 +28,33 @@ const SIMULATED_TOOLSETS = [
   'endpoint',
 ];
 
-interface Toolsets {
-  toolsets: Record<string, { tools: { op: string }[] }>;
+// Operations are keyed without a /s/{spaceId} prefix: 8.18 and 9.x specs spell some paths with it, some without.
+/** The operations the tools call on the sandbox's version, of some toolsets or all. */
+function operationsOf(toolsets?: string[]): string[] {
+  const tools = toolsOnVersion(ALL_VARIANTS, DEFAULT_SANDBOX_VERSION).filter((tool) => !toolsets || toolsets.includes(tool.toolset));
+  return [...new Set(tools.map((tool) => canonicalKey(tool.operation.method, tool.operation.path)))];
 }
-
-const toolsets = (parse(readFileSync(new URL('../../openapi/toolsets.yaml', import.meta.url), 'utf8')) as Toolsets).toolsets;
-const router = new Router(allRoutes, '8.18.2');
-const routeKey = (method: string, path: string) => `${method} ${path}`;
-const served = new Set(allRoutes.map((route) => routeKey(route.method, route.specPath ?? route.path)));
+const router = new Router(allRoutes, DEFAULT_SANDBOX_VERSION);
+const served = new Map(allRoutes.map((route) => [canonicalKey(route.method, route.specPath ?? route.path), route]));
 
 describe('sandbox routes', () => {
-  const operations = SIMULATED_TOOLSETS.flatMap((name) => toolsets[name]!.tools.map((tool) => tool.op));
+  const operations = operationsOf(SIMULATED_TOOLSETS);
 
   it.each(operations)('serves %s', (op) => {
     expect(served.has(op)).toBe(true);
   });
 
   it('serves the cases toolset except the push to an external system', () => {
-    const missing = toolsets.cases!.tools.map((tool) => tool.op).filter((op) => !served.has(op));
+    const missing = operationsOf(['cases']).filter((op) => !served.has(op));
     expect(missing).toEqual(['POST /api/cases/{caseId}/connector/{connectorId}/_push']);
   });
 
   it('validates every served tool operation against the spec', () => {
-    const validator = requestValidator('8.18.2');
-    const toolOperations = Object.values(toolsets).flatMap((toolset) => toolset.tools.map((tool) => tool.op));
-    const unvalidated = toolOperations
-      .filter((op) => served.has(op))
-      .filter((op) => {
-        const [method, path] = op.split(' ') as [string, string];
-        return !validator.forOperation(method, path);
-      });
+    const validator = requestValidator(DEFAULT_SANDBOX_VERSION);
+    const unvalidated = operationsOf().filter((op) => {
+      const route = served.get(op);
+      return route !== undefined && !validator.forOperation(route.method, route.specPath ?? route.path);
+    });
     expect(unvalidated).toEqual([]);
   });
 

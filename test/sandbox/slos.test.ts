@@ -59,4 +59,13 @@ describe('SLOs', () => {
     expect(status).toBe(400);
     expect(body.message).toBe('[request body.objective.target]: expected value of type [number] but got [string]');
   });
+
+  it('records the SLO instances whose data is deleted, per space, and answers 204 as Kibana does', async () => {
+    const list = [{ sloId: 'checkout-availability', instanceId: 'host-1' }];
+    expect((await call(sandbox(), 'POST', '/s/security/api/observability/slos/_delete_instances', { body: { list } })).status).toBe(204);
+    expect(sandbox().state.sloInstanceDeletions).toEqual([{ space: 'security', sloId: 'checkout-availability', instanceId: 'host-1' }]);
+    const missing = await call(sandbox(), 'POST', '/api/observability/slos/_delete_instances', { body: { list: [{ sloId: 'x' }] } });
+    expect(missing.status).toBe(400);
+    expect(sandbox().state.sloInstanceDeletions).toHaveLength(1);
+  });
 });

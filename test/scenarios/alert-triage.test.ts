@@ -15,7 +15,7 @@ const searchAlerts = async (agent: Agent, query: Record<string, unknown>, size =
   const result = await agent.ok<{ hits: { hits: Hit[] } }>('search_detection_alerts', {
     query,
     size,
-    _source: [
+    source: [
       'kibana.alert.workflow_status',
       'kibana.alert.workflow_tags',
       'kibana.alert.rule.name',
@@ -64,7 +64,7 @@ describe('alert triage into a case', () => {
     // 5. Attach the alerts (one alert comment with the three ids, as the Security app does).
     const first = picked[0]!;
     const attached = await agent.ok<{ totalAlerts: number }>('add_case_comment', {
-      caseId: created.id,
+      case_id: created.id,
       body: {
         type: 'alert',
         alertId: ids,
@@ -76,12 +76,12 @@ describe('alert triage into a case', () => {
     expect(attached.totalAlerts).toBe(3);
 
     // 6. The case lists exactly these alerts.
-    const caseAlerts = await agent.ok<{ id: string; index: string }[]>('list_case_alerts', { caseId: created.id });
+    const caseAlerts = await agent.ok<{ id: string; index: string }[]>('list_case_alerts', { case_id: created.id });
     expect(caseAlerts.map((alert) => alert.id).sort()).toEqual([...ids].sort());
     expect(caseAlerts.every((alert) => alert.index === first._index)).toBe(true);
 
     // 7. Each alert knows its case.
-    const cases = await agent.ok<{ id: string; title: string }[]>('list_cases_for_alert', { alertId: ids[1]! });
+    const cases = await agent.ok<{ id: string; title: string }[]>('list_cases_for_alert', { alert_id: ids[1]! });
     expect(cases.map((found) => found.id)).toContain(created.id);
 
     // 8. A fresh search shows them acknowledged and tagged, and no longer open.
@@ -121,7 +121,7 @@ describe('alert triage into a case', () => {
       settings: { syncAlerts: true },
     });
     const attached = await agent.ok('add_case_comment', {
-      caseId: created.id,
+      case_id: created.id,
       body: { type: 'alert', alertId: ids, index: open.map((hit) => hit._index), rule, owner: 'securitySolution' },
     });
     expect(attached.totalAlerts).toBe(ids.length);
@@ -138,13 +138,13 @@ describe('alert triage into a case', () => {
 
     // A closed case takes no more alerts: Kibana's 400, with the bad-request hint.
     const refused = await agent.fails('add_case_comment', {
-      caseId: created.id,
+      case_id: created.id,
       body: { type: 'alert', alertId: 'another-alert', index: open[0]!._index, rule, owner: 'securitySolution' },
     });
     expect(refused).toMatch(/400/);
     expect(refused).toMatch(/Alert cannot be attached to a closed case/);
     expect(refused).toMatch(/Hint: Kibana rejected the arguments/);
-    expect((await agent.ok('list_case_alerts', { caseId: created.id })).map((alert: { id: string }) => alert.id).sort()).toEqual(
+    expect((await agent.ok('list_case_alerts', { case_id: created.id })).map((alert: { id: string }) => alert.id).sort()).toEqual(
       [...ids].sort(),
     );
   });

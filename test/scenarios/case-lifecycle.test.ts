@@ -26,7 +26,7 @@ describe('case lifecycle', () => {
     expect(created).toMatchObject({ status: 'open', severity: 'medium', created_by: { username: 'sandbox_api_key' } });
 
     // Both read the case at the same version.
-    const seenByBob = await bob.ok('get_case', { caseId: created.id });
+    const seenByBob = await bob.ok('get_case', { case_id: created.id });
     expect(seenByBob.version).toBe(created.version);
 
     // Alice moves it on and comments.
@@ -36,7 +36,7 @@ describe('case lifecycle', () => {
     expect(inProgress).toMatchObject({ status: 'in-progress', severity: 'high' });
     expect(inProgress.version).not.toBe(created.version);
     await alice.ok('add_case_comment', {
-      caseId: created.id,
+      case_id: created.id,
       body: { type: 'user', comment: 'Rolled back payment-gateway to v41; error rate dropping.', owner: 'observability' },
     });
 
@@ -50,7 +50,7 @@ describe('case lifecycle', () => {
     expect(scenario.sandbox.state.cases.get('default', created.id)!.title).toBe('Payment API returns 502');
 
     // He re-reads and retries.
-    const fresh = await bob.ok('get_case', { caseId: created.id });
+    const fresh = await bob.ok('get_case', { case_id: created.id });
     expect(fresh).toMatchObject({ status: 'in-progress', totalComment: 1 });
     const [renamed] = await bob.ok('update_cases', {
       cases: [{ id: created.id, version: fresh.version, title: 'Payment API 502s (gateway v42)' }],
@@ -77,13 +77,13 @@ describe('case lifecycle', () => {
     expect(found.cases[0]).toMatchObject({ id: created.id, status: 'closed', title: 'Payment API 502s (gateway v42)', severity: 'high' });
     expect((await alice.ok('find_cases', { tags: tag, status: 'open' })).total).toBe(0);
 
-    const activity = await alice.ok('find_case_activity', { caseId: created.id, sortOrder: 'asc' });
+    const activity = await alice.ok('find_case_activity', { case_id: created.id, sort_order: 'asc' });
     // One PATCH that changes two fields records two actions, in no particular order.
     const types = activity.userActions.map((action: { type: string }) => action.type);
     expect(types[0]).toBe('create_case');
     expect([...types].sort()).toEqual(['comment', 'create_case', 'severity', 'status', 'status', 'title']);
     expect(types.at(-1)).toBe('status');
-    const comments = await alice.ok('find_case_comments', { caseId: created.id });
+    const comments = await alice.ok('find_case_comments', { case_id: created.id });
     expect(comments.comments).toEqual([expect.objectContaining({ type: 'user', comment: expect.stringMatching(/Rolled back/) })]);
     expect(await alice.ok('list_case_tags', { owner: 'observability' })).toContain(tag);
   });
@@ -101,8 +101,8 @@ describe('case lifecycle', () => {
     expect(text).toMatch(/Invalid arguments for create_case/);
     expect(text).toMatch(/owner/);
     expect(text).toMatch(/connector/);
-    const unknownArgument = await agent.fails('get_case', { caseId: 'x', case_id: 'x' });
-    expect(unknownArgument).toMatch(/unknown argument "case_id"/);
+    const unknownArgument = await agent.fails('get_case', { case_id: 'x', caseId: 'x' });
+    expect(unknownArgument).toMatch(/unknown argument "caseId"/);
     expect(scenario.requestsSince(mark)).toEqual([]);
   });
 });

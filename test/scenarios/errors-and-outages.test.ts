@@ -16,10 +16,10 @@ afterEach(async () => {
 
 describe('unknown ids', () => {
   it.each([
-    ['get_case', { caseId: 'no-such-case' }, /cases\/no-such-case/],
-    ['get_data_view', { viewId: 'no-such-view' }, /index-pattern\/no-such-view/],
+    ['get_case', { case_id: 'no-such-case' }, /cases\/no-such-case/],
+    ['get_data_view', { view_id: 'no-such-view' }, /index-pattern\/no-such-view/],
     ['get_alerting_rule', { id: 'no-such-rule' }, /alert\/no-such-rule/],
-    ['get_data_view', { viewId: 'logs-data-view', space_id: 'security' }, /index-pattern\/logs-data-view/],
+    ['get_data_view', { view_id: 'logs-data-view', space_id: 'security' }, /index-pattern\/logs-data-view/],
   ])('%s %j → isError with Kibana 404 and the id-and-space hint', async (tool, args, message) => {
     const text = await agent.fails(tool, args);
     expect(text).toMatch(/404/);
@@ -92,17 +92,17 @@ describe('rejected credentials', () => {
 
 describe('Kibana goes away mid-session', () => {
   it('refusing connections: a clear network error, then the same server serves again once Kibana is back', async () => {
-    expect((await agent.ok('find_cases', { perPage: 1 })).total).toBeGreaterThan(0);
+    expect((await agent.ok('find_cases', { per_page: 1 })).total).toBeGreaterThan(0);
 
     await scenario.sandbox.setAvailable(false, 'refusing');
-    const read = await agent.fails('find_cases', { perPage: 1 });
+    const read = await agent.fails('find_cases', { per_page: 1 });
     expect(read).toMatch(/connection refused/);
     expect(read).toMatch(/Hint: Kibana cannot be reached/);
     const status = await agent.fails('get_status');
     expect(status).toMatch(/Hint: Kibana cannot be reached/);
 
     await scenario.sandbox.setAvailable(true);
-    expect((await agent.ok('find_cases', { perPage: 1 })).total).toBeGreaterThan(0);
+    expect((await agent.ok('find_cases', { per_page: 1 })).total).toBeGreaterThan(0);
     expect(await agent.ok('get_status')).toMatchObject({ status: { overall: { level: 'available' } } });
   });
 

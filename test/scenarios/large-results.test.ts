@@ -62,10 +62,10 @@ describe('results over the size cap', () => {
     expect(JSON.parse(texts(dashboards)[0]!).saved_objects.map((object: { id: string }) => object.id)).toEqual(['web-traffic-dashboard']);
   });
 
-  it('a narrowed alert search (size and _source) fits the cap', async () => {
+  it('a narrowed alert search (size and source) fits the cap', async () => {
     const result = await agent.call('search_detection_alerts', {
       size: 5,
-      _source: ['kibana.alert.rule.name', 'kibana.alert.severity'],
+      source: ['kibana.alert.rule.name', 'kibana.alert.severity'],
       query: { term: { 'kibana.alert.workflow_status': 'open' } },
     });
     const parts = texts(result);

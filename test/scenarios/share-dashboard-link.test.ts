@@ -29,14 +29,14 @@ describe('sharing a dashboard by short URL', () => {
       id: dashboardId,
       attributes: { title: 'Incident 4711: checkout errors', panels: [expect.objectContaining({ panelIndex: 'p1' })] },
     });
-    const listed = await agent.ok('list_dashboards', { perPage: 100 });
+    const listed = await agent.ok('list_dashboards', { per_page: 100 });
     expect(listed.items.map((item: { id: string }) => item.id)).toContain(dashboardId);
     // Stored as Kibana stores it: panels as JSON text.
     const stored = await agent.ok('get_saved_object', { type: 'dashboard', id: dashboardId });
     expect(JSON.parse(stored.attributes.panelsJSON)).toEqual([expect.objectContaining({ panelIndex: 'p1' })]);
 
     const locatorParams = { dashboardId, timeRange: { from: 'now-4h', to: 'now' }, preserveSavedFilters: true };
-    const shortUrl = await agent.ok('create_short_url', { locatorId: 'DASHBOARD_APP_LOCATOR', params: locatorParams, slug });
+    const shortUrl = await agent.ok('create_short_url', { locator_id: 'DASHBOARD_APP_LOCATOR', params: locatorParams, slug });
     expect(shortUrl).toMatchObject({ slug, locator: { id: 'DASHBOARD_APP_LOCATOR', state: locatorParams }, accessCount: 0 });
 
     // Someone opening the link resolves the slug to the dashboard, which exists.
@@ -48,13 +48,13 @@ describe('sharing a dashboard by short URL', () => {
     expect(await agent.ok('get_short_url', { id: shortUrl.id })).toMatchObject({ slug });
 
     // The slug is taken; a generated human-readable one is not.
-    const taken = await agent.fails('create_short_url', { locatorId: 'DASHBOARD_APP_LOCATOR', params: locatorParams, slug });
+    const taken = await agent.fails('create_short_url', { locator_id: 'DASHBOARD_APP_LOCATOR', params: locatorParams, slug });
     expect(taken).toMatch(/409/);
     expect(taken).toMatch(/already exists/);
     const generated = await agent.ok('create_short_url', {
-      locatorId: 'DASHBOARD_APP_LOCATOR',
+      locator_id: 'DASHBOARD_APP_LOCATOR',
       params: locatorParams,
-      humanReadableSlug: true,
+      human_readable_slug: true,
     });
     expect(generated.slug).toMatch(/^[a-z]+-[a-z]+-[a-z]+$/);
     expect(scenario.sandbox.state.shortUrls.size).toBe(2);

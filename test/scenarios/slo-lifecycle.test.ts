@@ -12,8 +12,8 @@ const sloBody = (id: string) => ({
     type: 'sli.kql.custom',
     params: { index: 'logs-payments-*', timestampField: '@timestamp', good: 'http.response.status_code < 500', total: '*' },
   },
-  timeWindow: { duration: '7d', type: 'rolling' },
-  budgetingMethod: 'occurrences',
+  time_window: { duration: '7d', type: 'rolling' },
+  budgeting_method: 'occurrences',
   objective: { target: 0.99 },
   tags: ['payments', 'tier-1'],
 });
@@ -37,33 +37,33 @@ describe('SLO lifecycle in a team space', () => {
     expect(inSpace.results[0]).toMatchObject({ id, name: 'Payments API availability', enabled: true, summary: { status: 'HEALTHY' } });
     const inDefault = await agent.ok('find_slos', {});
     expect(inDefault.results.map((slo: { id: string }) => slo.id)).toEqual(['checkout-availability']);
-    const notHere = await agent.fails('get_slo', { sloId: id });
+    const notHere = await agent.fails('get_slo', { slo_id: id });
     expect(notHere).toMatch(/404/);
     expect(notHere).toMatch(NOT_FOUND_HINT);
 
     // Tune the objective: a stricter target the current SLI (0.999) still meets.
     const tuned = await agent.ok('update_slo', {
       space_id: space,
-      sloId: id,
+      slo_id: id,
       objective: { target: 0.995 },
       tags: ['payments', 'tier-1', 'tuned'],
     });
     expect(tuned).toMatchObject({ objective: { target: 0.995 }, revision: 2 });
-    const byTag = await agent.ok('find_slos', { space_id: space, kqlQuery: 'slo.tags:"tuned"' });
+    const byTag = await agent.ok('find_slos', { space_id: space, filter: 'slo.tags:"tuned"' });
     expect(byTag.results.map((slo: { id: string }) => slo.id)).toEqual([id]);
 
     // Maintenance window: disabled SLOs report no data, and come back healthy.
-    expect(await agent.ok('disable_slo', { space_id: space, sloId: id })).toEqual({ ok: true, status: 204 });
-    expect(await agent.ok('get_slo', { space_id: space, sloId: id })).toMatchObject({ enabled: false, summary: { status: 'NO_DATA' } });
-    await agent.ok('enable_slo', { space_id: space, sloId: id });
-    expect(await agent.ok('get_slo', { space_id: space, sloId: id })).toMatchObject({ enabled: true, summary: { status: 'HEALTHY' } });
+    expect(await agent.ok('disable_slo', { space_id: space, slo_id: id })).toEqual({ ok: true, status: 204 });
+    expect(await agent.ok('get_slo', { space_id: space, slo_id: id })).toMatchObject({ enabled: false, summary: { status: 'NO_DATA' } });
+    await agent.ok('enable_slo', { space_id: space, slo_id: id });
+    expect(await agent.ok('get_slo', { space_id: space, slo_id: id })).toMatchObject({ enabled: true, summary: { status: 'HEALTHY' } });
 
     // Reset (destructive; this client cannot be asked, so it proceeds) keeps the definition.
     expect(await agent.ok('reset_slo', { space_id: space, sloId: id, full: true })).toMatchObject({ id, objective: { target: 0.995 } });
 
     // Retire it.
-    expect(await agent.ok('delete_slo', { space_id: space, sloId: id })).toEqual({ ok: true, status: 204 });
-    expect(await agent.fails('get_slo', { space_id: space, sloId: id })).toMatch(/404/);
+    expect(await agent.ok('delete_slo', { space_id: space, slo_id: id })).toEqual({ ok: true, status: 204 });
+    expect(await agent.fails('get_slo', { space_id: space, slo_id: id })).toMatch(/404/);
     expect((await agent.ok('find_slos', { space_id: space })).total).toBe(0);
 
     // The seeded SLO in the default space was never touched.
@@ -80,12 +80,12 @@ describe('SLO lifecycle in a team space', () => {
 
   it('the seeded SLO sorts by error budget and violates once its target is above its SLI', async () => {
     const agent = await scenario.connect(['--toolsets', 'slos']);
-    const before = await agent.ok('get_slo', { sloId: 'checkout-availability' });
+    const before = await agent.ok('get_slo', { slo_id: 'checkout-availability' });
     expect(before.summary).toMatchObject({ status: 'HEALTHY', sliValue: 0.9971 });
-    await agent.ok('update_slo', { sloId: 'checkout-availability', objective: { target: 0.999 } });
-    const after = await agent.ok('find_slos', { sortBy: 'error_budget_consumed', sortDirection: 'desc' });
+    await agent.ok('update_slo', { slo_id: 'checkout-availability', objective: { target: 0.999 } });
+    const after = await agent.ok('find_slos', { sort_field: 'error_budget_consumed', sort_order: 'desc' });
     expect(after.results[0]).toMatchObject({ id: 'checkout-availability', summary: { status: 'VIOLATED' } });
     // Put it back for anyone reading the seed later in this file.
-    await agent.ok('update_slo', { sloId: 'checkout-availability', objective: { target: 0.995 } });
+    await agent.ok('update_slo', { slo_id: 'checkout-availability', objective: { target: 0.995 } });
   });
 });

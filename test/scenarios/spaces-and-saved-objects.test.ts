@@ -39,10 +39,12 @@ describe('space isolation', () => {
     // Without space_id the server uses its default space.
     expect((await agent.ok<DataViewListing>('list_data_views')).data_view.map((view) => view.id)).not.toContain(viewId);
 
-    const fromB = await agent.fails('get_data_view', { viewId, space_id: b });
+    const fromB = await agent.fails('get_data_view', { view_id: viewId, space_id: b });
     expect(fromB).toMatch(/404/);
     expect(fromB).toMatch(NOT_FOUND_HINT);
-    expect(await agent.ok('get_data_view', { viewId, space_id: a })).toMatchObject({ data_view: { id: viewId, title: 'team-a-logs-*' } });
+    expect(await agent.ok('get_data_view', { view_id: viewId, space_id: a })).toMatchObject({
+      data_view: { id: viewId, title: 'team-a-logs-*' },
+    });
 
     // The same name may exist in B: spaces do not share names either.
     await agent.ok('create_data_view', { space_id: b, data_view: { title: 'team-a-logs-*', name: 'Team A logs' } });
@@ -119,7 +121,7 @@ describe('moving saved objects between spaces', () => {
 
     const exported = await agent.ok<ExportResult>('export_saved_objects', {
       objects: [{ type: 'dashboard', id: 'host-metrics-dashboard' }],
-      includeReferencesDeep: true,
+      include_references_deep: true,
     });
     const objects = exported.items;
     expect(exported.count).toBe(2);
@@ -138,7 +140,7 @@ describe('moving saved objects between spaces', () => {
     expect(dashboard.references).toEqual([
       { name: 'p1:indexpattern-datasource-layer-cpu', type: 'index-pattern', id: 'metrics-data-view' },
     ]);
-    expect(await agent.ok('get_data_view', { space_id: target, viewId: 'metrics-data-view' })).toMatchObject({
+    expect(await agent.ok('get_data_view', { space_id: target, view_id: 'metrics-data-view' })).toMatchObject({
       data_view: { title: 'metrics-*', timeFieldName: '@timestamp' },
     });
     const referencing = await agent.ok('find_saved_objects', {
@@ -172,7 +174,7 @@ describe('moving saved objects between spaces', () => {
     await agent.ok('create_space', { id: target, name: 'Lab' });
     const exported = await agent.ok<ExportResult>('export_saved_objects', {
       objects: [{ type: 'lens', id: 'web-errors-lens' }],
-      excludeExportDetails: true,
+      exclude_export_details: true,
     });
     expect(exported.count).toBe(1);
 
@@ -213,8 +215,8 @@ describe('moving saved objects between spaces', () => {
     const kept = await agent.ok('copy_saved_objects_to_space', {
       objects,
       spaces: [keep],
-      includeReferences: true,
-      createNewCopies: false,
+      include_references: true,
+      create_new_copies: false,
     });
     expect(kept[keep]).toMatchObject({ success: true, successCount: 3 });
     const dashboard = await agent.ok('get_saved_object', { space_id: keep, type: 'dashboard', id: 'web-traffic-dashboard' });
@@ -223,8 +225,8 @@ describe('moving saved objects between spaces', () => {
     expect(lens.references[0]).toMatchObject({ type: 'index-pattern', id: 'logs-data-view' });
     expect(await dataViewIds(keep)).toEqual(['logs-data-view']);
 
-    // createNewCopies (the default): new ids, and the copies reference each other, not the originals.
-    const copied = await agent.ok('copy_saved_objects_to_space', { objects, spaces: [fresh], includeReferences: true });
+    // create_new_copies (the default): new ids, and the copies reference each other, not the originals.
+    const copied = await agent.ok('copy_saved_objects_to_space', { objects, spaces: [fresh], include_references: true });
     expect(copied[fresh]).toMatchObject({ success: true, successCount: 3 });
     const destination = (type: string) =>
       copied[fresh].successResults.find((result: { type: string }) => result.type === type).destinationId as string;
@@ -255,7 +257,7 @@ describe('copying into a space that does not exist', () => {
     const text = await agent.fails('copy_saved_objects_to_space', {
       objects: [{ type: 'index-pattern', id: 'logs-data-view' }],
       spaces: [typo],
-      createNewCopies: false,
+      create_new_copies: false,
     });
     expect(text).toMatch(/does not exist/);
     expect(writesIn(scenario.requestsSince(mark))).toEqual([]);

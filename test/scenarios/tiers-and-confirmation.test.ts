@@ -73,34 +73,34 @@ describe('destructive calls ask the user (elicitation)', () => {
     const mark = scenario.sandbox.requests.length;
 
     answers.push({ action: 'decline' });
-    const declined = await agent.fails('delete_data_view', { viewId });
+    const declined = await agent.fails('delete_data_view', { view_id: viewId });
     expect(declined).toMatch(/Not done: the user did not confirm delete_data_view\. Nothing was changed\./);
     expect(asked[0]).toMatch(/delete_data_view/);
     expect(asked[0]).toMatch(/cannot be undone/);
     expect(asked[0]).toContain(viewId);
 
     answers.push({ action: 'cancel' });
-    expect(await agent.fails('delete_data_view', { viewId })).toMatch(/did not confirm/);
+    expect(await agent.fails('delete_data_view', { view_id: viewId })).toMatch(/did not confirm/);
     answers.push({ action: 'accept', content: { confirm: false } });
-    expect(await agent.fails('delete_data_view', { viewId })).toMatch(/did not confirm/);
+    expect(await agent.fails('delete_data_view', { view_id: viewId })).toMatch(/did not confirm/);
 
     // Still there, and no DELETE reached Kibana.
     expect(writesIn(scenario.requestsSince(mark))).toEqual([]);
-    expect(await agent.ok('get_data_view', { viewId })).toMatchObject({ data_view: { id: viewId } });
+    expect(await agent.ok('get_data_view', { view_id: viewId })).toMatchObject({ data_view: { id: viewId } });
     expect(scenario.sandbox.state.savedObjects.get('default', 'index-pattern', viewId)).toBeDefined();
 
     // Non-destructive writes are not asked about.
     const askedBefore = asked.length;
-    await agent.ok('update_data_view', { viewId, data_view: { timeFieldName: '@timestamp' } });
+    await agent.ok('update_data_view', { view_id: viewId, data_view: { timeFieldName: '@timestamp' } });
     expect(asked).toHaveLength(askedBefore);
 
     answers.push({ action: 'accept', content: { confirm: true } });
-    expect(await agent.ok('delete_data_view', { viewId })).toMatchObject({ ok: true });
+    expect(await agent.ok('delete_data_view', { view_id: viewId })).toMatchObject({ ok: true });
     expect(writesIn(scenario.requestsSince(mark)).map((request) => `${request.method} ${request.path}`)).toEqual([
       `POST /api/data_views/data_view/${viewId}`,
       `DELETE /api/data_views/data_view/${viewId}`,
     ]);
-    expect(await agent.fails('get_data_view', { viewId })).toMatch(/404/);
+    expect(await agent.fails('get_data_view', { view_id: viewId })).toMatch(/404/);
     expect(answers).toEqual([]);
   });
 

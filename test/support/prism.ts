@@ -14,11 +14,34 @@ import { isMarkedOptional } from '../../src/openapi/normalize-schema.js';
 import { parseToolsets } from '../../src/generator/toolsets.js';
 
 /**
- * Tools Prism cannot judge: it cannot check a multipart text field against an array schema
- * (Kibana reads `retries` as JSON text from the form; Prism sees a string and answers 400).
+ * Tools Prism cannot judge, on every spec or on the specs named (ids of openapi/specs.yaml), and why.
  * Listed, not hidden.
  */
-export const PRISM_LIMITS: ReadonlySet<string> = new Set(['resolve_saved_object_import_errors']);
+const PRISM_LIMITS: ReadonlyArray<{ tools: string[]; specs?: string[]; why: string }> = [
+  {
+    tools: ['resolve_saved_object_import_errors'],
+    why: 'Prism cannot check a multipart text field against an array schema (Kibana reads `retries` as JSON text from the form; Prism sees a string and answers 400)',
+  },
+  {
+    tools: ['kill_endpoint_process', 'suspend_endpoint_process'],
+    why: "the spec's `parameters` is a oneOf of objects ({pid}, {entity_id}, {process_name}) that neither require their key nor exclude the others', so every value matches none or several branches (Kibana takes exactly one key)",
+  },
+  {
+    tools: ['import_saved_objects'],
+    specs: ['kibana-9.3'],
+    why: 'the 9.3 spec types the multipart `file` part as an object; to Prism a file part is text',
+  },
+  {
+    tools: ['execute_connector'],
+    specs: ['kibana-9.3'],
+    why: '`params` is loose (toolsets.yaml): the 9.3 oneOf of connector shapes overlaps ({message} fits two) and the synthesised {} fits none',
+  },
+];
+
+/** Whether Prism on spec `spec` (an id of openapi/specs.yaml) can judge the requests of tool `name`. */
+export function prismCanJudge(name: string, spec: string): boolean {
+  return !PRISM_LIMITS.some((limit) => limit.tools.includes(name) && (limit.specs === undefined || limit.specs.includes(spec)));
+}
 
 export interface PrismServer {
   baseUrl: string;

@@ -30,7 +30,7 @@ class Synthesizer {
   constructor(private readonly root: Schema) {}
 
   value(schema: Schema, depth: number, optional = false): unknown {
-    if (depth > 12) return undefined;
+    if (depth > 30) return undefined;
     if (typeof schema.$ref === 'string') return this.value(this.resolve(schema.$ref), depth + 1, optional);
     if ('const' in schema) return schema.const;
     if (Array.isArray(schema.enum)) return schema.enum.find((v) => v !== null) ?? null;

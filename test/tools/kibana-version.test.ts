@@ -44,4 +44,15 @@ describe('KibanaVersion through the Kibana client', () => {
     await client.close();
     await kibana.stop();
   });
+
+  it.each([['string'], [''], [9], ['9.4']])('takes %j for no version, and asks again', async (number) => {
+    const kibana = await startRecordingKibana(() => ({ body: { version: { number } } }));
+    const client = testClient(kibana.url, { auth: { kind: 'none' }, retries: 0 });
+    const version = new KibanaVersion(clientStatusProbe(client));
+    expect(await version.get()).toBeUndefined();
+    expect(await version.get()).toBeUndefined();
+    expect(kibana.requests).toHaveLength(2);
+    await client.close();
+    await kibana.stop();
+  });
 });

@@ -82,8 +82,16 @@ function setEnabled(enabled: boolean) {
   };
 }
 
+/** Kibana deletes the instances' data by query and answers 204 whether or not any matched; so does the sandbox. */
+function deleteInstances({ state, space, body }: RequestContext) {
+  const { list } = body as { list: Array<{ sloId: string; instanceId: string }> };
+  state.sloInstanceDeletions.push(...list.map(({ sloId, instanceId }) => ({ space, sloId, instanceId })));
+  return noContent();
+}
+
 const routes: Omit<Route, 'specPath'>[] = [
   { method: 'GET', path: BASE, handler: findSlos },
+  { method: 'POST', path: `${BASE}/_delete_instances`, handler: deleteInstances },
   {
     method: 'POST',
     path: BASE,

@@ -10,7 +10,7 @@ import type { MaintenanceWindow } from './entities/maintenance-windows.js';
 import type { Role } from './entities/roles.js';
 import type { DetectionAlert, DetectionRule } from './entities/security.js';
 import type { ShortUrl } from './entities/short-urls.js';
-import type { Slo } from './entities/slos.js';
+import type { Slo, SloInstanceDeletion } from './entities/slos.js';
 import type { Space } from './entities/spaces.js';
 import { SavedObjectStore } from './saved-object-store.js';
 import { SpaceStore } from './space-store.js';
@@ -50,6 +50,8 @@ export interface SandboxState {
   liveQueries: SpaceStore<LiveQuery>;
   /** Connector runs: the sandbox records them instead of reaching any external service. */
   connectorExecutions: ConnectorExecution[];
+  /** SLO instances whose data was deleted: recorded, as the sandbox keeps no per-instance data. */
+  sloInstanceDeletions: SloInstanceDeletion[];
 }
 
 export function createState(version: string): SandboxState {
@@ -72,6 +74,7 @@ export function createState(version: string): SandboxState {
     responseActions: [],
     liveQueries: new SpaceStore(),
     connectorExecutions: [],
+    sloInstanceDeletions: [],
   };
 }
 

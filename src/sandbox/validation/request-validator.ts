@@ -1,13 +1,12 @@
 // Request validation, reported the way Kibana reports it. Two sources, in this order:
-// 1. the shipped spec facts (`openapi/kibana.yaml`), for the operations they hold;
+// 1. the shipped spec facts of the sandbox's Kibana version (`openapi/facts/`), for the operations they hold;
 // 2. the route's own schema (`Route.schema`), for simulated operations the facts lack; a route
 //    without one takes no query parameters.
-// When the facts are kept per Kibana version, `factsFileFor` picks the file of the sandbox's
-// version and the route schemas remain the fallback for what no facts file holds.
 
 import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
+import { isAtLeast } from '../../kibana/versions.js';
 import { badRequest } from '../http/errors.js';
 import { parseJsonOrText } from '../http/json.js';
 import type { Route } from '../http/route.js';
@@ -48,9 +47,10 @@ export interface OperationValidator {
   body(value: unknown): void;
 }
 
-/** The facts file for a Kibana version. Today one file holds the curated operations of 8.18. */
-export function factsFileFor(_version: string): URL {
-  return new URL('../../../openapi/kibana.yaml', import.meta.url);
+/** The facts file for a Kibana version: the 8.x spec's before 9.0, the 9.x spec's from then on. */
+export function factsFileFor(version: string): URL {
+  const spec = isAtLeast(version, '9.0.0') ? 'kibana-9.3' : 'kibana-8.18';
+  return new URL(`../../../openapi/facts/${spec}.yaml`, import.meta.url);
 }
 
 export class RequestValidator {

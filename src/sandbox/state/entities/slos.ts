@@ -19,3 +19,10 @@ export interface Slo {
   /** The service level the sandbox reports; a real SLO computes it from its source data. */
   sliValue: number;
 }
+
+/** A request to delete the data of one instance of a grouped SLO (the sandbox keeps no per-instance data). */
+export interface SloInstanceDeletion {
+  space: string;
+  sloId: string;
+  instanceId: string;
+}
