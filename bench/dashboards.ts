@@ -119,7 +119,7 @@ function genericSteps(version: string): (results: string[]) => Promise<Step | un
       case 0:
         return { tool: 'list_data_views', args: {} };
       case 1:
-        return { tool: 'get_data_view', args: { viewId: LOGS_VIEW } };
+        return { tool: 'get_data_view', args: { view_id: LOGS_VIEW } };
       case 2:
         return { tool: 'get_saved_object', args: { type: 'dashboard', id: EXAMPLE_DASHBOARD } };
       case 3: {

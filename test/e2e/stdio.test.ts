@@ -69,7 +69,7 @@ describe('over stdio', () => {
       expect(kibana.requests).toHaveLength(0);
       return { action: 'accept', content: { confirm: true } };
     });
-    const result = await peer.client.callTool({ name: 'delete_data_view', arguments: { viewId: 'dv-1' } });
+    const result = await peer.client.callTool({ name: 'delete_data_view', arguments: { view_id: 'dv-1' } });
     expect(result.isError).toBeFalsy();
     expect(asked).toHaveLength(1);
     expect(kibana.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['DELETE /api/data_views/data_view/dv-1']);

@@ -4,12 +4,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { KibanaClientConfig } from '../../src/client/index.js';
 import { silentLogger } from '../../src/logger.js';
-import { generatedTool } from '../../src/tools/call.js';
+import { servedTools } from '../../src/tools/served-tools.js';
 import { tools as dataViewTools } from '../../src/tools/generated/data_views.js';
 import { ToolRuntime } from '../../src/tools/runtime/runtime.js';
 import { type Fault, type FaultKibana, type FaultOptions, startFaultKibana } from '../../harness/fault-kibana.js';
 import { rejection, testClient } from '../support/kibana-client.js';
-import { textOf } from '../support/runtime.js';
+import { TEST_KIBANA_VERSION, textOf } from '../support/runtime.js';
 
 const LIMITS = { timeoutMs: 150, connectTimeoutMs: 150, retries: 2, retryBaseDelayMs: 20, retryMaxDelayMs: 50 } as const;
 const MAX_RESPONSE_BYTES = 256 * 1024;
@@ -26,7 +26,7 @@ beforeAll(async () => {
   kibana = await startFaultKibana();
   // The data views toolset has the read and the write used here; loading every toolset is the fuzz test's job.
   runtime = new ToolRuntime({
-    tools: dataViewTools.map(generatedTool),
+    tools: servedTools(dataViewTools, TEST_KIBANA_VERSION),
     client: testClient(kibana.url, config),
     defaultSpace: 'default',
     maxResultChars: 20_000,

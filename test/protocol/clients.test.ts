@@ -89,8 +89,8 @@ describe.each(['stdio', 'http'] as const)('over %s', (transport) => {
         asked = [];
         answer = () => given;
         kibana.requests.length = 0;
-        const result = await client.callTool('delete_data_view', { viewId: 'dv-1' });
-        expect(asked).toEqual([expect.stringMatching(/\(delete_data_view\) on viewId "dv-1" in space "default"\? It cannot be undone\./)]);
+        const result = await client.callTool('delete_data_view', { view_id: 'dv-1' });
+        expect(asked).toEqual([expect.stringMatching(/\(delete_data_view\) on view_id "dv-1" in space "default"\? It cannot be undone\./)]);
         outcomes.push(`${given.action}: ${deletes().length} deleted, ${result.isError ? resultText(result) : 'done'}`);
       }
       expect(outcomes).toEqual([
@@ -103,7 +103,7 @@ describe.each(['stdio', 'http'] as const)('over %s', (transport) => {
     it.runIf(tiedToClient(kind, transport))('a cancelled call aborts its Kibana request', async () => {
       aborted.length = 0;
       const cancel = new AbortController();
-      const call = client.callTool('get_data_view', { viewId: 'slow' }, { signal: cancel.signal });
+      const call = client.callTool('get_data_view', { view_id: 'slow' }, { signal: cancel.signal });
       await expect.poll(() => kibana.requests.some((request) => request.path.endsWith('/slow'))).toBe(true);
       cancel.abort();
       await expect(call).rejects.toThrow();
@@ -112,7 +112,7 @@ describe.each(['stdio', 'http'] as const)('over %s', (transport) => {
 
     it.runIf(!tiedToClient(kind, transport))('cannot be asked over stateless HTTP: under --confirm auto the call runs', async () => {
       asked = [];
-      const result = await client.callTool('delete_data_view', { viewId: 'dv-1' });
+      const result = await client.callTool('delete_data_view', { view_id: 'dv-1' });
       expect(result.isError).toBeFalsy();
       expect(asked).toEqual([]);
       expect(deletes()).toEqual(['/api/data_views/data_view/dv-1']);
@@ -130,7 +130,7 @@ describe.each(['stdio', 'http'] as const)('confirmations a 2026-07-28 client did
 
   it('are refused: a forged state, and a state used twice', async () => {
     const call = (extra: Record<string, unknown> = {}) =>
-      client.v2!.callTool({ name: 'delete_data_view', arguments: { viewId: 'dv-1' }, ...extra }, { allowInputRequired: true });
+      client.v2!.callTool({ name: 'delete_data_view', arguments: { view_id: 'dv-1' }, ...extra }, { allowInputRequired: true });
     const accept = { confirm: { action: 'accept', content: { confirm: true } } };
     const forged = await call({ requestState: 'v1.eyJwIjp7fX0.c2lnbmVk', inputResponses: accept });
     expect(resultText(forged)).toMatch(/^Not done: the confirmation that came with this call is not one this server issued\./);

@@ -50,7 +50,7 @@ async function modernClient(options: { elicitation?: boolean; manualRounds?: boo
 }
 
 const deletes = () => kibana.requests.filter((request) => request.method === 'DELETE').map((request) => request.path);
-const DELETE_VIEW = { viewId: 'dv-1', space_id: 'marketing' };
+const DELETE_VIEW = { view_id: 'dv-1', space_id: 'marketing' };
 
 describe('a 2026-07-28 client that can be asked', () => {
   it.each([
@@ -68,7 +68,7 @@ describe('a 2026-07-28 client that can be asked', () => {
     });
     const result = await client.callTool('delete_data_view', DELETE_VIEW);
     expect(asked).toEqual([
-      expect.stringMatching(/^Allow ".+" \(delete_data_view\) on viewId "dv-1" in space "marketing"\? It cannot be undone\.$/),
+      expect.stringMatching(/^Allow ".+" \(delete_data_view\) on view_id "dv-1" in space "marketing"\? It cannot be undone\.$/),
     ]);
     expect(deletes()).toEqual(performed ? ['/s/marketing/api/data_views/data_view/dv-1'] : []);
     if (!performed) expect(resultText(result)).toBe('Not done: the user did not confirm delete_data_view. Nothing was changed.');
@@ -81,8 +81,8 @@ describe('a 2026-07-28 client that can be asked', () => {
       asked.push(message);
       return { action: 'decline' };
     });
-    await client.callTool('delete_data_view', { viewId: 'dv-2' });
-    expect(asked[0]).toMatch(/on viewId "dv-2" in space "ops"\?/);
+    await client.callTool('delete_data_view', { view_id: 'dv-2' });
+    expect(asked[0]).toMatch(/on view_id "dv-2" in space "ops"\?/);
   });
 });
 
@@ -123,14 +123,14 @@ describe('retries that must not confirm', () => {
   it('a retry with other arguments than the ones confirmed is refused', async () => {
     const client = await modernClient({ manualRounds: true });
     const { requestState } = await firstRound(client);
-    const other = await retry(client, { ...DELETE_VIEW, viewId: 'dv-other' }, { requestState, inputResponses: ACCEPT });
+    const other = await retry(client, { ...DELETE_VIEW, view_id: 'dv-other' }, { requestState, inputResponses: ACCEPT });
     expect(resultText(other)).toBe(
       'Not done: the arguments differ from the ones the user confirmed; call again to be asked about these. Nothing was changed.',
     );
     // Same values, keys in another order: the same call.
     const { requestState: second } = await firstRound(client);
     expect(
-      (await retry(client, { space_id: 'marketing', viewId: 'dv-1' }, { requestState: second, inputResponses: ACCEPT })).isError,
+      (await retry(client, { space_id: 'marketing', view_id: 'dv-1' }, { requestState: second, inputResponses: ACCEPT })).isError,
     ).toBeFalsy();
     expect(deletes()).toEqual(['/s/marketing/api/data_views/data_view/dv-1']);
   });

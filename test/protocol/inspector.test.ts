@@ -63,10 +63,10 @@ describe('the MCP Inspector CLI', () => {
     // At once: each run starts the Inspector and, over stdio, a server.
     const [stdioList, stdioCall, refused, httpList, httpCall] = await Promise.all([
       inspector([...overStdio(), '--method', 'tools/list']),
-      inspector([...overStdio(), ...call('get_data_view', 'viewId=dv-1', 'space_id=marketing')]),
-      inspector([...overStdio('--tier', 'destructive', '--confirm', 'always'), ...call('delete_data_view', 'viewId=dv-1')]),
+      inspector([...overStdio(), ...call('get_data_view', 'view_id=dv-1', 'space_id=marketing')]),
+      inspector([...overStdio('--tier', 'destructive', '--confirm', 'always'), ...call('delete_data_view', 'view_id=dv-1')]),
       inspector([...overHttp(), '--method', 'tools/list']),
-      inspector([...overHttp(), ...call('get_data_view', 'viewId=dv-2')]),
+      inspector([...overHttp(), ...call('get_data_view', 'view_id=dv-2')]),
     ]);
     const names = (result: { tools: Array<{ name: string }> }) => result.tools.map((tool) => tool.name);
     expect(names(stdioList)).toEqual(expect.arrayContaining(['get_status', 'get_data_view']));

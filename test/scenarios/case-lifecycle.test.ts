@@ -63,7 +63,7 @@ describe('case lifecycle', () => {
     expect(unchanged).toMatch(/identical/);
 
     // Alice closes it with the current version.
-    const current = await alice.ok('get_case', { caseId: created.id });
+    const current = await alice.ok('get_case', { case_id: created.id });
     const [closed] = await alice.ok('update_cases', {
       cases: [{ id: created.id, version: current.version, status: 'closed' }],
       full: true,
@@ -101,6 +101,7 @@ describe('case lifecycle', () => {
     expect(text).toMatch(/Invalid arguments for create_case/);
     expect(text).toMatch(/owner/);
     expect(text).toMatch(/connector/);
+    // The camelCase name of earlier versions is an unknown argument now.
     const unknownArgument = await agent.fails('get_case', { case_id: 'x', caseId: 'x' });
     expect(unknownArgument).toMatch(/unknown argument "caseId"/);
     expect(scenario.requestsSince(mark)).toEqual([]);

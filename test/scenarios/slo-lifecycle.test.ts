@@ -59,7 +59,7 @@ describe('SLO lifecycle in a team space', () => {
     expect(await agent.ok('get_slo', { space_id: space, slo_id: id })).toMatchObject({ enabled: true, summary: { status: 'HEALTHY' } });
 
     // Reset (destructive; this client cannot be asked, so it proceeds) keeps the definition.
-    expect(await agent.ok('reset_slo', { space_id: space, sloId: id, full: true })).toMatchObject({ id, objective: { target: 0.995 } });
+    expect(await agent.ok('reset_slo', { space_id: space, slo_id: id, full: true })).toMatchObject({ id, objective: { target: 0.995 } });
 
     // Retire it.
     expect(await agent.ok('delete_slo', { space_id: space, slo_id: id })).toEqual({ ok: true, status: 204 });

@@ -150,7 +150,7 @@ describe('destructive calls of a 2025 client over stateless HTTP', () => {
     const strictServer = await serve(strict, { kind: 'none' });
     const client = await connectHttp(strictServer.url, {}, { capabilities: { elicitation: { form: {} } } });
     kibana.requests.length = 0;
-    const result = await client.callTool({ name: 'delete_data_view', arguments: { viewId: 'v1' } });
+    const result = await client.callTool({ name: 'delete_data_view', arguments: { view_id: 'v1' } });
     expect(textOf(result)).toBe(
       "Not done: delete_data_view needs the user's confirmation and this client cannot be asked (a client of a 2025 protocol revision over stateless HTTP cannot be asked in the middle of a call; a 2026-07-28 client can confirm); the server refuses such calls (--confirm always). Nothing was changed.",
     );
@@ -163,7 +163,7 @@ describe('destructive calls of a 2025 client over stateless HTTP', () => {
   it('under --confirm auto run unconfirmed even for a client that offers elicitation: the server never sees its capabilities', async () => {
     const client = await connectHttp(withToken.url, { authorization: `Bearer ${TOKEN}` }, { capabilities: { elicitation: { form: {} } } });
     kibana.requests.length = 0;
-    const result = await client.callTool({ name: 'delete_data_view', arguments: { viewId: 'v1' } });
+    const result = await client.callTool({ name: 'delete_data_view', arguments: { view_id: 'v1' } });
     expect(result.isError).toBeFalsy();
     expect(kibana.requests.map((request) => request.method)).toEqual(['DELETE']);
     await client.close();

@@ -138,7 +138,7 @@ describe('destructive calls over a connection that can be asked (elicitation)', 
       asked.push(request.params.message);
       return answer;
     });
-    const result = await client.callTool({ name: 'delete_data_view', arguments: { viewId: 'dv-1' } });
+    const result = await client.callTool({ name: 'delete_data_view', arguments: { view_id: 'dv-1' } });
     expect(asked).toHaveLength(1);
     expect(asked[0]).toMatch(/delete_data_view.*dv-1/);
     expect(kibana.requests.some((request) => request.method === 'DELETE')).toBe(performed);
@@ -147,7 +147,7 @@ describe('destructive calls over a connection that can be asked (elicitation)', 
 
   it('are not asked about when the client offers no elicitation', async () => {
     const client = await connect();
-    const result = await client.callTool({ name: 'delete_data_view', arguments: { viewId: 'dv-1' } });
+    const result = await client.callTool({ name: 'delete_data_view', arguments: { view_id: 'dv-1' } });
     expect(result.isError).toBeFalsy();
     expect(kibana.requests.filter((request) => request.method === 'DELETE')).toHaveLength(1);
   });

@@ -3,7 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { argumentShapeProblems, MAX_ARGUMENT_DEPTH } from '../../src/tools/argument-shape.js';
 import type { ToolRuntime } from '../../src/tools/runtime/runtime.js';
-import { GENERATED_TOOLS, textOf } from '../support/runtime.js';
+import { toolsOnVersion } from '../../src/tools/spec.js';
+import { TEST_KIBANA_VERSION, TEST_VERSION_TOOLS, textOf } from '../support/runtime.js';
 import { ALL_TOOLS } from '../support/tools.js';
 import { useRecordingRuntimes } from './recording-runtime.js';
 
@@ -58,7 +59,7 @@ describe('argumentShapeProblems', () => {
 
 describe('through the runtime, on every tool', () => {
   it('a lone surrogate in any path or query argument is a validation error naming it, and nothing is sent', async () => {
-    const bound = ALL_TOOLS.flatMap((spec) => {
+    const bound = toolsOnVersion(ALL_TOOLS, TEST_KIBANA_VERSION).flatMap((spec) => {
       const properties = spec.inputSchema.properties ?? {};
       const param = spec.request.params.find(
         (each) => each.in !== 'header' && (properties[each.arg] as { type?: unknown } | undefined)?.type === 'string',
@@ -76,7 +77,7 @@ describe('through the runtime, on every tool', () => {
 
   it('10,000-deep nesting in any argument is a validation error naming it and the limit, and nothing is sent', async () => {
     const deep = nested(10_000);
-    for (const tool of GENERATED_TOOLS) {
+    for (const tool of TEST_VERSION_TOOLS) {
       const [name] = Object.keys(tool.inputSchema.properties ?? {});
       if (name === undefined) continue;
       const result = await runtime.call(tool.name, { [name]: deep });
@@ -88,7 +89,7 @@ describe('through the runtime, on every tool', () => {
   });
 
   it('a sound call still reaches Kibana', async () => {
-    const result = await runtime.call('get_data_view', { viewId: 'logs 😀' });
+    const result = await runtime.call('get_data_view', { view_id: 'logs 😀' });
     expect(result.isError).toBeUndefined();
     expect(recording.kibana.requests.map((request) => request.url)).toEqual([`/api/data_views/data_view/${encodeURIComponent('logs 😀')}`]);
   });

@@ -26,7 +26,7 @@ function expectBounded(result: ToolResult): void {
 describe('error results within the cap', () => {
   it("Kibana's message of several megabytes is cut and the hint kept", async () => {
     recording.kibana.handle(() => kibanaError(400, 'Bad Request', `bad value ${'v'.repeat(3_000_000)}`));
-    const result = await runtime.call('get_data_view', { viewId: 'a' });
+    const result = await runtime.call('get_data_view', { view_id: 'a' });
     expect(result.isError).toBe(true);
     expectBounded(result);
     expect(result.content[0]!.text).toMatch(
@@ -37,7 +37,7 @@ describe('error results within the cap', () => {
 
   it('an error echoing a huge path is cut', async () => {
     recording.kibana.handle(() => kibanaError(404, 'Not Found', 'Not Found'));
-    const result = await runtime.call('get_data_view', { viewId: 'x'.repeat(12_000) });
+    const result = await runtime.call('get_data_view', { view_id: 'x'.repeat(12_000) });
     expect(result.isError).toBe(true);
     expectBounded(result);
     expect(textOf(result)).toMatch(/Hint: Check the id/);

@@ -5,7 +5,7 @@ import { kibanaError, type RecordedRequest, type RecordingKibana, startRecording
 import type { ConfirmationChannel } from '../../src/tools/runtime/confirmation.js';
 import { type ToolRuntime, UnknownToolError } from '../../src/tools/runtime/runtime.js';
 import { testClient } from '../support/kibana-client.js';
-import { testRuntime, textOf } from '../support/runtime.js';
+import { GENERATED_TOOLS, testRuntime, textOf } from '../support/runtime.js';
 
 let kibana: RecordingKibana;
 let runtime: ToolRuntime;
@@ -72,7 +72,7 @@ describe('what reaches Kibana', () => {
 
   it('path values encoded so that they stay one segment', async () => {
     kibana.handle(() => ({ body: {} }));
-    await runtime.call('get_data_view', { viewId: '../../api/security/role' });
+    await runtime.call('get_data_view', { view_id: '../../api/security/role' });
     expect(kibana.requests[0]!.url).toBe('/api/data_views/data_view/..%2F..%2Fapi%2Fsecurity%2Frole');
   });
 
@@ -104,19 +104,19 @@ describe('refused before anything is sent', () => {
   it('a missing required argument, a wrong type, an unknown argument, each named', async () => {
     const missing = await runtime.call('get_data_view', {});
     expect(missing.isError).toBe(true);
-    expect(textOf(missing)).toBe('Invalid arguments for get_data_view:\nmissing required argument "viewId"');
-    expect(textOf(await runtime.call('get_data_view', { viewId: { id: 42 } }))).toBe(
-      'Invalid arguments for get_data_view:\nviewId: expected string, got object',
+    expect(textOf(missing)).toBe('Invalid arguments for get_data_view:\nmissing required argument "view_id"');
+    expect(textOf(await runtime.call('get_data_view', { view_id: { id: 42 } }))).toBe(
+      'Invalid arguments for get_data_view:\nview_id: expected string, got object',
     );
-    expect(textOf(await runtime.call('get_data_view', { viewId: 'a', colour: 'red' }))).toBe(
-      'Invalid arguments for get_data_view: unknown argument "colour"; expected only: viewId, space_id',
+    expect(textOf(await runtime.call('get_data_view', { view_id: 'a', colour: 'red' }))).toBe(
+      'Invalid arguments for get_data_view: unknown argument "colour"; expected only: view_id, space_id',
     );
     expect(kibana.requests).toHaveLength(0);
   });
 
   it('own properties named like Object.prototype members', async () => {
     for (const name of ['__proto__', 'constructor', 'toString']) {
-      const result = await runtime.call('get_data_view', JSON.parse(`{"viewId":"a","${name}":{"x":1}}`));
+      const result = await runtime.call('get_data_view', JSON.parse(`{"view_id":"a","${name}":{"x":1}}`));
       expect(result.isError, name).toBe(true);
       expect(textOf(result)).toContain(`unknown argument "${name}"`);
     }
@@ -132,21 +132,28 @@ describe('operations the connected Kibana does not have', () => {
   const dashboardsOn = (version: string) => (request: RecordedRequest) =>
     request.path === '/api/status' ? { body: { version: { number: version } } } : { body: { dashboards: [] } };
 
-  it('are refused, not sent, on a Kibana at or past the version that replaced them; the version is read once', async () => {
-    kibana.handle(dashboardsOn('9.4.1'));
-    const on94 = runtimeWith({});
-    const result = await on94.call('list_dashboards', {});
+  it('are refused, not sent, on a Kibana past every variant of the tool; the version is read once', async () => {
+    kibana.handle(dashboardsOn('9.5.0'));
+    const on95 = runtimeWith({ tools: GENERATED_TOOLS });
+    const result = await on95.call('list_dashboards', {});
     expect(result.isError).toBe(true);
     expect(textOf(result)).toBe(
-      'Not sent: Kibana 9.4.1 no longer has list_dashboards (GET /api/dashboards/dashboard is on Kibana before 9.4.0). Nothing was changed; no variant of this tool serves Kibana 9.4.1, so use another tool or Kibana itself for the task.',
+      'Not sent: Kibana 9.5.0 no longer has list_dashboards (GET /api/dashboards/dashboard is on Kibana before 9.4.0; GET /api/dashboards is on Kibana 9.4.0 to 9.5.0 (exclusive)). Nothing was changed; no variant of this tool serves Kibana 9.5.0, so use another tool or Kibana itself for the task.',
     );
-    await on94.call('list_dashboards', {});
+    await on95.call('list_dashboards', {});
     expect(seen()).toEqual(['GET /api/status']);
+  });
+
+  it('follow the version: on 9.4 the same name calls the API that replaced the 8.x one', async () => {
+    kibana.handle(dashboardsOn('9.4.1'));
+    const result = await runtimeWith({ tools: GENERATED_TOOLS }).call('list_dashboards', {});
+    expect(result.isError).toBeUndefined();
+    expect(seen()).toEqual(['GET /api/status', 'GET /api/dashboards']);
   });
 
   it('are sent on an older Kibana, and other tools never ask for the version', async () => {
     kibana.handle(dashboardsOn('8.18.2'));
-    const on818 = runtimeWith({});
+    const on818 = runtimeWith({ tools: GENERATED_TOOLS });
     await on818.call('list_data_views', {});
     const result = await on818.call('list_dashboards', {});
     expect(result.isError).toBeUndefined();
@@ -165,7 +172,7 @@ describe('Kibana failures become results with a hint, never with a secret', () =
   ];
   it.each(cases)('%i %s', async (status, error, hint) => {
     kibana.handle(() => kibanaError(status, error, `kibana says ${status}`));
-    const result = await runtime.call('get_data_view', { viewId: 'dv' });
+    const result = await runtime.call('get_data_view', { view_id: 'dv' });
     expect(result.isError).toBe(true);
     const text = textOf(result);
     expect(text).toBe(`GET /api/data_views/data_view/dv: ${status} ${error}: kibana says ${status}\nHint: ${text.split('\nHint: ')[1]}`);
@@ -208,10 +215,10 @@ describe('destructive calls are confirmed through the caller’s channel', () =>
   ])('answered %s → %i deletes', async (answer, performed, refusal) => {
     kibana.handle(() => ({ body: {} }));
     const { asked, confirmations } = channel(async () => answer);
-    const result = await runtime.call('delete_data_view', { viewId: 'dv-1' }, { confirmations });
+    const result = await runtime.call('delete_data_view', { view_id: 'dv-1' }, { confirmations });
     expect(asked).toHaveLength(1);
     expect(asked[0]).toMatch(
-      /^confirm delete_data_view {"viewId":"dv-1"}: Allow ".+" \(delete_data_view\) on viewId "dv-1" in space "default"\? It cannot be undone\.$/,
+      /^confirm delete_data_view {"view_id":"dv-1"}: Allow ".+" \(delete_data_view\) on view_id "dv-1" in space "default"\? It cannot be undone\.$/,
     );
     expect(deletes()).toBe(performed);
     if (refusal) expect(textOf(result)).toBe(refusal);
@@ -220,7 +227,7 @@ describe('destructive calls are confirmed through the caller’s channel', () =>
 
   it('does nothing when the question itself fails', async () => {
     const { confirmations } = channel(() => Promise.reject(new Error('user closed the dialog')));
-    const result = await runtime.call('delete_data_view', { viewId: 'dv-1' }, { confirmations });
+    const result = await runtime.call('delete_data_view', { view_id: 'dv-1' }, { confirmations });
     expect(textOf(result)).toBe(
       'Not done: the user could not be asked to confirm delete_data_view (user closed the dialog). Nothing was changed.',
     );
@@ -229,12 +236,12 @@ describe('destructive calls are confirmed through the caller’s channel', () =>
 
   it('auto: runs without asking when the caller cannot be asked', async () => {
     kibana.handle(() => ({ body: {} }));
-    expect((await runtime.call('delete_data_view', { viewId: 'dv-1' })).isError).toBeUndefined();
+    expect((await runtime.call('delete_data_view', { view_id: 'dv-1' })).isError).toBeUndefined();
     expect(deletes()).toBe(1);
   });
 
   it('always: refuses when the caller cannot be asked, and says why', async () => {
-    const result = await runtimeWith({ confirmation: 'always' }).call('delete_data_view', { viewId: 'dv-1' });
+    const result = await runtimeWith({ confirmation: 'always' }).call('delete_data_view', { view_id: 'dv-1' });
     expect(textOf(result)).toBe(
       "Not done: delete_data_view needs the user's confirmation and this client cannot be asked (it offers no elicitation); the server refuses such calls (--confirm always). Nothing was changed.",
     );
@@ -245,7 +252,7 @@ describe('destructive calls are confirmed through the caller’s channel', () =>
     kibana.handle(() => ({ body: {} }));
     const { asked, confirmations } = channel(async () => false);
     expect(
-      (await runtimeWith({ confirmation: 'never' }).call('delete_data_view', { viewId: 'dv-1' }, { confirmations })).isError,
+      (await runtimeWith({ confirmation: 'never' }).call('delete_data_view', { view_id: 'dv-1' }, { confirmations })).isError,
     ).toBeUndefined();
     expect(asked).toEqual([]);
     expect(deletes()).toBe(1);

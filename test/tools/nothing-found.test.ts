@@ -80,13 +80,13 @@ describe('a 404 hint that fits the call', () => {
 
   it('a get by id in a space: check the id and the space', async () => {
     kibanaWith(notFound);
-    const text = textOf(await freshRuntime().call('get_data_view', { viewId: 'gone', space_id: 'marketing' }));
+    const text = textOf(await freshRuntime().call('get_data_view', { view_id: 'gone', space_id: 'marketing' }));
     expect(text).toMatch(/\nHint: Check the id and the space: objects live in one space/);
   });
 
   it('a get by id in a space that does not exist: the space is what is missing', async () => {
     kibanaWith(notFound);
-    const text = textOf(await freshRuntime().call('get_data_view', { viewId: 'v1', space_id: 'marketting' }));
+    const text = textOf(await freshRuntime().call('get_data_view', { view_id: 'v1', space_id: 'marketting' }));
     expect(text).toMatch(/^Space "marketting" does not exist, so there is nothing to read in it\. Nearest existing spaces: "marketing"/);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { loadSelectedTools, selectTools, type ToolsetInfo } from '../../src/tools/registry.js';
+import { selectTools, type ToolsetInfo } from '../../src/tools/registry.js';
 import type { Tier, ToolSpec } from '../../src/tools/spec.js';
 
 function tool(name: string, toolset: string, tier: Tier): ToolSpec {
@@ -75,31 +75,5 @@ describe('selectTools', () => {
     );
     expect(() => selectTools(TOOLS, TOOLSETS, { tier: 'read', exclude: ['drop_tables'] })).toThrow(/--exclude: unknown tool "drop_tables"/);
     expect(() => selectTools(TOOLS, TOOLSETS, { tier: 'read', include: ['x'] })).toThrow(/--include: unknown tool "x"/);
-  });
-});
-
-describe('loadSelectedTools with several variants of a name', () => {
-  const variant = (name: string, path: string, versions: ToolSpec['versions']): ToolSpec => {
-    const base = tool(name, 'cases', 'read');
-    return { ...base, versions, request: { ...base.request, path }, operation: { method: 'GET', path } };
-  };
-  const variants = [
-    variant('get_case', '/api/cases/{caseId}', { until: '9.0.0' }),
-    variant('get_case', '/api/cases/{caseId}', { from: '9.0.0' }),
-    variant('list_cases', '/api/cases/old', { until: '9.0.0' }),
-    variant('list_cases', '/api/cases/old', { from: '9.0.0', until: '9.4.0' }),
-    variant('list_cases', '/api/cases/new', { from: '9.4.0' }),
-  ];
-  const catalog = {
-    toolsets: [{ id: 'cases', description: '', default: true, tools: ['get_case', 'list_cases'] }],
-    loadToolset: { cases: async () => ({ tools: variants }) },
-  };
-
-  it('serves the oldest variant over the versions of the newer ones that call the same operation, and no further', async () => {
-    const served = await loadSelectedTools(catalog, { tier: 'read' });
-    expect(served.map((spec) => [spec.name, spec.request.path, spec.versions])).toEqual([
-      ['get_case', '/api/cases/{caseId}', {}],
-      ['list_cases', '/api/cases/old', { until: '9.4.0' }],
-    ]);
   });
 });
