@@ -1,13 +1,14 @@
-// How the dashboard task tools are served beside the generated tools: the task toolset takes the
-// id `dashboards` and is on by default, the generated dashboards API tools stay selectable as
-// `dashboards_api`, a task tool hides the generated tool of its name, and the default set keeps
-// to its token budget with the task tools in it.
+// How the dashboard task tools are served beside the generated tools: the task toolset `dashboards`
+// is on by default, the generated dashboards API tools stay selectable as `dashboards_api`, no name
+// is served twice, and the default set keeps to its token budget with the task tools in it.
 import { describe, expect, it } from 'vitest';
 
 import { toolTokens } from '../../src/generator/tokens.js';
 import * as generated from '../../src/tools/generated/index.js';
 import { loadAllTools, loadSelectedTools, type ToolSelection } from '../../src/tools/registry.js';
-import { servedCatalog } from '../../src/tools/tasks/catalog.js';
+import type { Tool } from '../../src/tools/runtime/tool.js';
+import { servedSelection } from '../../src/tools/served-tools.js';
+import { isTaskTool, servedCatalog } from '../../src/tools/tasks/catalog.js';
 import * as tasks from '../../src/tools/tasks/index.js';
 
 const TASK_TOOLS = ['build_dashboard', 'describe_dashboard', 'update_dashboard'];
@@ -18,26 +19,17 @@ const select = async (selection: Partial<ToolSelection>) =>
   (await loadSelectedTools(catalog, { tier: 'write', ...selection })).map((tool) => `${tool.toolset}/${tool.name}`);
 
 describe('the served catalog', () => {
-  it('serves the task toolset under its id, on by default, and the generated dashboards tools as dashboards_api', () => {
+  it('serves the task toolset on by default, the generated dashboards API tools as dashboards_api, each name once', () => {
     const ids = catalog.toolsets.map((toolset) => toolset.id);
     expect(ids.filter((id) => id.startsWith('dashboards'))).toEqual(['dashboards', 'dashboards_api']);
     expect(catalog.toolsets.find((toolset) => toolset.id === 'dashboards')).toMatchObject({ default: true, tools: TASK_TOOLS });
-    const api = catalog.toolsets.find((toolset) => toolset.id === 'dashboards_api');
-    const generatedDashboards = generated.toolsets.find((toolset) => toolset.id === 'dashboards');
-    expect(api).toMatchObject({ default: generatedDashboards?.default, description: generatedDashboards?.description });
-    expect(new Set(served.map((tool) => tool.name)).size).toBe(served.length);
+    expect(catalog.toolsets.find((toolset) => toolset.id === 'dashboards_api')).toMatchObject({ default: false });
+    expect(new Set(served.map((tool) => tool.name)).size).toBe(new Set(generatedTools.map((tool) => tool.name)).size + TASK_TOOLS.length);
   });
 
-  it('lets a task tool hide the generated tool of its name, and keeps every other generated tool', async () => {
-    const hidden = generatedTools.filter((tool) => TASK_TOOLS.includes(tool.name)).map((tool) => tool.name);
-    expect(served.filter((tool) => TASK_TOOLS.includes(tool.name)).map((tool) => tool.toolset)).toEqual([
-      'dashboards',
-      'dashboards',
-      'dashboards',
-    ]);
-    expect(served.length).toBe(generatedTools.length - hidden.length + TASK_TOOLS.length);
-    expect((await select({ toolsets: ['dashboards_api'], tier: 'destructive' })).every((name) => name.startsWith('dashboards_api/'))).toBe(
-      true,
+  it('keeps every generated dashboards tool, the whole-dashboard PUT as replace_dashboard', async () => {
+    expect(await select({ toolsets: ['dashboards_api'], tier: 'destructive' })).toEqual(
+      expect.arrayContaining(['dashboards_api/replace_dashboard', 'dashboards_api/create_dashboard']),
     );
     expect(await select({ toolsets: ['dashboards_api'], tier: 'destructive' })).not.toContain('dashboards_api/update_dashboard');
   });
@@ -46,9 +38,9 @@ describe('the served catalog', () => {
     const byDefault = await select({});
     expect(byDefault.filter((name) => name.startsWith('dashboards'))).toEqual(TASK_TOOLS.map((name) => `dashboards/${name}`));
     expect(await select({ toolsets: ['platform'], tier: 'read', include: ['describe_dashboard'] })).toEqual([
+      'dashboards/describe_dashboard',
       'platform/get_status',
       'platform/get_task_manager_health',
-      'dashboards/describe_dashboard',
     ]);
     expect(await select({ toolsets: ['dashboards'], exclude: ['update_dashboard'] })).toEqual([
       'dashboards/build_dashboard',
@@ -59,10 +51,11 @@ describe('the served catalog', () => {
     );
   });
 
-  it('refuses a task toolset that takes a generated id without saying where the generated one goes', () => {
+  it('refuses a task toolset or tool that takes a generated id or name', () => {
     const [dashboards] = tasks.toolsets;
-    const { generatedAs: _ignored, ...unnamed } = dashboards!;
-    expect(() => servedCatalog(generated, { ...tasks, toolsets: [unnamed] })).toThrow(/task toolset "dashboards" shares its id/);
+    const clashing = (toolset: (typeof tasks.toolsets)[number]) => servedCatalog(generated, { ...tasks, toolsets: [toolset] });
+    expect(() => clashing({ ...dashboards!, id: 'dashboards_api' })).toThrow(/task toolset "dashboards_api" shares its id/);
+    expect(() => clashing({ ...dashboards!, tools: ['replace_dashboard'] })).toThrow(/task tool "replace_dashboard" shares its name/);
   });
 
   it('loads a task toolset only when a selection needs it', async () => {
@@ -79,16 +72,20 @@ describe('the served catalog', () => {
 });
 
 describe('the token cost of the task tools', () => {
-  const taskTools = served.filter((tool) => TASK_TOOLS.includes(tool.name));
+  const taskTools = served.filter(isTaskTool).filter((tool) => TASK_TOOLS.includes(tool.name));
 
   it('ships the token count of each task tool as a fresh count finds it', () => {
     expect(taskTools.map((tool) => [tool.name, tool.tokens])).toEqual(taskTools.map((tool) => [tool.name, toolTokens(tool)]));
   });
 
-  it('keeps the three at most 1,600 tokens, and the default toolsets with them at most 10,000', () => {
-    const total = (tools: typeof served) => tools.reduce((sum, tool) => sum + toolTokens(tool), 0);
-    expect(total(taskTools)).toBeLessThanOrEqual(1_600);
-    const defaults = new Set(catalog.toolsets.filter((toolset) => toolset.default).map((toolset) => toolset.id));
-    expect(total(served.filter((tool) => defaults.has(tool.toolset)))).toBeLessThanOrEqual(10_000);
-  });
+  it.each(['8.18.2', '9.0.0', '9.3.0', '9.4.0'])(
+    'keeps the three at most 1,600 tokens, and what a default start lists with them at most 10,000 on Kibana %s',
+    async (version) => {
+      const total = (tools: readonly Tool[]) => tools.reduce((sum, tool) => sum + toolTokens(tool), 0);
+      expect(total(taskTools)).toBeLessThanOrEqual(1_600);
+      // A default start: the default toolsets at the default tier.
+      const defaults = servedSelection(await loadSelectedTools(catalog, { tier: 'write' }), version);
+      expect(total(defaults)).toBeLessThanOrEqual(10_000);
+    },
+  );
 });

@@ -28,7 +28,7 @@ const OVERWRITING = [
   'update_detection_rule',
   'update_alerting_rule',
   'create_or_update_apm_agent_config',
-  'update_dashboard',
+  'replace_dashboard',
   'update_connector',
   'create_or_update_runtime_field',
 ];

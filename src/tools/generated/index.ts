@@ -43,10 +43,10 @@ export const toolsets: ToolsetInfo[] = [
     ],
   },
   {
-    id: "dashboards",
+    id: "dashboards_api",
     description: "Kibana dashboards through the dashboards API (the 8.x preview API before 9.4, /api/dashboards from 9.4).",
     default: false,
-    tools: ["list_dashboards", "get_dashboard", "create_dashboard", "update_dashboard", "delete_dashboard"],
+    tools: ["list_dashboards", "get_dashboard", "create_dashboard", "replace_dashboard", "delete_dashboard"],
   },
   {
     id: "short_urls",
@@ -296,7 +296,7 @@ export const loadToolset: Record<string, () => Promise<{ tools: ToolSpec[] }>> =
   roles: () => import('./roles.js'),
   saved_objects: () => import('./saved_objects.js'),
   data_views: () => import('./data_views.js'),
-  dashboards: () => import('./dashboards.js'),
+  dashboards_api: () => import('./dashboards_api.js'),
   short_urls: () => import('./short_urls.js'),
   alerting: () => import('./alerting.js'),
   maintenance_windows: () => import('./maintenance_windows.js'),

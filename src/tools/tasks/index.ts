@@ -3,21 +3,12 @@
 import type { ToolsetInfo } from '../spec.js';
 import type { TaskToolsetModule } from './catalog.js';
 
-export interface TaskToolsetInfo extends ToolsetInfo {
-  /**
-   * The id the generated toolset of the same id is served under, if there is one: a task toolset
-   * takes over its id, and the raw API tools stay selectable under this one.
-   */
-  generatedAs?: string;
-}
-
-export const toolsets: TaskToolsetInfo[] = [
+export const toolsets: ToolsetInfo[] = [
   {
     id: 'dashboards',
     description: 'Build, read and change dashboards from a flat description of their panels, on Kibana 8.6 up to 9.5.',
     default: true,
     tools: ['build_dashboard', 'describe_dashboard', 'update_dashboard'],
-    generatedAs: 'dashboards_api',
   },
 ];
 

@@ -5,14 +5,14 @@ import type { ToolSpec } from '../spec.js';
 
 /** The full input schemas, per spec the variants come from. */
 const inputs = {
-  "kibana-8.18": () => import('./inputs/dashboards/kibana-8.18.js'),
-  "dashboards-9.4": () => import('./inputs/dashboards/dashboards-9.4.js'),
+  "kibana-8.18": () => import('./inputs/dashboards_api/kibana-8.18.js'),
+  "dashboards-9.4": () => import('./inputs/dashboards_api/dashboards-9.4.js'),
 };
 
 export const tools: ToolSpec[] = [
   {
     name: "list_dashboards",
-    toolset: "dashboards",
+    toolset: "dashboards_api",
     tier: "read",
     description: "Lists dashboards with their ids and titles, paged with page and per_page. Kibana 9.4 replaced this preview API; " +
       "find_saved_objects with type dashboard works on every version.",
@@ -39,7 +39,7 @@ export const tools: ToolSpec[] = [
   },
   {
     name: "list_dashboards",
-    toolset: "dashboards",
+    toolset: "dashboards_api",
     tier: "read",
     description: "Lists dashboards with their ids and titles, by search text and tags, paged with page and per_page.",
     annotations: { title: "List dashboards", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
@@ -79,7 +79,7 @@ export const tools: ToolSpec[] = [
   },
   {
     name: "get_dashboard",
-    toolset: "dashboards",
+    toolset: "dashboards_api",
     tier: "read",
     description: "Reads one dashboard with its panels, options and references.",
     annotations: { title: "Get dashboard", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
@@ -98,7 +98,7 @@ export const tools: ToolSpec[] = [
   },
   {
     name: "get_dashboard",
-    toolset: "dashboards",
+    toolset: "dashboards_api",
     tier: "read",
     description: "Reads one dashboard with its panels, query, filters, time range and options.",
     annotations: { title: "Get dashboard", readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
@@ -117,7 +117,7 @@ export const tools: ToolSpec[] = [
   },
   {
     name: "create_dashboard",
-    toolset: "dashboards",
+    toolset: "dashboards_api",
     tier: "write",
     description: "Creates a dashboard from a title, panels and options under an id the caller chooses (a UUID is fine). Optional fields " +
       "below depth 0 are hidden but checked.",
@@ -153,7 +153,7 @@ export const tools: ToolSpec[] = [
   },
   {
     name: "create_dashboard",
-    toolset: "dashboards",
+    toolset: "dashboards_api",
     tier: "write",
     description: "Creates a dashboard from a title, panels on the 48-column grid, query, filters, time range and options. Returns it " +
       "with the id Kibana gave it. Optional fields below depth 0 are hidden but checked.",
@@ -220,12 +220,12 @@ export const tools: ToolSpec[] = [
     operation: { method: "POST", path: "/api/dashboards", operationId: "post-dashboards" },
   },
   {
-    name: "update_dashboard",
-    toolset: "dashboards",
+    name: "replace_dashboard",
+    toolset: "dashboards_api",
     tier: "write",
-    description: "Replaces a dashboard's attributes and references. Read it with get_dashboard first and send every panel back. Optional " +
-      "fields below depth 1 are hidden but checked.",
-    annotations: { title: "Update dashboard", readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+    description: "Replaces a dashboard's attributes and references. Read it with get_dashboard first and send every panel back; for " +
+      "small changes update_dashboard is simpler. Optional fields below depth 1 are hidden but checked.",
+    annotations: { title: "Replace dashboard", readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
       type: "object",
@@ -255,8 +255,8 @@ export const tools: ToolSpec[] = [
       required: ["id", "attributes"],
       additionalProperties: false,
     },
-    tokens: 235,
-    validator: () => validatorFrom(inputs["kibana-8.18"], "update_dashboard"),
+    tokens: 243,
+    validator: () => validatorFrom(inputs["kibana-8.18"], "replace_dashboard"),
     request: {
       method: "PUT",
       path: "/api/dashboards/dashboard/{id}",
@@ -267,12 +267,12 @@ export const tools: ToolSpec[] = [
     operation: { method: "PUT", path: "/api/dashboards/dashboard/{id}", operationId: "put-dashboards-dashboard-id" },
   },
   {
-    name: "update_dashboard",
-    toolset: "dashboards",
+    name: "replace_dashboard",
+    toolset: "dashboards_api",
     tier: "write",
     description: "Replaces a dashboard's title, panels, query, filters and options, or creates it under that id. Read it with " +
       "get_dashboard first and send every panel back. Optional fields below depth 0 are hidden but checked.",
-    annotations: { title: "Update dashboard", readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+    annotations: { title: "Replace dashboard", readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     spaceAware: true,
     inputSchema: {
       type: "object",
@@ -303,7 +303,7 @@ export const tools: ToolSpec[] = [
       additionalProperties: false,
     },
     tokens: 296,
-    validator: () => validatorFrom(inputs["dashboards-9.4"], "update_dashboard"),
+    validator: () => validatorFrom(inputs["dashboards-9.4"], "replace_dashboard"),
     request: {
       method: "PUT",
       path: "/api/dashboards/{id}",
@@ -330,7 +330,7 @@ export const tools: ToolSpec[] = [
   },
   {
     name: "delete_dashboard",
-    toolset: "dashboards",
+    toolset: "dashboards_api",
     tier: "destructive",
     description: "Deletes a dashboard. Its panels' linked visualizations stay. The server asks the user to confirm this call when the " +
       "client supports it.",
@@ -350,7 +350,7 @@ export const tools: ToolSpec[] = [
   },
   {
     name: "delete_dashboard",
-    toolset: "dashboards",
+    toolset: "dashboards_api",
     tier: "destructive",
     description: "Deletes a dashboard. Its panels' linked visualizations stay. The server asks the user to confirm this call when the " +
       "client supports it.",

@@ -119,7 +119,7 @@ export const schemas: InputModule = {
         additionalProperties: false,
       },
     },
-    update_dashboard: {
+    replace_dashboard: {
       schema: {
         type: "object",
         properties: {

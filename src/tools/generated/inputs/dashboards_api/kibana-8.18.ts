@@ -239,7 +239,7 @@ export const schemas: InputModule = {
       },
       textArgs: ["id"],
     },
-    update_dashboard: {
+    replace_dashboard: {
       schema: {
         type: "object",
         properties: {
