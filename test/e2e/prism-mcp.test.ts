@@ -1,5 +1,6 @@
 // Every tool, called through the MCP server over stdio with arguments synthesised from its own
-// schema, sends a request that Prism (mocking the real Kibana spec) accepts. A recording proxy
+// schema, sends a request that Prism (mocking the real Kibana spec) accepts; over HTTP, one tool
+// of each toolset (the transport carries arguments the same way for all). A recording proxy
 // between the server and Prism keeps Prism's verdict on each request.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -110,9 +111,12 @@ describe.each(['stdio', 'http'] as const)(`every tool through MCP over %s agains
     expect(listed.map((tool) => tool.name).sort()).toEqual([...TASK_TOOLS, ...onVersion].sort());
   });
 
-  it('sends requests with zero violations for every tool', async () => {
+  it(`sends requests with zero violations for ${transport === 'stdio' ? 'every tool' : 'one tool of each toolset'}`, async () => {
     const failures: string[] = [];
-    for (const tool of toolsOnVersion(tools, SPEC_VERSION).filter((candidate) => prismCanJudge(candidate.name, 'kibana-8.18'))) {
+    const judged = toolsOnVersion(tools, SPEC_VERSION).filter((candidate) => prismCanJudge(candidate.name, 'kibana-8.18'));
+    const called =
+      transport === 'stdio' ? judged : judged.filter((tool, at) => judged.findIndex((other) => other.toolset === tool.toolset) === at);
+    for (const tool of called) {
       const args = synthesize(fullInputSchema(tool));
       if (tool.spaceAware) args[SPACE_ARG] = 'marketing';
       const before = proxy.verdicts.length;
