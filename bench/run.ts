@@ -11,7 +11,14 @@ interface Table {
   rows: object[];
 }
 
-const suites: Array<() => Promise<Table | Table[]>> = [benchGenerator, benchClient, benchServer, benchVersions, benchDashboards, benchLargeAnswers];
+const suites: Array<() => Promise<Table | Table[]>> = [
+  benchGenerator,
+  benchClient,
+  benchServer,
+  benchVersions,
+  benchDashboards,
+  benchLargeAnswers,
+];
 
 for (const suite of suites) {
   const result = await suite();

@@ -32,6 +32,7 @@ export async function runServe(options: ReadOptions): Promise<number> {
     defaultSpace: kibana.config.space,
     maxResultChars: settings.maxResultChars,
     confirmation: settings.confirm,
+    callTimeoutMs: settings.callTimeout,
     logger,
   });
   try {

@@ -102,6 +102,16 @@ export const OPTIONS = [
     help: 'Extra attempts: GETs on 429/502/503/504, network errors and timeouts; PUT/DELETE only when Kibana surely did nothing (429, 503, refused).',
   },
   {
+    flag: 'call-timeout',
+    env: 'KIBANA_MCP_CALL_TIMEOUT_MS',
+    type: 'integer',
+    placeholder: 'MS',
+    min: 1_000,
+    max: 3_600_000,
+    default: '50000',
+    help: "Time limit of one whole tool call, in milliseconds: version check, space check, every attempt and retry, the user's confirmation; keep it under the client's own (60 s in most).",
+  },
+  {
     flag: 'kibana-version',
     env: 'KIBANA_MCP_KIBANA_VERSION',
     type: 'version',
