@@ -162,7 +162,7 @@ async function confirm(
   // An answer that came after the wait's time counts for nothing: too little would be left to act on it.
   if (wait.expired) {
     return refused(
-      `the confirmation timed out: the user did not answer within ${Math.round(wait.ms / 1000)} s whether to run ${subject.tool}, and the call must answer within its time limit (--call-timeout)`,
+      `the confirmation timed out: the user did not answer within ${seconds(wait.ms)} whether to run ${subject.tool}, and the call must answer within its time limit (--call-timeout)`,
     );
   }
   if (approved === undefined) {
@@ -172,6 +172,10 @@ async function confirm(
     );
   }
   return approved ? APPROVED : refused(`the user did not confirm ${subject.tool}`);
+}
+
+function seconds(ms: number): string {
+  return ms >= 10_000 ? `${Math.round(ms / 1000)} s` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 interface ConfirmationWait {
