@@ -73,7 +73,7 @@ export async function serveHttp(serving: McpServing, options: HttpOptions): Prom
     const body = await readJsonBody(req, maxBodyBytes);
     if (body === TOO_LARGE) {
       const message = tooLargeMessage({
-        what: 'an HTTP request body',
+        what: 'HTTP',
         limitBytes: maxBodyBytes,
         fileImport: runtime.has(FILE_IMPORT_TOOL),
       });

@@ -5,7 +5,7 @@
 export const FILE_IMPORT_TOOL = 'import_saved_objects_file';
 
 export interface TooLarge {
-  /** `stdio`, or `an HTTP request body`. */
+  /** The transport: `stdio` or `HTTP`. */
   what: string;
   limitBytes: number;
   /** The message's size, when it was read to its end. */

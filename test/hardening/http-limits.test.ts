@@ -89,7 +89,7 @@ describe('a refusal before the body is read', () => {
     const pushed = await push(`POST /mcp HTTP/1.1\r\nAuthorization: Bearer ${TOKEN}`);
     const body = JSON.parse(/\{.*\}/s.exec(pushed.response)?.[0] ?? '');
     expect(body.error.code).toBe(-32600);
-    expect(body.error.message).toMatch(/^Request too large: a message over an HTTP request body may be at most 64 KiB \(65536 bytes\)/);
+    expect(body.error.message).toMatch(/^Request too large: a message over HTTP may be at most 64 KiB \(65536 bytes\)/);
     expect(body.error.message).toMatch(/split its objects over several import_saved_objects calls/);
   });
 });

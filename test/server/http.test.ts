@@ -118,7 +118,7 @@ describe('with a bearer token', () => {
     expect([garbled.status, errorOf(garbled).code]).toEqual([400, -32700]);
     const huge = await raw(withToken.url, { headers: AUTHORIZED, body: JSON.stringify({ padding: 'x'.repeat(70 * 1024) }) });
     expect([huge.status, errorOf(huge).code]).toEqual([413, -32600]);
-    expect(errorOf(huge).message).toMatch(/^Request too large: a message over an HTTP request body may be at most 64 KiB \(65536 bytes\)/);
+    expect(errorOf(huge).message).toMatch(/^Request too large: a message over HTTP may be at most 64 KiB \(65536 bytes\)/);
   });
 });
 
