@@ -170,6 +170,13 @@ export const OPTIONS = [
     help: 'Key (32+ characters) that signs confirmation rounds; the same on every instance behind one load balancer. Random per process when unset.',
   },
   {
+    flag: 'import-dir',
+    env: 'KIBANA_MCP_IMPORT_DIR',
+    type: 'string',
+    placeholder: 'PATH',
+    help: 'Directory of .ndjson export files that import_saved_objects_file may import (served only with it, beside import_saved_objects); nothing outside it is read.',
+  },
+  {
     flag: 'http',
     env: 'KIBANA_MCP_HTTP',
     type: 'boolean',

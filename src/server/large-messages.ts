@@ -1,8 +1,7 @@
 // What a client hears when its message is larger than the transport reads: the limit, and how to
 // send a large saved-object import anyway (in pieces, or from a file where the server may read one).
 
-/** The tool that imports an export file from the server's import directory (served with --import-dir). */
-export const FILE_IMPORT_TOOL = 'import_saved_objects_file';
+import { FILE_IMPORT_TOOL } from '../tools/tasks/import-file.js';
 
 export interface TooLarge {
   /** The transport: `stdio` or `HTTP`. */
