@@ -39,6 +39,8 @@ export async function serveHttp(serving: McpServing, options: HttpOptions): Prom
   const modern = createMcpHandler(factory, { legacy: 'reject', onerror: protocolErrorLog(logger) });
   // Exchanges end when their response is fully sent: shutdown waits for these, not just for tool calls.
   const exchanges = new InFlight();
+  // Exchanges past their body, whose answer is being made or sent: a hurried shutdown still waits for these.
+  const answering = new InFlight();
   const httpServer = createServer((req, res) => {
     const finished = new Promise<void>((resolve) => res.once('close', resolve));
     void exchanges.track(async () => {
@@ -83,8 +85,10 @@ export async function serveHttp(serving: McpServing, options: HttpOptions): Prom
     if (!body.ok) return sendJsonRpcError(res, 400, PARSE_ERROR, 'Parse error: the request body is not valid JSON');
 
     const request = webRequest(req, res, path);
-    if (await isLegacyRequest(request, body.value)) return answerLegacy(request, body.value, res);
-    await sendWebResponse(await modern.fetch(request, { parsedBody: body.value }), res);
+    await answering.track(async () => {
+      if (await isLegacyRequest(request, body.value)) return answerLegacy(request, body.value, res);
+      await sendWebResponse(await modern.fetch(request, { parsedBody: body.value }), res);
+    });
   }
 
   async function answerLegacy(request: Request, body: unknown, res: ServerResponse): Promise<void> {
@@ -115,6 +119,7 @@ export async function serveHttp(serving: McpServing, options: HttpOptions): Prom
   logger.info(`serving ${runtime.tools.length} tools on ${url}`);
 
   const closed = new Promise<void>((resolve) => httpServer.once('close', () => resolve()));
+  let endGrace = () => {};
   return {
     url,
     closed,
@@ -126,14 +131,17 @@ export async function serveHttp(serving: McpServing, options: HttpOptions): Prom
       const graceMs = options.shutdownGraceMs ?? 10_000;
       let timer: NodeJS.Timeout | undefined;
       const grace = new Promise<void>((resolve) => {
+        endGrace = resolve;
         timer = setTimeout(resolve, graceMs);
       });
-      const callsDone = grace.then(() => runtime.idle()).then(() => new Promise<void>((resolve) => setImmediate(resolve)));
-      await Promise.race([exchanges.idle(), callsDone]);
+      await Promise.race([exchanges.idle(), grace.then(() => answering.idle())]);
       clearTimeout(timer);
       await modern.close();
       httpServer.closeAllConnections();
       await stopped;
+    },
+    hurry() {
+      endGrace();
     },
   };
 }

@@ -13,7 +13,10 @@ export const MAX_STDIO_MESSAGE_BYTES = STDIO_DEFAULT_MAX_BUFFER_SIZE;
 export interface RunningServer {
   /** Resolves when the transport ends on its own (stdin ended); close() then finishes the work. */
   closed: Promise<void>;
+  /** Stops taking work, lets the calls under way answer, then closes. */
   close(): Promise<void>;
+  /** During close(): stop waiting for anything but answers (a client still sending a request is cut off now). */
+  hurry(): void;
 }
 
 export async function serveStdio(serving: McpServing): Promise<RunningServer> {
@@ -46,5 +49,7 @@ export async function serveStdio(serving: McpServing): Promise<RunningServer> {
       input.end();
       await handle.close();
     },
+    // Nothing but calls to wait for: once the runtime has cut them off, they answer at once.
+    hurry() {},
   };
 }
