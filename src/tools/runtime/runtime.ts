@@ -88,7 +88,10 @@ export class ToolRuntime {
     const started = Date.now();
     const deadline = Math.min(invocation.deadline ?? Number.POSITIVE_INFINITY, started + this.#callTimeoutMs);
     return this.#calls.run(describeCall(name, args), invocation.signal, async (signal) => {
-      const result = boundResult(await this.#inTurn(tool, args, { ...invocation, signal, deadline }), this.#parts.maxResultChars);
+      // Kibana may echo the caller's credentials anywhere, success bodies included: no result carries them.
+      const redact = this.#parts.client.redactorFor(invocation.authorization);
+      const answered = await this.#inTurn(tool, args, { ...invocation, signal, deadline });
+      const result = boundResult(redactedResult(answered, redact), this.#parts.maxResultChars);
       this.#logger.debug('tool call', { tool: name, ms: Date.now() - started, isError: result.isError === true });
       return result;
     });
@@ -154,4 +157,8 @@ export class ToolRuntime {
       return failureResult(error, this.#parts.maxResultChars);
     }
   }
+}
+
+function redactedResult(result: ToolResult, redact: (text: string) => string): ToolResult {
+  return { ...result, content: result.content.map((part) => ({ ...part, text: redact(part.text) })) };
 }
