@@ -38,8 +38,8 @@ beforeAll(async () => {
   writeFileSync(join(directory, 'broken.ndjson'), `${JSON.stringify(OBJECTS[0])}\n{"type": "dashb\n`);
   writeFileSync(join(directory, 'empty.ndjson'), '\n');
   writeFileSync(join(directory, 'notes.txt'), 'not an export');
-  writeFileSync(join(root, 'secret.ndjson'), `${JSON.stringify({ type: 'config', id: 'secret' })}\n`);
-  symlinkSync(join(root, 'secret.ndjson'), join(directory, 'link.ndjson'));
+  writeFileSync(join(root, 'private.ndjson'), `${JSON.stringify({ type: 'config', id: 'private' })}\n`);
+  symlinkSync(join(root, 'private.ndjson'), join(directory, 'link.ndjson'));
   writeFileSync(join(directory, 'huge.ndjson'), '');
   truncateSync(join(directory, 'huge.ndjson'), MAX_IMPORT_FILE_BYTES + 1);
 
@@ -84,8 +84,8 @@ describe(FILE_IMPORT_TOOL, () => {
   });
 
   const refusals: Array<[string, Record<string, unknown>, RegExp]> = [
-    ['a path out of the directory', { file: '../secret.ndjson' }, /"\.\.\/secret\.ndjson" lies outside the import directory/],
-    ['an absolute path elsewhere', { file: join(root, 'secret.ndjson') }, /lies outside the import directory/],
+    ['a path out of the directory', { file: '../private.ndjson' }, /"\.\.\/private\.ndjson" lies outside the import directory/],
+    ['an absolute path elsewhere', { file: join(root, 'private.ndjson') }, /lies outside the import directory/],
     ['a link that leads out', { file: 'link.ndjson' }, /"link\.ndjson" lies outside the import directory/],
     ['a file that is not .ndjson', { file: 'notes.txt' }, /"notes\.txt" is not the name of an \.ndjson export file/],
     ['a missing file', { file: 'gone.ndjson' }, /there is no file "gone\.ndjson" in the import directory/],
