@@ -15,7 +15,7 @@ import { GENERATED_TOOLS, textOf } from '../support/runtime.js';
 
 const CALL_TIMEOUT_MS = 1_000;
 const TIMED_OUT =
-  /^Not done: the confirmation timed out: the user did not answer within 0\.5 s whether to run delete_data_view, and the call must answer within its time limit \(--call-timeout\)\. Nothing was changed\.$/;
+  /^Not done: the confirmation timed out: the user did not answer within [\d.]+ s whether to run delete_data_view, and the call must answer within its time limit \(--call-timeout\)\. Nothing was changed\.$/;
 
 let kibana: RecordingKibana;
 let runtime: ToolRuntime;
@@ -53,7 +53,7 @@ describe('a confirmation nobody answers', () => {
         ),
     };
     const deadline = Date.now() + CALL_TIMEOUT_MS;
-    const result = await runtime.call('delete_data_view', { viewId: 'dv-1' }, { confirmations: silentUser, deadline });
+    const result = await runtime.call('delete_data_view', { view_id: 'dv-1' }, { confirmations: silentUser, deadline });
     expect(textOf(result)).toMatch(TIMED_OUT);
     expect(result.isError).toBe(true);
     // Half of the time left stays for the action (10 s of it on the default limit).
@@ -65,7 +65,7 @@ describe('a confirmation nobody answers', () => {
     const lateYes: ConfirmationChannel = {
       ask: (_question, _subject, signal) => new Promise((resolve) => signal?.addEventListener('abort', () => resolve(true))),
     };
-    const result = await runtime.call('delete_data_view', { viewId: 'dv-1' }, { confirmations: lateYes });
+    const result = await runtime.call('delete_data_view', { view_id: 'dv-1' }, { confirmations: lateYes });
     expect(textOf(result)).toMatch(TIMED_OUT);
     expect(kibana.requests).toEqual([]);
   });
@@ -81,7 +81,7 @@ describe('a confirmation nobody answers', () => {
     });
     await client.connect(clientSide);
     try {
-      const result = await client.callTool({ name: 'delete_data_view', arguments: { viewId: 'dv-1' } });
+      const result = await client.callTool({ name: 'delete_data_view', arguments: { view_id: 'dv-1' } });
       expect(asked).toHaveLength(1);
       expect(textOf(result as never)).toMatch(TIMED_OUT);
       expect(kibana.requests).toEqual([]);

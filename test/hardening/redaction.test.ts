@@ -6,11 +6,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Handler, type RecordedRequest, type RecordingKibana, startRecordingKibana } from '../../harness/recording-kibana.js';
 import type { KibanaAuth, KibanaErrorCategory } from '../../src/client/index.js';
 import { createLogger } from '../../src/logger.js';
-import { generatedTool } from '../../src/tools/call.js';
+import { servedTools } from '../../src/tools/served-tools.js';
 import { tools as dataViewTools } from '../../src/tools/generated/data_views.js';
 import { ToolRuntime } from '../../src/tools/runtime/runtime.js';
 import { testClient } from '../support/kibana-client.js';
-import { textOf } from '../support/runtime.js';
+import { TEST_KIBANA_VERSION, textOf } from '../support/runtime.js';
 
 const PASSWORD = 'S3cr3t-Passw0rd!';
 const API_KEY_ID = 'VuaCfGcBCdbkQm';
@@ -78,7 +78,7 @@ describe.each(CALLERS)('with $who', ({ auth, authorization, secrets }) => {
   let runtime: ToolRuntime;
   beforeAll(() => {
     runtime = new ToolRuntime({
-      tools: dataViewTools.map(generatedTool),
+      tools: servedTools(dataViewTools, TEST_KIBANA_VERSION),
       client: testClient(kibana.url, { auth, timeoutMs: 300, retries: 1, retryBaseDelayMs: 1, maxResponseBytes: 64 * 1024 }),
       defaultSpace: 'default',
       maxResultChars: 200_000,
