@@ -242,12 +242,11 @@ export const tools: ToolSpec[] = [
           items: { type: "string", enum: ["event:write", "config_agent:read"] },
           description: "Any of event:write (send data) and config_agent:read (read agent configuration).",
         },
-        full: { type: "boolean", description: "Whole answer; compact by default." },
       },
       required: ["name", "privileges"],
       additionalProperties: false,
     },
-    tokens: 186,
+    tokens: 169,
     validator: () => validatorFrom(inputs["kibana-9.3"], "create_apm_agent_key"),
     request: {
       method: "POST",
@@ -257,7 +256,7 @@ export const tools: ToolSpec[] = [
       headers: { "elastic-api-version": "2023-10-31" },
     },
     versions: {},
-    writeAnswer: "compact",
+    writeAnswer: "whole",
     operation: { method: "POST", path: "/api/apm/agent_keys", operationId: "createAgentKey" },
   },
   {
