@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark in one run, printed as tables. Not part of `npm test`.
 import { benchClient } from './client.js';
 import { benchDashboards } from './dashboards.js';
+import { benchDeadline } from './deadline.js';
 import { benchGenerator } from './generator.js';
 import { benchLargeAnswers } from './large-answers.js';
 import { benchServer } from './server.js';
@@ -18,6 +19,7 @@ const suites: Array<() => Promise<Table | Table[]>> = [
   benchVersions,
   benchDashboards,
   benchLargeAnswers,
+  benchDeadline,
 ];
 
 for (const suite of suites) {
