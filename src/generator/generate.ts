@@ -59,7 +59,7 @@ export function generateFromFacts(facts: FactsText[], toolsets: Toolset[]): Gene
             `no facts document has ${entries.map((e) => `${e.method} ${e.path}`).join(' or ')} (run npm run openapi:extract)`,
           );
         for (const variant of mergeVariants(candidates)) {
-          // `full` joins after the depth limit is chosen: a small cost every compact write has, it hides none of the tool's own arguments.
+          // `full` joins after the depth limit is chosen: a small cost of every compact write, it hides none of its own arguments.
           const advertised = advertise(variant.model, variant.components);
           const shown = {
             description: finalDescription(advertised.description, variant.model.tier),

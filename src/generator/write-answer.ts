@@ -11,7 +11,7 @@ import { FULL_ARGUMENT, FULL_ARGUMENT_SCHEMA } from '../tools/write-answers.js';
 import type { ToolModel } from './tool-model.js';
 import type { ToolEntry } from './toolsets.js';
 
-/** How a tool of `tier` answers: reads have no say; writes are compact unless the entry says whole. */
+/** How a tool of `tier` answers: writes compactly unless the entry says whole; a read has no say, nor a read-back rule. */
 export function writeAnswerOf(entry: ToolEntry, tier: Tier, operation: string): WriteAnswer | undefined {
   if (tier !== 'read') return entry.answer ?? 'compact';
   if (entry.answer || entry.keepsExisting)
