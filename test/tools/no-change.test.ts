@@ -1,12 +1,9 @@
 // Calls that change nothing say so: counts of affected objects that are all 0, and writes Kibana
 // acknowledges while keeping an existing value (read back, per the spec's keepsExisting fact).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generatedTool } from '../../src/tools/call.js';
 import { nothingChangedNotice } from '../../src/tools/no-change.js';
 import type { ToolRuntime } from '../../src/tools/runtime/runtime.js';
-import type { KeepsExisting } from '../../src/tools/spec.js';
 import { textOf } from '../support/runtime.js';
-import { ALL_TOOLS } from '../support/tools.js';
 import { useRecordingRuntimes } from './recording-runtime.js';
 
 describe('nothingChangedNotice', () => {
@@ -50,18 +47,11 @@ describe('through the runtime', () => {
   });
 
   describe('a write Kibana acknowledges while keeping the existing value (set_default_data_view without force)', () => {
-    const fact: KeepsExisting = {
-      unless: 'force',
-      read: { method: 'GET', path: '/api/data_views/default' },
-      field: 'data_view_id',
-      argument: 'data_view_id',
-    };
-    const spec = ALL_TOOLS.find((tool) => tool.name === 'set_default_data_view')!;
     let runtime: ToolRuntime;
     let current: string | null;
 
     beforeAll(() => {
-      runtime = recording.runtime({ tools: [generatedTool({ ...spec, keepsExisting: fact })] });
+      runtime = recording.runtime();
       recording.kibana.handle((request) => {
         if (request.path.startsWith('/api/spaces/')) return { body: { id: 'ops' } };
         if (request.method === 'GET') return { body: { data_view_id: current } };
