@@ -47,7 +47,7 @@ function countsAffected(key: string): boolean {
 /**
  * After a write that Kibana may have ignored: reads the value back and, when it is not what the call
  * set, the result that says so and what to pass. Undefined when the call did what it asked, or
- * when the value cannot be read (the write's own answer then stands).
+ * when the value cannot be read or is unset (the write's own answer then stands).
  */
 export async function keptExistingResult(
   rule: KeepsExisting,
@@ -68,14 +68,18 @@ export async function keptExistingResult(
     if (error instanceof KibanaError) return undefined;
     throw error;
   }
-  if (sameValue(current, args[rule.argument])) return undefined;
+  // Only a value that is set can have been kept; an unset one after the write says nothing certain.
+  if (isUnset(current) || sameValue(current, args[rule.argument])) return undefined;
   return context.results.error(
     `Not changed: Kibana acknowledged the call but kept the current ${rule.field}, ${JSON.stringify(current)}, as it does unless ${rule.unless} is true. Pass ${rule.unless}: true to replace it.`,
   );
 }
 
 /** Kibana may report a cleared value as null or as an empty string. */
+function isUnset(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
+}
+
 function sameValue(current: unknown, wanted: unknown): boolean {
-  const unset = (value: unknown) => value === undefined || value === null || value === '';
-  return current === wanted || (unset(current) && unset(wanted));
+  return current === wanted || (isUnset(current) && isUnset(wanted));
 }
