@@ -47,7 +47,7 @@ function countsAffected(key: string): boolean {
 /**
  * After a write that Kibana may have ignored: reads the value back and, when it is not what the call
  * set, the result that says so and what to pass. Undefined when the call did what it asked, or
- * when the value cannot be read or is unset (the write's own answer then stands).
+ * when the value cannot be read or the answer lacks it (the write's own answer then stands).
  */
 export async function keptExistingResult(
   rule: KeepsExisting,
@@ -63,23 +63,21 @@ export async function keptExistingResult(
       ...(write.params ? { params: write.params } : {}),
       ...(write.space ? { space: write.space } : {}),
     });
-    current = isPlainObject(read.data) ? read.data[rule.field] : undefined;
+    // An answer without the field tells nothing (it is not Kibana's read, or not the version we know).
+    if (!isPlainObject(read.data) || !Object.hasOwn(read.data, rule.field)) return undefined;
+    current = read.data[rule.field];
   } catch (error) {
     if (error instanceof KibanaError) return undefined;
     throw error;
   }
-  // Only a value that is set can have been kept; an unset one after the write says nothing certain.
-  if (isUnset(current) || sameValue(current, args[rule.argument])) return undefined;
+  if (sameValue(current, args[rule.argument])) return undefined;
   return context.results.error(
     `Not changed: Kibana acknowledged the call but kept the current ${rule.field}, ${JSON.stringify(current)}, as it does unless ${rule.unless} is true. Pass ${rule.unless}: true to replace it.`,
   );
 }
 
 /** Kibana may report a cleared value as null or as an empty string. */
-function isUnset(value: unknown): boolean {
-  return value === undefined || value === null || value === '';
-}
-
 function sameValue(current: unknown, wanted: unknown): boolean {
-  return current === wanted || (isUnset(current) && isUnset(wanted));
+  const unset = (value: unknown) => value === undefined || value === null || value === '';
+  return current === wanted || (unset(current) && unset(wanted));
 }
