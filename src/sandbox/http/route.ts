@@ -29,8 +29,6 @@ export interface VersionRange {
 export interface Route {
   method: HttpMethod;
   path: string;
-  /** The operation's path in the spec facts when it differs (SLO paths carry `/s/{spaceId}`). */
-  specPath?: string;
   /** Absent: every version the sandbox simulates. */
   versions?: VersionRange;
   /**
