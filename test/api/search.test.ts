@@ -212,6 +212,8 @@ describe.skipIf(!HAVE_SPECS)(`search over the shared specs${HAVE_SPECS ? '' : ` 
     expect(find('8.18', 'GET /api/data_views')?.curatedTool).toBe('list_data_views');
     expect(find('9.x', 'GET /api/data_views')?.curatedTool).toBe('list_data_views');
     expect(find('8.18', 'GET /api/dashboards/dashboard')?.curatedTool).toBe('list_dashboards');
-    expect(find('9.x', 'GET /api/fleet/agents')?.curatedTool).toBeUndefined();
+    // The Fleet tools exist from 8.19 on: the 9.x operation has one, the 8.18 spec's has none.
+    expect(find('9.x', 'GET /api/fleet/agents')?.curatedTool).toBe('list_fleet_agents');
+    expect(find('8.18', 'GET /api/fleet/agents')?.curatedTool).toBeUndefined();
   });
 });
