@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_VERSIONS } from '../../src/sandbox/index.js';
 import { allRoutes } from '../../src/sandbox/resources/index.js';
-import { inRange, Router } from '../../src/sandbox/http/router.js';
+import { Router, servedOn } from '../../src/sandbox/http/router.js';
 import { requestValidator } from '../../src/sandbox/validation/request-validator.js';
 import { toolsOnVersion } from '../../src/tools/spec.js';
 import { canonicalKey } from '../../src/kibana/spaces.js';
@@ -43,7 +43,7 @@ function operationsOf(version: string, toolsets?: string[]): string[] {
 
 describe.each(SANDBOX_VERSIONS)('sandbox routes on %s', (version) => {
   const served = new Map(
-    allRoutes.filter((route) => inRange(version, route.versions)).map((route) => [canonicalKey(route.method, route.path), route]),
+    allRoutes.filter((route) => servedOn(route, version)).map((route) => [canonicalKey(route.method, route.path), route]),
   );
   const validator = requestValidator(version);
 
@@ -71,9 +71,7 @@ describe('the routes', () => {
     const shadowed = allRoutes.filter(
       (route) =>
         route.schema &&
-        SANDBOX_VERSIONS.every(
-          (other) => !inRange(other, route.versions) || requestValidator(other).forOperation(route.method, route.path),
-        ),
+        SANDBOX_VERSIONS.every((other) => !servedOn(route, other) || requestValidator(other).forOperation(route.method, route.path)),
     );
     expect(shadowed.map((route) => `${route.method} ${route.path}`)).toEqual([]);
   });
