@@ -3,9 +3,10 @@
 import type { Catalogue } from '../catalogue/load.js';
 import type { CatalogueOperation } from '../catalogue/model.js';
 import { ComponentStore } from '../schema/components.js';
-import { type InputValidator, ZodConverter } from '../schema/to-zod.js';
+import { type ComponentLookup, type InputValidator, ZodConverter } from '../schema/to-zod.js';
 import { type ApiIndex, indexCatalogue } from './api-index.js';
 import type { CatalogueEntry } from './catalogue.js';
+import { openedComponents, openIntersections } from './open-intersections.js';
 import { type OperationInput, operationInput } from './operation-input.js';
 
 export class ApiOperations {
@@ -15,6 +16,7 @@ export class ApiOperations {
   readonly #converters = new Map<string, ZodConverter>();
   readonly #inputs = new WeakMap<CatalogueOperation, OperationInput>();
   readonly #validators = new WeakMap<CatalogueOperation, InputValidator>();
+  readonly #lookups = new Map<string, ComponentLookup>();
 
   constructor(readonly catalogue: Catalogue) {
     this.index = indexCatalogue(catalogue.operations);
@@ -32,7 +34,7 @@ export class ApiOperations {
   components(operation: CatalogueOperation): ComponentStore {
     let store = this.#components.get(operation.spec);
     if (!store) {
-      store = new ComponentStore(this.catalogue.components(operation.spec));
+      store = new ComponentStore(this.#lookup(operation.spec));
       this.#components.set(operation.spec, store);
     }
     return store;
@@ -42,9 +44,20 @@ export class ApiOperations {
     let input = this.#inputs.get(operation);
     if (!input) {
       input = operationInput(operation, this.components(operation));
+      input.schema = openIntersections(input.schema, this.#lookup(operation.spec));
       this.#inputs.set(operation, input);
     }
     return input;
+  }
+
+  /** A spec's component schemas, their closed intersection parts opened (see open-intersections.ts). */
+  #lookup(spec: string): ComponentLookup {
+    let lookup = this.#lookups.get(spec);
+    if (!lookup) {
+      lookup = openedComponents(this.catalogue.components(spec));
+      this.#lookups.set(spec, lookup);
+    }
+    return lookup;
   }
 
   /** The full check of a call's `path_params`, `query` and `body`; one converter per spec, so shared components convert once. */
@@ -53,7 +66,7 @@ export class ApiOperations {
     if (!validator) {
       let converter = this.#converters.get(operation.spec);
       if (!converter) {
-        converter = new ZodConverter(this.catalogue.components(operation.spec));
+        converter = new ZodConverter(this.#lookup(operation.spec));
         this.#converters.set(operation.spec, converter);
       }
       validator = converter.input(this.input(operation).schema);

@@ -12,7 +12,12 @@ import type { ComponentStore } from '../schema/components.js';
 export const SCHEMA_PATH = 'schema_path';
 
 type Shown = Record<string, unknown>;
-type Mode = 'skeleton' | 'outline';
+/**
+ * How the parts below the depth are shown: `skeleton` (what a call cannot do without), `outline` (type
+ * and schema_path), `members` (outline, and a union's members count as one more level: the form of a
+ * union too wide to show its members' properties).
+ */
+type Mode = 'skeleton' | 'outline' | 'members';
 
 export interface ShownSchema {
   schema: Shown;
@@ -52,6 +57,7 @@ export function showSchema(schema: Schema, at: string, components: ComponentStor
     { depth: Number.POSITIVE_INFINITY, mode: 'skeleton' },
     ...DEPTHS.map((depth) => ({ depth, mode: 'skeleton' as const })),
     ...DEPTHS.map((depth) => ({ depth, mode: 'outline' as const })),
+    ...DEPTHS.map((depth) => ({ depth, mode: 'members' as const })),
   ];
   for (const { depth, mode } of attempts) {
     const renderer = new Renderer(components, depth, mode, maxChars);
@@ -85,12 +91,13 @@ class Renderer {
       const { $ref: _ref, ...siblings } = schema;
       return { ...this.value(this.components.require(name), at, level, needed, [...seen, name]), ...siblings };
     }
-    if (level > this.depth) return this.mode === 'outline' ? this.#outline(schema, at) : this.#skeleton(schema, at, needed, seen);
+    if (level > this.depth) return this.mode === 'skeleton' ? this.#skeleton(schema, at, needed, seen) : this.#outline(schema, at);
     const { properties, items, additionalProperties, not, discriminator: _discriminator, ...own } = schema;
     const out: Shown = { ...own };
+    const memberLevel = this.mode === 'members' ? level + 1 : level;
     for (const key of UNIONS) {
       const members = schema[key];
-      if (members) out[key] = members.map((member, i) => this.value(member, `${at}/${key}/${i}`, level, needed, seen));
+      if (members) out[key] = members.map((member, i) => this.value(member, `${at}/${key}/${i}`, memberLevel, needed, seen));
     }
     if (properties) {
       const required = new Set(schema.required ?? []);
@@ -138,10 +145,14 @@ class Renderer {
     return complete ? out : this.#mark(out, at);
   }
 
+  /** Type and schema_path; an object also shows the required properties that pin it to one value (a union member's discriminator). */
   #outline(schema: Schema, at: string): Shown {
     const out = typeOf(schema, this.components);
     const structured = schema.properties || schema.items || schema.additionalProperties || UNIONS.some((key) => schema[key]);
-    return structured ? this.#mark(out, at) : out;
+    if (!structured) return out;
+    const pins = pinnedProperties(schema, this.components);
+    if (Object.keys(pins).length > 0) out.properties = pins;
+    return this.#mark(out, at);
   }
 
   #mark(shown: Shown, at: string): Shown {
@@ -167,4 +178,17 @@ function typeOf(schema: Schema, components: ComponentStore): Shown {
     else if (schema.properties) out.type = 'object';
   }
   return out;
+}
+
+/** The required properties of an object (through `allOf` parts) whose value is fixed: `const`, or an enum of one. */
+function pinnedProperties(schema: Schema, components: ComponentStore, seen: string[] = []): Shown {
+  const name = refName(schema);
+  if (name !== undefined) return seen.includes(name) ? {} : pinnedProperties(components.require(name), components, [...seen, name]);
+  const pins: Shown = {};
+  for (const part of schema.allOf ?? []) Object.assign(pins, pinnedProperties(part, components, seen));
+  for (const key of schema.required ?? []) {
+    const property = schema.properties?.[key] && components.resolve(schema.properties[key]);
+    if (property && ('const' in property || property.enum?.length === 1)) pins[key] = typeOf(property, components);
+  }
+  return pins;
 }
