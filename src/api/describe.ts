@@ -56,8 +56,23 @@ export function describeKibanaApi(api: ApiOperations, input: DescribeInput, opti
   if (call.body) described.body_media_type = call.body.mediaType;
   if (Object.keys(call.headers).length > 0) described.headers_sent = call.headers;
   if (call.unsentHeaders.length > 0) described.headers_not_sent = call.unsentHeaders;
-  const shown = showSchema(call.schema, '', components, MAX_SHOWN_CHARS);
+  const shown = showArguments(call.schema, components);
   return { ...described, arguments: shown.schema, ...(operation.schemaless ? { notice: SCHEMALESS_NOTICE } : cutNotice(shown)) };
+}
+
+/** The arguments object, each argument in the room the ones before it left: path_params and query (small) first, the body last. */
+function showArguments(schema: Schema, components: ComponentStore): ShownSchema {
+  const { properties = {}, ...own } = schema;
+  let room = MAX_SHOWN_CHARS - JSON.stringify(own).length;
+  let cut = false;
+  const shown: Record<string, unknown> = {};
+  for (const [name, argument] of Object.entries(properties)) {
+    const part = showSchema(argument, `/properties/${name}`, components, room);
+    shown[name] = part.schema;
+    cut ||= part.cut;
+    room -= JSON.stringify(part.schema).length + name.length + 4;
+  }
+  return { schema: { ...own, properties: shown }, cut };
 }
 
 function cutNotice(shown: ShownSchema): { notice?: string } {

@@ -77,8 +77,10 @@ export function operationInput(operation: CatalogueOperation, components: Compon
 /** An operation known only by method and path: its path parameters are text, and nothing else is known to check. */
 function schemalessInput(operation: CatalogueOperation): OperationInput {
   const names = [...operation.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
-  const properties: Record<string, Schema> = { query: { type: 'object' }, body: {} };
+  const properties: Record<string, Schema> = {};
   if (names.length > 0) properties.path_params = objectOf(names.map((name) => [name, { type: 'string' }, true]));
+  properties.query = { type: 'object' };
+  properties.body = {};
   return {
     schema: { type: 'object', properties, additionalProperties: false },
     textQuery: new Set(),
