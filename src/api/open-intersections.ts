@@ -37,7 +37,8 @@ export function openIntersections(schema: Schema, lookup: ComponentLookup): Sche
 
 function resolve(schema: Schema, lookup: ComponentLookup): Schema {
   let current = schema;
-  for (let name = refName(current), hops = 0; name !== undefined && hops < 32; name = refName(current), hops += 1) current = lookup(name) ?? {};
+  for (let name = refName(current), hops = 0; name !== undefined && hops < 32; name = refName(current), hops += 1)
+    current = lookup(name) ?? {};
   return current;
 }
 

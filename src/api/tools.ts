@@ -5,8 +5,6 @@ import { SPACE_ID_SOURCE } from '../kibana/spaces.js';
 import type { JsonSchemaObject, ToolAnnotations } from '../tools/spec.js';
 import { MAX_PATH_LENGTH, MAX_QUERY_LENGTH } from './limits.js';
 
-export const API_TOOLSET = 'api';
-
 export interface ApiToolDefinition {
   name: 'search_kibana_api' | 'describe_kibana_api' | 'call_kibana_api';
   description: string;

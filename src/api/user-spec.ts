@@ -73,7 +73,9 @@ function userSpec(document: OpenApiDocument, source: string): UserSpec {
     operations,
     unreadable,
     catalogue: async (version) => {
-      const curated = new Map((await loadCatalogue(version)).operations.map((operation) => [operationKey(operation.method, operation.path), operation]));
+      const curated = new Map(
+        (await loadCatalogue(version)).operations.map((operation) => [operationKey(operation.method, operation.path), operation]),
+      );
       const merged = operations.map((operation) => withCuratedTool(operation, curated.get(operationKey(operation.method, operation.path))));
       return { ...(version === undefined ? {} : { version }), operations: merged, components: () => lookup };
     },
@@ -110,5 +112,10 @@ function catalogueOperation(facts: Operation): CatalogueOperation {
 /** The operation with the curated tool of the shipped catalogue's same operation, and that tool's tier. */
 function withCuratedTool(operation: CatalogueOperation, shipped: CatalogueOperation | undefined): CatalogueOperation {
   if (shipped?.curatedTool === undefined) return operation;
-  return { ...operation, curatedTool: shipped.curatedTool, ...(shipped.toolset ? { toolset: shipped.toolset } : {}), effect: shipped.effect };
+  return {
+    ...operation,
+    curatedTool: shipped.curatedTool,
+    ...(shipped.toolset ? { toolset: shipped.toolset } : {}),
+    effect: shipped.effect,
+  };
 }

@@ -7,7 +7,6 @@ import { probeKibanaStatus } from '../client/status-probe.js';
 import { clientOptionsFrom } from '../config/client-options.js';
 import type { ReadOptions } from '../config/read-options.js';
 import { toolSelectionFrom } from '../config/tool-selection.js';
-import { API_TOOLSET } from '../api/tools.js';
 import type { Logger } from '../logger.js';
 import * as generated from '../tools/generated/index.js';
 import { KibanaVersion } from '../tools/kibana-version.js';
@@ -38,7 +37,7 @@ export async function toolsAtStart(
   };
   const catalog = servedCatalog(generated, tasks, settings);
   // Throws at once for an unknown name; the modules load, and a --spec is read, while Kibana is asked.
-  const spec = fullApiSpec(options, kibana, passthrough, logger, toolsetsNeeded(catalog.toolsets, selection).has(API_TOOLSET));
+  const spec = fullApiSpec(options, kibana, passthrough, logger, toolsetsNeeded(catalog.toolsets, selection).has(tasks.API_TOOLSET));
   const selected = loadSelectedTools(catalog, selection);
   const [chosen, kibanaVersion, userCatalogue] = await Promise.all([selected, versionAtStart(options, kibana, passthrough, logger), spec]);
   if (userCatalogue) settings.catalogue = userCatalogue;
@@ -60,7 +59,7 @@ async function fullApiSpec(
 ): Promise<TaskSettings['catalogue']> {
   if (options.settings.spec === undefined) return undefined;
   if (!served) {
-    logger.warn(`${options.sources.spec}: the full-API tools (toolset ${API_TOOLSET}) are not selected, so the spec is not read`);
+    logger.warn(`${options.sources.spec}: the full-API tools (toolset ${tasks.API_TOOLSET}) are not selected, so the spec is not read`);
     return undefined;
   }
   return (await import('./spec-at-start.js')).specAtStart(options, kibana, passthrough, logger);

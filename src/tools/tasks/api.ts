@@ -1,9 +1,10 @@
 // The full-API tools as the runtime serves them: search, describe and call any operation of the
 // connected Kibana. Listing them needs their definitions only; the catalogue, the search index and the
 // schema converter load with the first call of one of them.
-import { API_TOOLS, API_TOOLSET, type ApiToolDefinition } from '../../api/tools.js';
+import { API_TOOLS, type ApiToolDefinition } from '../../api/tools.js';
 import type { Schema } from '../../schema/schema.js';
 import type { TaskSettings, TaskTool } from './catalog.js';
+import { API_TOOLSET } from './index.js';
 
 /** Each tool's `tools/list` cost in tokens (o200k_base; a test keeps the counts fresh). */
 const TOKENS: Record<ApiToolDefinition['name'], number> = {

@@ -3,6 +3,9 @@
 import type { ToolsetInfo } from '../spec.js';
 import { LISTING_SETTINGS, type TaskSettings, type TaskToolsetModule } from './catalog.js';
 
+/** The toolset of the full-API tools (search, describe and call any operation). */
+export const API_TOOLSET = 'api';
+
 export const toolsets: ToolsetInfo[] = [
   {
     id: 'dashboards',
@@ -11,7 +14,7 @@ export const toolsets: ToolsetInfo[] = [
     tools: ['build_dashboard', 'describe_dashboard', 'update_dashboard'],
   },
   {
-    id: 'api',
+    id: API_TOOLSET,
     description:
       "Search, describe and call any operation of the connected Kibana's API, checked as the other tools are, when none of them fits.",
     default: true,
