@@ -1,13 +1,15 @@
 // The operations of the connected Kibana as the full-API tools see them: one entry per method + path.
-// The generator's shipped catalogue provides these; the tools only read them.
+// The shipped catalogue (src/catalogue) or the user's own spec provides them; the tools only read them.
 import type { HttpMethod } from '../kibana/http.js';
 import type { OperationEffect } from '../kibana/operations.js';
 import { splitSpaceParameter } from '../kibana/spaces.js';
 
 export interface CatalogueEntry {
   method: HttpMethod;
-  /** The path template as the spec writes it; it may start with `/s/{spaceId}` (the SLO APIs, 9.x rewrites). */
+  /** The path template; it may start with `/s/{spaceId}` (the SLO APIs, 9.x rewrites) unless `specPath` keeps that form. */
   path: string;
+  /** The template as the spec writes it, when `path` is it without its `/s/{spaceId}` prefix. */
+  specPath?: string;
   /** The spec's `summary` of the operation. */
   title: string;
   tags: readonly string[];

@@ -47,7 +47,7 @@ function compileSegment(raw: string): TemplateSegment {
 }
 
 function compile(entry: CatalogueEntry): CompiledTemplate {
-  const { path, spaceParameter } = canonicalTemplate(entry.path);
+  const { path, spaceParameter } = canonicalTemplate(entry.specPath ?? entry.path);
   const segments = path.slice(1).split('/').map(compileSegment);
   const specificity = segments.map((segment) =>
     segment.names.length === 0 ? 2 : segment.raw.startsWith('{') && segment.raw.endsWith('}') ? 0 : 1,

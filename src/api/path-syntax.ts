@@ -1,8 +1,7 @@
 // What a path given to the full-API tools may look like: one segment per template part, nothing that a
 // server or proxy could read as another path. Checked before any lookup; each failure says what to do instead.
+import { MAX_PATH_LENGTH } from './limits.js';
 import { ApiRefusal } from './refusal.js';
-
-export const MAX_PATH_LENGTH = 2048;
 
 /** A segment of a given path: a value (percent-decoded) or a template placeholder written as in the spec (`{agentId}`). */
 export type GivenSegment = { kind: 'value'; value: string } | { kind: 'placeholder'; raw: string };

@@ -14,7 +14,9 @@ export type RefusalCode =
   /** Path parameters missing, unknown, contradicting the path, or not one segment each. */
   | 'path_params'
   /** The operation needs a higher tier than the server runs at. */
-  | 'tier';
+  | 'tier'
+  /** path_params, query or body fail the operation's schema. */
+  | 'invalid_arguments';
 
 export class ApiRefusal extends Error {
   override readonly name = 'ApiRefusal';

@@ -1,12 +1,12 @@
 // search_kibana_api: a few words (and optionally a tag, area or toolset) → the best operations, shaped for the agent.
 import type { Tier } from '../tools/spec.js';
 import { canonicalTemplate, type CatalogueEntry } from './catalogue.js';
+import { MAX_QUERY_LENGTH } from './limits.js';
 import { ApiRefusal } from './refusal.js';
 import { rankOperations, type SearchIndex } from './search-index.js';
 import { terms } from './words.js';
 
 export const MAX_RESULTS = 10;
-export const MAX_QUERY_LENGTH = 200;
 const MAX_TITLE_LENGTH = 80;
 
 export interface SearchInput {

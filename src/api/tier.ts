@@ -16,7 +16,7 @@ export function assertWithinTier(entry: CatalogueEntry, ceiling: Tier): void {
   if (TIERS.indexOf(entry.effect) <= TIERS.indexOf(ceiling)) return;
   throw new ApiRefusal(
     'tier',
-    `Not sent: ${entry.method} ${entry.path} is a ${entry.effect} operation and this server runs at tier ${ceiling}. ` +
+    `${entry.method} ${entry.path} is a ${entry.effect} operation and this server runs at tier ${ceiling}. ` +
       `It needs tier ${entry.effect}, which only the operator can set (--tier ${entry.effect}).`,
   );
 }

@@ -3,10 +3,7 @@
 import { HTTP_METHODS } from '../kibana/http.js';
 import { SPACE_ID_SOURCE } from '../kibana/spaces.js';
 import type { JsonSchemaObject, ToolAnnotations } from '../tools/spec.js';
-import { MAX_PATH_LENGTH } from './path-syntax.js';
-import { MAX_QUERY_LENGTH } from './search.js';
-
-export const API_TOOLSET = 'api';
+import { MAX_PATH_LENGTH, MAX_QUERY_LENGTH } from './limits.js';
 
 export interface ApiToolDefinition {
   name: 'search_kibana_api' | 'describe_kibana_api' | 'call_kibana_api';
@@ -41,16 +38,13 @@ export const SEARCH_KIBANA_API: ApiToolDefinition = {
 export const DESCRIBE_KIBANA_API: ApiToolDefinition = {
   name: 'describe_kibana_api',
   description:
-    'Shows how to call one Kibana API operation: its path, query and header parameters and its body schema, with required fields and types. Large schemas are cut at a depth; schema_path expands one cut part.',
+    'Shows how to call one Kibana API operation: the path_params, query and body call_kibana_api takes for it, with required fields and types. Large schemas are shown in part; schema_path shows one part whole.',
   inputSchema: {
     type: 'object',
     properties: {
       method: METHOD,
       path: { type: 'string', maxLength: MAX_PATH_LENGTH, description: PATH_DESCRIPTION },
-      schema_path: {
-        type: 'string',
-        description: 'JSON pointer into the body schema, e.g. /properties/params, to expand a part shown as cut.',
-      },
+      schema_path: { type: 'string', description: 'A schema_path a describe result shows, to see that part whole.' },
     },
     required: ['method', 'path'],
     additionalProperties: false,
@@ -85,6 +79,7 @@ export const CALL_KIBANA_API: ApiToolDefinition = {
         pattern: SPACE_ID_SOURCE,
         description: 'Space of a space-aware operation; default: the configured space.',
       },
+      full: { type: 'boolean', description: "Return a write's whole answer, not just ids, names, status and counts." },
     },
     required: ['method', 'path'],
     additionalProperties: false,

@@ -112,14 +112,12 @@ function requestBody(raw: unknown): CatalogueOperation['body'] {
   return mediaType === undefined ? undefined : { mediaType, required: body?.required === true, schema: media?.schema ?? {} };
 }
 
-/** Media types of the responses, those of success statuses first. */
+/** Media types of the success responses (of the default response when the spec lists no success status). */
 function responseMediaTypes(raw: unknown): string[] {
   const entries = Object.entries((raw ?? {}) as Record<string, { content?: JsonObject }>);
   const success = entries.filter(([status]) => status.startsWith('2'));
-  const types = [...success, ...entries.filter((entry) => !success.includes(entry))].flatMap(([, response]) =>
-    Object.keys(response.content ?? {}),
-  );
-  return [...new Set(types)];
+  const chosen = success.length > 0 ? success : entries.filter(([status]) => status === 'default');
+  return [...new Set(chosen.flatMap(([, response]) => Object.keys(response.content ?? {})))];
 }
 
 /** `a` holds on later versions than `b` (its start is later; an unbounded start is the earliest). */

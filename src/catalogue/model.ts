@@ -45,7 +45,7 @@ export interface CatalogueOperation {
   /** Path (the space parameter aside), query and header parameters. */
   parameters: CatalogueParameter[];
   body?: { mediaType: string; required: boolean; schema: Schema };
-  /** Media types of the responses, success first. */
+  /** Media types of the success responses. */
   responses: string[];
   /** The curated tool that covers the operation, with its toolset and our description. */
   curatedTool?: string;

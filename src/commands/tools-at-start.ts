@@ -10,10 +10,10 @@ import { toolSelectionFrom } from '../config/tool-selection.js';
 import type { Logger } from '../logger.js';
 import * as generated from '../tools/generated/index.js';
 import { KibanaVersion } from '../tools/kibana-version.js';
-import { loadSelectedTools, unservedOnVersion } from '../tools/registry.js';
+import { loadSelectedTools, toolsetsNeeded, unservedOnVersion } from '../tools/registry.js';
 import type { Tool } from '../tools/runtime/tool.js';
 import { generatedSpecs, servedSelection } from '../tools/served-tools.js';
-import { servedCatalog } from '../tools/tasks/catalog.js';
+import { servedCatalog, type TaskSettings } from '../tools/tasks/catalog.js';
 import * as tasks from '../tools/tasks/index.js';
 import type { KibanaConnection } from './kibana-connection.js';
 
@@ -29,14 +29,40 @@ export async function toolsAtStart(
   logger: Logger,
 ): Promise<ToolsAtStart> {
   const selection = toolSelectionFrom(options.settings);
-  // Throws at once for an unknown name; the modules load while Kibana is asked.
-  const selected = loadSelectedTools(servedCatalog(generated, tasks), selection);
-  const [chosen, kibanaVersion] = await Promise.all([selected, versionAtStart(options, kibana, passthrough, logger)]);
+  const served: { names: ReadonlySet<string> } = { names: new Set() };
+  const settings: TaskSettings = {
+    tier: selection.tier,
+    allowInternal: options.settings.allowInternal,
+    servedTools: () => served.names,
+  };
+  const catalog = servedCatalog(generated, tasks, settings);
+  // Throws at once for an unknown name; the modules load, and a --spec is read, while Kibana is asked.
+  const spec = fullApiSpec(options, kibana, passthrough, logger, toolsetsNeeded(catalog.toolsets, selection).has(tasks.API_TOOLSET));
+  const selected = loadSelectedTools(catalog, selection);
+  const [chosen, kibanaVersion, userCatalogue] = await Promise.all([selected, versionAtStart(options, kibana, passthrough, logger), spec]);
+  if (userCatalogue) settings.catalogue = userCatalogue;
   const version = kibanaVersion.known;
   if (version !== undefined) for (const notice of unservedOnVersion(generatedSpecs(chosen), selection, version)) logger.warn(notice);
   const tools = await withFileImport(servedSelection(chosen, version), options, logger);
+  served.names = new Set(tools.map((tool) => tool.name));
   logger.debug(`${version === undefined ? 'every Kibana version' : `Kibana ${version}`}: ${tools.length} tools`);
   return { tools, kibanaVersion };
+}
+
+/** The user's spec for the full-API tools (--spec), read only when they are served. */
+async function fullApiSpec(
+  options: ReadOptions,
+  kibana: KibanaConnection,
+  passthrough: boolean,
+  logger: Logger,
+  served: boolean,
+): Promise<TaskSettings['catalogue']> {
+  if (options.settings.spec === undefined) return undefined;
+  if (!served) {
+    logger.warn(`${options.sources.spec}: the full-API tools (toolset ${tasks.API_TOOLSET}) are not selected, so the spec is not read`);
+    return undefined;
+  }
+  return (await import('./spec-at-start.js')).specAtStart(options, kibana, passthrough, logger);
 }
 
 async function versionAtStart(

@@ -143,6 +143,20 @@ export const OPTIONS = [
   },
   { flag: 'exclude', env: 'KIBANA_MCP_EXCLUDE', type: 'list', placeholder: 'NAMES', help: 'Tools to hide by name.' },
   {
+    flag: 'spec',
+    env: 'KIBANA_MCP_SPEC',
+    type: 'string',
+    placeholder: 'FILE|kibana',
+    help: "OpenAPI spec (JSON or YAML) the full-API tools serve instead of the shipped catalogue; 'kibana' reads the connected Kibana's (GET /api/oas).",
+  },
+  {
+    flag: 'allow-internal',
+    env: 'KIBANA_MCP_ALLOW_INTERNAL',
+    type: 'boolean',
+    default: 'false',
+    help: "Let call_kibana_api call the catalogue's /internal/ operations (Kibana's own; they change without notice).",
+  },
+  {
     flag: 'max-result-chars',
     env: 'KIBANA_MCP_MAX_RESULT_CHARS',
     type: 'integer',

@@ -80,7 +80,8 @@ function confirmationMessage(spec: ToolSpec, args: Record<string, unknown>, defa
   return `Allow "${spec.annotations.title}" (${spec.name}) on ${target || 'everything it applies to'}${space}? It cannot be undone.`;
 }
 
-function shortJson(value: unknown): string {
+/** A value as the user reads it in a confirmation: its JSON, cut at 200 characters. */
+export function shortJson(value: unknown): string {
   const text = JSON.stringify(value);
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { API_TOOLS, CALL_KIBANA_API, DESCRIBE_KIBANA_API, SEARCH_KIBANA_API } from '../../src/api/tools.js';
 import { toolTokens } from '../../src/generator/tokens.js';
+import { LISTING_SETTINGS } from '../../src/tools/tasks/catalog.js';
+import { apiTools } from '../../src/tools/tasks/api.js';
 
 const BUDGET = 1200;
 
@@ -36,7 +38,15 @@ describe('the full-API tool definitions', () => {
   it('take the arguments the issue names', () => {
     expect(SEARCH_KIBANA_API.inputSchema.required).toEqual(['query']);
     expect(Object.keys(DESCRIBE_KIBANA_API.inputSchema.properties!)).toEqual(['method', 'path', 'schema_path']);
-    expect(Object.keys(CALL_KIBANA_API.inputSchema.properties!)).toEqual(['method', 'path', 'path_params', 'query', 'body', 'space_id']);
+    expect(Object.keys(CALL_KIBANA_API.inputSchema.properties!)).toEqual([
+      'method',
+      'path',
+      'path_params',
+      'query',
+      'body',
+      'space_id',
+      'full',
+    ]);
     expect(CALL_KIBANA_API.inputSchema.required).toEqual(['method', 'path']);
   });
 
@@ -50,5 +60,20 @@ describe('the full-API tool definitions', () => {
       idempotentHint: false,
       openWorldHint: false,
     });
+  });
+
+  it('are served as the task toolset api, each at tier read (call_kibana_api refuses per call), with their shipped token counts', () => {
+    const served = apiTools(LISTING_SETTINGS);
+    expect(served.map((tool) => [tool.name, tool.toolset, tool.tier])).toEqual(API_TOOLS.map((tool) => [tool.name, 'api', 'read']));
+    expect(served.map((tool) => [tool.name, tool.tokens])).toEqual(API_TOOLS.map((tool) => [tool.name, toolTokens(tool)]));
+  });
+
+  it('check their own arguments before any work: a wrong method, an unknown argument', async () => {
+    const [, describeTool, callTool] = apiTools(LISTING_SETTINGS);
+    const validator = await callTool!.validator();
+    expect(validator.safeParse({ method: 'GET', path: '/api/status', query: { a: 1 }, full: true }).success).toBe(true);
+    expect(validator.safeParse({ method: 'FETCH', path: '/api/status' }).success).toBe(false);
+    expect(validator.safeParse({ method: 'GET', path: '/api/status', headers: {} }).success).toBe(false);
+    expect((await describeTool!.validator()).safeParse({ method: 'GET' }).success).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 // A default stdio start loads only what serving the selected tools over stdio needs: no HTTP stack,
-// no sandbox, no generator or tokenizer, no module of an unselected toolset (issue 15).
+// no sandbox, no generator or tokenizer, no module of an unselected toolset (issue 15), nothing of the
+// full-API catalogue (issue 11).
 import { relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type LoadedModules, loadedModules } from '../../harness/loaded-modules.js';
@@ -37,6 +38,8 @@ const taskModule = (id: string) => `dist/tools/tasks/${id}.js`;
 
 /** Listing the dashboard task tools needs their schemas; their Kibana calls, readers and writers load with a first call. */
 const DASHBOARDS_LISTING = ['dist/dashboards/flat.js', 'dist/dashboards/tool-schemas.js'];
+/** Listing the full-API tools needs their definitions; the catalogue, its index and the schema converter load with a first call. */
+const API_LISTING = ['dist/api/limits.js', 'dist/api/tools.js'];
 
 function repoPaths(loaded: LoadedModules): string[] {
   return loaded.files.map((file) => relative(ROOT, file));
@@ -60,6 +63,12 @@ describe('a default start over stdio', () => {
     expect(paths.filter((path) => path.startsWith('dist/dashboards/')).sort()).toEqual(DASHBOARDS_LISTING);
   });
 
+  it('loads of the default full-API tools what lists them, and nothing of the catalogue', () => {
+    expect(paths.filter((path) => path.startsWith('dist/api/')).sort()).toEqual(API_LISTING);
+    expect(paths.filter((path) => path.startsWith('dist/catalogue/') || path.startsWith('dist/openapi/'))).toEqual([]);
+    expect(paths.some((path) => path.startsWith('openapi/catalogue/'))).toBe(false);
+  });
+
   it('loads neither the HTTP stack nor the sandbox, the generator, the tokenizer, nor the client’s transport before a call', () => {
     expect(paths.filter((path) => NEVER_ON_STDIO.some((pattern) => pattern.test(path)))).toEqual([]);
     expect(loaded.builtins.filter((builtin) => NEVER_BUILTINS.includes(builtin))).toEqual([]);
@@ -74,11 +83,12 @@ describe('a stdio start with --kibana-version', () => {
   });
 });
 
-describe('a start without the dashboards toolset', () => {
-  it('loads nothing of the dashboard task tools', async () => {
+describe('a start without the dashboards and api toolsets', () => {
+  it('loads nothing of the dashboard task tools, nor of the full-API tools', async () => {
     const paths = repoPaths(await loadedModules([CLI, '--toolsets', 'platform'], KIBANA));
     expect(paths).toContain(generatedModule('platform'));
     expect(paths.filter((path) => path.startsWith('dist/dashboards/') || path.startsWith('dist/tools/tasks/dashboards'))).toEqual([]);
+    expect(paths.filter((path) => path.startsWith('dist/api/') || path.startsWith('dist/tools/tasks/api'))).toEqual([]);
   });
 });
 

@@ -102,7 +102,7 @@ export function callContext(
     confirm: (question) => confirm(parts.confirmation, invocation, subject, question),
     progress: (update) => invocation.progress?.(update),
     results: {
-      response: (response, request) => answerResult(response, { shaping: tool.answers, args, full, request }, shape),
+      response: (response, request, shaping = tool.answers) => answerResult(response, { shaping, args, full, request }, shape),
       value: (value) => valueResult(value, shape),
       error: errorResult,
       failure: (error, notFound) => failureResult(error, parts.maxResultChars, notFound),

@@ -98,9 +98,10 @@ export interface ResultShaper {
   /**
    * A Kibana answer: compact JSON, ndjson as `{count, details, items}`, shaped as the tool's
    * `answers` say (a write compact unless `full`, a read's `fields` kept). `request` is the request
-   * answered: a compact write keeps the fields it sent.
+   * answered: a compact write keeps the fields it sent. `shaping` replaces the tool's `answers` for
+   * this call (a tool that calls operations of every kind says per call which it made).
    */
-  response(response: KibanaResponse, request?: KibanaRequest): ToolResult;
+  response(response: KibanaResponse, request?: KibanaRequest, shaping?: AnswerShaping): ToolResult;
   /** A value the tool composed itself. */
   value(value: unknown): ToolResult;
   /** A refusal or failure, in the tool's own words. */

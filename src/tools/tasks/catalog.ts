@@ -3,7 +3,7 @@
 // may not share an id or a name with a generated one, since a runtime serves each name once.
 import type { ToolCatalog } from '../registry.js';
 import type { Tool } from '../runtime/tool.js';
-import type { ToolSpec, ToolsetInfo } from '../spec.js';
+import type { Tier, ToolSpec, ToolsetInfo } from '../spec.js';
 
 /** A tool as the catalog serves it, with its `tools/list` cost as shipped (tokens, o200k_base). */
 export type ServedTool = Tool & { tokens: number };
@@ -20,12 +20,30 @@ export interface TaskToolsetModule {
   tools: TaskTool[];
 }
 
-export interface TaskCatalog {
-  toolsets: readonly ToolsetInfo[];
-  loadToolset: Readonly<Record<string, () => Promise<TaskToolsetModule>>>;
+/** The server's configuration as task toolsets need it (the full-API tools: the tier they call within, and more). */
+export interface TaskSettings {
+  /** The configured tier: call_kibana_api refuses operations above it. */
+  tier: Tier;
+  /** The operator lets call_kibana_api reach the catalogue's `/internal/` operations (--allow-internal). */
+  allowInternal: boolean;
+  /**
+   * The operations of a Kibana version when --spec gave the server its own spec (the shipped catalogue
+   * otherwise). Named by a type-only import: listing the tools loads nothing of the catalogue.
+   */
+  catalogue?: (version: string | undefined) => Promise<import('../../catalogue/load.js').Catalogue>;
+  /** The names of the tools the server serves, once chosen: only those are offered as `use_instead`. */
+  servedTools?: () => ReadonlySet<string>;
 }
 
-export function servedCatalog(generated: ToolCatalog<ToolSpec>, tasks: TaskCatalog): ToolCatalog<CatalogTool> {
+/** Settings for listing and reports, where no call is made: the lowest tier, no internal paths. */
+export const LISTING_SETTINGS: TaskSettings = { tier: 'read', allowInternal: false };
+
+export interface TaskCatalog {
+  toolsets: readonly ToolsetInfo[];
+  loadToolset: Readonly<Record<string, (settings?: TaskSettings) => Promise<TaskToolsetModule>>>;
+}
+
+export function servedCatalog(generated: ToolCatalog<ToolSpec>, tasks: TaskCatalog, settings = LISTING_SETTINGS): ToolCatalog<CatalogTool> {
   const generatedNames = new Set(generated.toolsets.flatMap((toolset) => toolset.tools));
   for (const task of tasks.toolsets) {
     if (generated.toolsets.some((toolset) => toolset.id === task.id)) {
@@ -36,6 +54,9 @@ export function servedCatalog(generated: ToolCatalog<ToolSpec>, tasks: TaskCatal
   }
   return {
     toolsets: [...tasks.toolsets, ...generated.toolsets],
-    loadToolset: { ...generated.loadToolset, ...tasks.loadToolset },
+    loadToolset: {
+      ...generated.loadToolset,
+      ...Object.fromEntries(Object.entries(tasks.loadToolset).map(([id, load]) => [id, () => load(settings)])),
+    },
   };
 }

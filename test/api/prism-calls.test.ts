@@ -1,0 +1,252 @@
+// Every operation of each spec's catalogue, called through call_kibana_api (an in-process runtime) with
+// arguments made only from describe_kibana_api's answers, on the Kibana version the operation holds on;
+// Prism, on a trimmed copy of that spec (its catalogued operations and what their requests reach, request
+// content untouched, responses without content: see support/request-spec.ts), judges each request. The 9.4 dashboards spec, which Prism takes minutes to load, is judged
+// by the Ajv stand-in the generator's round trip uses (test/generator/support/ajv-judge.ts).
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KibanaApi } from '../../src/api/service.js';
+import { CATALOGUE_KEYS, type CatalogueOperation } from '../../src/catalogue/model.js';
+import { KibanaClient, KibanaError, type KibanaRequest, type KibanaResponse } from '../../src/client/index.js';
+import { HTTP_METHODS, type HttpMethod } from '../../src/kibana/http.js';
+import { canonicalPath } from '../../src/kibana/spaces.js';
+import type { VersionRange } from '../../src/kibana/versions.js';
+import { KibanaVersion } from '../../src/tools/kibana-version.js';
+import type { ToolRuntime } from '../../src/tools/runtime/runtime.js';
+import type { Tool } from '../../src/tools/runtime/tool.js';
+import { apiTools } from '../../src/tools/tasks/api.js';
+import { startAjvJudge } from '../generator/support/ajv-judge.js';
+import { trimmedSpec } from '../generator/support/trimmed-spec.js';
+import { HAVE_SPECS, NO_SPECS_REASON, SOURCES, upstreamDocument } from '../generator/support/upstream.js';
+import { type PrismServer, startPrism } from '../support/prism.js';
+import { testRuntime, textOf } from '../support/runtime.js';
+import { describedArguments } from './support/described-call.js';
+import { requestSpec } from './support/request-spec.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CONCURRENCY = 8;
+/** The space of space-aware calls; on a spec without the spaces API (the space guard's GET), the default one. */
+const SPACE = 'marketing';
+const TOO_LARGE_FOR_PRISM = new Set(['dashboards-9.4']);
+/** Statuses with which Prism (or the stand-in) refuses a request that breaks the spec. */
+const REFUSING_STATUSES = new Set([400, 404, 405, 415, 422]);
+
+/**
+ * Operations Prism cannot judge, on the specs named, and why. Listed, not hidden: each is still called,
+ * and what Prism says of it is not counted.
+ */
+const PRISM_LIMITS: ReadonlyArray<{ specs: string[]; operations: string[]; why: string }> = [
+  {
+    specs: ['kibana-8.18', 'kibana-9.3'],
+    operations: ['POST /api/endpoint/action/kill_process', 'POST /api/endpoint/action/suspend_process'],
+    why: "the spec's `parameters` is a oneOf of objects ({pid}, {entity_id}, {process_name}) that neither require their key nor exclude the others', so every value matches none or several members",
+  },
+  {
+    specs: ['kibana-8.18', 'kibana-9.3'],
+    operations: ['POST /api/saved_objects/_resolve_import_errors', 'POST /api/endpoint/action/upload'],
+    why: 'Prism cannot check a multipart text field against an array or object schema (Kibana reads such fields as JSON text, which the call sends; Prism sees a string)',
+  },
+  {
+    specs: ['kibana-9.3'],
+    operations: ['POST /api/saved_objects/_import'],
+    why: 'the 9.3 spec types the multipart `file` part as an object; to Prism a file part is text',
+  },
+  {
+    specs: ['kibana-9.3'],
+    operations: ['POST /api/actions/connector/{id}/_execute', 'PUT /api/attack_discovery/schedules/{id}'],
+    why: "a oneOf whose members overlap (a connector run's `params`, a schedule action whose second member is the first without `group`): a value Kibana takes matches several members, which a oneOf forbids",
+  },
+  {
+    specs: ['kibana-9.3'],
+    operations: ['PUT /api/streams/{name}'],
+    why: 'the body contradicts itself: `stream.name` is required by one part of an intersection and forbidden (`not: {}`) by another, so no value satisfies it; the server refuses the call too, since it checks the whole schema',
+  },
+];
+
+interface Catalogued {
+  method: HttpMethod;
+  /** As the spec writes it. */
+  specPath: string;
+  versions: VersionRange;
+}
+
+/** The operations a spec's catalogue document holds, with the versions each holds on. */
+function catalogued(spec: string): Catalogued[] {
+  const document = JSON.parse(readFileSync(join(ROOT, 'openapi/catalogue', `${spec}.json`), 'utf8')) as {
+    paths: Record<string, Record<string, Record<string, unknown>>>;
+  };
+  return Object.entries(document.paths).flatMap(([specPath, item]) =>
+    HTTP_METHODS.filter((method) => item[method.toLowerCase()]).map((method) => ({
+      method,
+      specPath,
+      versions: (item[method.toLowerCase()]![CATALOGUE_KEYS.versions] ?? {}) as VersionRange,
+    })),
+  );
+}
+
+/** A version the operation holds on: where its range starts, or the spec's own start. */
+function versionFor({ versions }: Catalogued, specVersions: VersionRange): string {
+  return versions.from ?? specVersions.from ?? '8.18.2';
+}
+
+/** A client that keeps what Prism said about each request: its violations header, or its refusal. */
+class JudgedClient extends KibanaClient {
+  readonly answers: Array<{ request: KibanaRequest; violations?: string; error?: KibanaError }> = [];
+
+  override async request<T = unknown>(request: KibanaRequest): Promise<KibanaResponse<T>> {
+    try {
+      const response = await super.request<T>(request);
+      this.answers.push({ request, violations: response.headers['sl-violations'] });
+      return response;
+    } catch (error) {
+      if (error instanceof KibanaError) this.answers.push({ request, error });
+      throw error;
+    }
+  }
+}
+
+function judgedClient(baseUrl: string): JudgedClient {
+  return new JudgedClient({
+    baseUrl,
+    auth: { kind: 'apiKey', apiKey: 'dGVzdDp0ZXN0' },
+    connectTimeoutMs: 5_000,
+    timeoutMs: 30_000,
+    retries: 0,
+    userAgent: 'kibana-mcp-test',
+  });
+}
+
+/**
+ * One lane of calls made one after another: a client that keeps Prism's answers, and a runtime per Kibana
+ * version over it, so that the space guard remembers the spaces it checked, as in a server.
+ */
+class Lane {
+  readonly client: JudgedClient;
+  readonly #runtimes = new Map<string, ToolRuntime>();
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly tools: Tool[],
+  ) {
+    this.client = judgedClient(baseUrl);
+  }
+
+  runtime(version: string): ToolRuntime {
+    let runtime = this.#runtimes.get(version);
+    if (!runtime) {
+      runtime = testRuntime(this.baseUrl, {
+        tools: this.tools,
+        client: this.client,
+        kibanaVersion: new KibanaVersion(async () => ({ version }), version),
+        confirmation: 'never',
+      });
+      this.#runtimes.set(version, runtime);
+    }
+    return runtime;
+  }
+}
+
+/** What Prism found wrong with the request of one call, or why no request reached it. */
+async function problems(
+  api: KibanaApi,
+  lane: Lane,
+  operation: Catalogued,
+  spec: string,
+  version: string,
+  space: string,
+): Promise<string[]> {
+  const operations = await api.operations(version);
+  const path = canonicalPath(operation.specPath);
+  const entry = operations.catalogue.operations.find(
+    (candidate: CatalogueOperation) => candidate.method === operation.method && candidate.path === path,
+  );
+  if (entry?.spec !== spec) return [`on Kibana ${version} the catalogue serves ${entry ? `the ${entry.spec} form` : 'nothing'}`];
+  const before = lane.client.answers.length;
+  const result = await lane.runtime(version).call('call_kibana_api', describedArguments(operations, entry, space));
+  const answer = lane.client.answers.slice(before).find(({ request }) => request.method === operation.method && request.path === path);
+  if (!answer) return [`no request reached Prism: ${textOf(result).slice(0, 500)}`];
+  if (answer.error) return REFUSING_STATUSES.has(answer.error.status ?? 0) ? [answer.error.message.slice(0, 500)] : [];
+  const violations = answer.violations ? (JSON.parse(answer.violations) as Array<{ location?: string[]; message?: string }>) : [];
+  return violations.filter((v) => v.location?.[0] === 'request').map((v) => `${v.location?.join('.')}: ${v.message}`);
+}
+
+/** `work` over `items` in `lanes.length` lanes, each item once. */
+async function inLanes<T, R>(items: T[], lanes: Lane[], work: (item: T, lane: Lane) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const run = async (lane: Lane) => {
+    for (let index = next++; index < items.length; index = next++) results[index] = await work(items[index] as T, lane);
+  };
+  await Promise.all(lanes.map(run));
+  return results;
+}
+
+describe.skipIf(!HAVE_SPECS)(
+  `every catalogued operation through call_kibana_api, judged on its spec${HAVE_SPECS ? '' : ` (skipped: ${NO_SPECS_REASON})`}`,
+  () => {
+    const specs = SOURCES.specs.map((source) => ({ source, operations: catalogued(source.id) }));
+    const judges = new Map<string, PrismServer>();
+    const api = new KibanaApi({ tier: 'destructive', allowInternal: true });
+    // One set of tools for every call: their catalogue loads once per version, as in a server.
+    const tools = apiTools({
+      tier: 'destructive',
+      allowInternal: true,
+      catalogue: (at) => api.operations(at).then((loaded) => loaded.catalogue),
+    });
+    let dir: string;
+
+    beforeAll(async () => {
+      const started = performance.now();
+      dir = await mkdtemp(join(tmpdir(), 'kibana-mcp-api-prism-'));
+      await Promise.all(
+        specs.map(async ({ source, operations }) => {
+          const document = requestSpec(await upstreamDocument(source));
+          const trimmed = trimmedSpec(
+            document,
+            operations.map(({ method, specPath }) => ({ method, path: specPath })),
+          );
+          if (TOO_LARGE_FOR_PRISM.has(source.id)) {
+            judges.set(source.id, await startAjvJudge(trimmed));
+            return;
+          }
+          const file = join(dir, `${source.id}.json`);
+          await writeFile(file, JSON.stringify(trimmed));
+          judges.set(source.id, await startPrism(file));
+        }),
+      );
+      console.info(`judges started in ${Math.round(performance.now() - started)} ms`);
+    }, 180_000);
+    afterAll(async () => {
+      await Promise.all([...judges.values()].map((judge) => judge.stop()));
+      if (dir) await rm(dir, { recursive: true, force: true });
+    });
+
+    it.each(SOURCES.specs.map((source) => [source.id, source.versions] as const))(
+      'every operation of %s is sent as the spec says',
+      async (id, versions) => {
+        const { baseUrl } = judges.get(id)!;
+        const operations = specs.find(({ source }) => source.id === id)!.operations;
+        const limited = new Set(PRISM_LIMITS.filter((limit) => limit.specs.includes(id)).flatMap((limit) => limit.operations));
+        const space = operations.some(({ method, specPath }) => method === 'GET' && specPath === '/api/spaces/space/{id}')
+          ? SPACE
+          : 'default';
+        const started = performance.now();
+        const lanes = Array.from({ length: CONCURRENCY }, () => new Lane(baseUrl, tools));
+        const results = await inLanes(operations, lanes, async (operation, lane) => {
+          const key = `${operation.method} ${operation.specPath}`;
+          const found = await problems(api, lane, operation, id, versionFor(operation, versions), space);
+          return limited.has(key) ? [] : found.map((problem) => `${key}: ${problem}`);
+        });
+        await Promise.all(lanes.map((lane) => lane.client.close()));
+        console.info(
+          `${id}: ${operations.length} operations called in ${Math.round(performance.now() - started)} ms, ${results.filter((found) => found.length > 0).length} with violations`,
+        );
+        expect(results.flat()).toEqual([]);
+      },
+      180_000,
+    );
+  },
+);
