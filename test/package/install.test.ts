@@ -21,7 +21,7 @@ const run = (command: string, args: string[], cwd: string) =>
   });
 
 describe('install from a git clone', () => {
-  it('builds on prepare, packs the command, and installs a kibana-mcp that runs', { timeout: 120_000 }, () => {
+  it('builds on prepare, packs the command, and installs a kibana-mcp that runs', { timeout: 300_000 }, () => {
     const clone = join(work, 'clone');
     run('git', ['clone', '--quiet', '--depth', '1', `file://${ROOT}`, clone], work);
     // The clone's dev dependencies are this checkout's: same lock file, no second install.
