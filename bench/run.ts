@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark in one run, printed as tables. Not part of `npm test`.
+import { benchApi } from './api.js';
 import { benchClient } from './client.js';
 import { benchDashboards } from './dashboards.js';
 import { benchDeadline } from './deadline.js';
@@ -20,6 +21,7 @@ const suites: Array<() => Promise<Table | Table[]>> = [
   benchDashboards,
   benchLargeAnswers,
   benchDeadline,
+  benchApi,
 ];
 
 for (const suite of suites) {

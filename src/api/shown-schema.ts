@@ -30,20 +30,6 @@ const DEPTHS = [6, 5, 4, 3, 2, 1, 0];
 const UNIONS = ['anyOf', 'oneOf', 'allOf'] as const;
 /** Keywords of a value kept in every form it is shown in. */
 const VALUE_KEYWORDS = ['type', 'const', 'enum', 'format'] as const;
-/** Keywords a value must satisfy, kept in a required skeleton. */
-const CONSTRAINTS = [
-  'pattern',
-  'minLength',
-  'maxLength',
-  'minimum',
-  'maximum',
-  'exclusiveMinimum',
-  'exclusiveMaximum',
-  'multipleOf',
-  'minItems',
-  'maxItems',
-] as const;
-
 class TooLarge extends Error {}
 
 /** A JSON pointer token (RFC 6901). */
@@ -124,10 +110,25 @@ class Renderer {
       return this.#skeleton(this.components.require(name), at, needed, [...seen, name]);
     }
     this.#count(schema);
-    const out = typeOf(schema, this.components);
     const structured = schema.properties || schema.items || schema.additionalProperties || UNIONS.some((key) => schema[key]);
-    if (!needed) return structured ? this.#mark(out, at) : out;
-    for (const key of CONSTRAINTS) if (schema[key] !== undefined) out[key] = schema[key];
+    if (!needed) {
+      const out = typeOf(schema, this.components);
+      return structured ? this.#mark(out, at) : out;
+    }
+    // Everything a value must satisfy (type, enum, format, bounds, pattern), without its parts and its words.
+    const {
+      properties: _p,
+      items: _i,
+      additionalProperties: _a,
+      anyOf: _any,
+      oneOf: _one,
+      allOf: _all,
+      not: _not,
+      required: _r,
+      ...rest
+    } = schema;
+    const { description: _d, default: _default, deprecated: _deprecated, discriminator: _discriminator, ...constraints } = rest;
+    const out: Shown = { ...typeOf(schema, this.components), ...constraints };
     const required = (schema.required ?? []).filter((key) => schema.properties?.[key]);
     let complete = !schema.additionalProperties && Object.keys(schema.properties ?? {}).length === required.length;
     if (required.length > 0) {
