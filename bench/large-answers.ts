@@ -75,6 +75,8 @@ async function child(kibanaUrl: string, budget: string, space: string, calls: nu
     maxResultChars: 20_000,
     confirmation: 'auto',
     logger: silentLogger,
+    // The load of the issue, measured for memory: 32 such answers take longer than a call's default deadline.
+    callTimeoutMs: 600_000,
   });
   const args = { type: 'dashboard', ...(space === 'default' ? {} : { space_id: space }) };
   // Loads undici and the validator; the answer is a large one too, so the baseline is measured before it.

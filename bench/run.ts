@@ -2,6 +2,7 @@
 import { benchApi } from './api.js';
 import { benchClient } from './client.js';
 import { benchDashboards } from './dashboards.js';
+import { benchDeadline } from './deadline.js';
 import { benchGenerator } from './generator.js';
 import { benchLargeAnswers } from './large-answers.js';
 import { benchServer } from './server.js';
@@ -19,6 +20,7 @@ const suites: Array<() => Promise<Table | Table[]>> = [
   benchVersions,
   benchDashboards,
   benchLargeAnswers,
+  benchDeadline,
   benchApi,
 ];
 

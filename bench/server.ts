@@ -70,16 +70,21 @@ function startVariants(kibana: RecordingKibana): Variant[] {
     { name: 'minimal v1 server', args: [fixture('minimal-server-v1.mjs')], env: {}, eras: ['2025'] },
     ...builds().flatMap(([label, cli]): Variant[] => {
       const eras: Era[] = cli === CLI ? ['2025', '2026'] : ['2025'];
-      return [
-        { name: `${label}, default toolsets`, args: [cli], env, eras, floor: 'minimal v2 server' },
+      // Kibana 8.18.2's tool set, and the largest one: every version's (the version is unknown).
+      const sets: Array<[string, string[]]> = [
+        ['on 8.18.2', ['--kibana-version', '8.18.2']],
+        ['every version', []],
+      ];
+      return sets.flatMap(([versions, versionArgs]): Variant[] => [
+        { name: `${label}, default toolsets, ${versions}`, args: [cli, ...versionArgs], env, eras, floor: 'minimal v2 server' },
         {
-          name: `${label}, every toolset`,
-          args: [cli, '--toolsets', 'all', '--tier', 'destructive'],
+          name: `${label}, every toolset, ${versions}`,
+          args: [cli, '--toolsets', 'all', '--tier', 'destructive', ...versionArgs],
           env,
           eras,
           floor: 'minimal v2 server',
         },
-      ];
+      ]);
     }),
   ];
 }

@@ -149,6 +149,16 @@ export class KibanaClient {
     }
   }
 
+  /**
+   * Strips, from any text built of this client's answers, the configured credentials and a caller's
+   * own `authorization` (passthrough), in every form redact.ts knows: for success bodies, which the
+   * client hands on as they came.
+   */
+  redactorFor(authorization?: string): Redact {
+    if (authorization === undefined || authorization === this.#authorization) return this.#redact;
+    return redactor([...this.#secrets, ...secretsOfHeader(authorization)]);
+  }
+
   async close(): Promise<void> {
     if (this.#undici) await (await this.#undici).agent.close();
   }

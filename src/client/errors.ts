@@ -23,6 +23,8 @@ export interface KibanaErrorInit {
   kibanaMessage?: string;
   retryAfterMs?: number;
   code?: string;
+  /** The request's deadline ended it (or passed before it could start), not its own time limit. */
+  pastDeadline?: boolean;
   cause?: Error;
 }
 
@@ -37,6 +39,8 @@ export class KibanaError extends Error {
   readonly retryAfterMs?: number;
   /** System or undici error code of a network failure (`ENOTFOUND`, `ECONNREFUSED`, …). */
   readonly code?: string;
+  /** True when the request's deadline ended it (or passed before it could start): the caller ran out of time, not Kibana's attempt. */
+  readonly pastDeadline?: boolean;
   /** Attempts made, retries included. */
   attempts = 1;
 
@@ -50,6 +54,7 @@ export class KibanaError extends Error {
     if (init.kibanaMessage !== undefined) this.kibanaMessage = init.kibanaMessage;
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
     if (init.code !== undefined) this.code = init.code;
+    if (init.pastDeadline) this.pastDeadline = true;
   }
 }
 
@@ -178,7 +183,7 @@ export function timeoutError(ctx: ErrorContext, facts: TimeoutFacts): KibanaErro
     ? `no complete response before the request's deadline: gave up after ${facts.elapsedMs} ms and ${attempts}`
     : `no complete response within ${facts.attemptLimitMs} ms${facts.attempt === 1 ? '' : ` (${attempts}, ${facts.elapsedMs} ms in all)`}`;
   if (facts.waitedMs > 0) detail += `; the last attempt waited ${facts.waitedMs} ms for other large answers to be read first`;
-  return clientError(ctx, { category: 'timeout', code: 'ETIMEDOUT', detail });
+  return clientError(ctx, { category: 'timeout', code: 'ETIMEDOUT', detail, ...(facts.byDeadline ? { pastDeadline: true } : {}) });
 }
 
 /** The request's deadline had passed before its first attempt: nothing was sent. */
@@ -186,6 +191,7 @@ export function deadlinePassed(ctx: ErrorContext, overdueMs: number): KibanaErro
   return clientError(ctx, {
     category: 'timeout',
     code: 'ETIMEDOUT',
+    pastDeadline: true,
     detail: `not sent: the request's deadline passed ${overdueMs} ms before it could start`,
   });
 }

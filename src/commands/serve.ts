@@ -32,6 +32,7 @@ export async function runServe(options: ReadOptions): Promise<number> {
     defaultSpace: kibana.config.space,
     maxResultChars: settings.maxResultChars,
     confirmation: settings.confirm,
+    callTimeoutMs: settings.callTimeout,
     logger,
   });
   try {
@@ -40,7 +41,7 @@ export async function runServe(options: ReadOptions): Promise<number> {
     const { mcpServing } = await import('../server/mcp-server.js');
     const serving = mcpServing(runtime, logger, seal);
     const running = http ? await listenHttp(serving, http, options) : await (await import('../server/stdio.js')).serveStdio(serving);
-    await untilStopped(running, logger);
+    await untilStopped(running, runtime, logger);
   } finally {
     await runtime.close();
     await kibana.stop();
@@ -84,19 +85,56 @@ async function listenHttp(serving: McpServing, config: HttpConfig, { sources }: 
   }
 }
 
-/** Waits for SIGINT/SIGTERM (then lets in-flight calls finish) or for the transport to close by itself. */
-async function untilStopped(running: RunningServer, logger: Logger): Promise<void> {
-  let onSignal: (signal: NodeJS.Signals) => void = () => {};
+/** After a second signal, how long answers may take to leave before the process exits anyway. */
+const FORCED_EXIT_AFTER_MS = 5_000;
+
+/**
+ * Waits for SIGINT/SIGTERM or for the transport to close by itself, then closes: the calls under way
+ * finish and answer. A second signal cuts them off (each still answers, saying so) and stops waiting
+ * for anything else; what was cut off is logged, since Kibana may have done it. A third signal, or
+ * answers that still have not left a while after the second, end the process at once, logging the
+ * calls that never answered.
+ */
+async function untilStopped(running: RunningServer, runtime: ToolRuntime, logger: Logger): Promise<void> {
+  let signals = 0;
+  let stop = () => {};
   const signalled = new Promise<void>((resolve) => {
-    onSignal = (signal) => {
-      logger.info(`${signal}: finishing calls under way, then stopping`);
-      resolve();
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    stop = resolve;
   });
-  await Promise.race([signalled, running.closed]);
-  process.off('SIGINT', onSignal);
-  process.off('SIGTERM', onSignal);
-  await running.close();
+  const forcedExit = (why: string) => {
+    const unanswered = runtime.callsUnderWay;
+    logger.error(`${why}: exiting now; ${calls(unanswered.length)} had not answered${listed(unanswered)}`);
+    process.exit(1);
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals += 1;
+    if (signals === 1) {
+      logger.info(`${signal}: finishing calls under way, then stopping (a second ${signal} cuts them off)`);
+      stop();
+    } else if (signals === 2) {
+      const cut = runtime.cutOff(`${signal} during shutdown`);
+      logger.warn(`${signal} again: cut off ${calls(cut.length)} under way, which Kibana may have done${listed(cut)}`);
+      running.hurry();
+      setTimeout(() => forcedExit(`answers still unsent ${FORCED_EXIT_AFTER_MS} ms after the second signal`), FORCED_EXIT_AFTER_MS).unref();
+    } else {
+      forcedExit(`${signal} a third time`);
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    await Promise.race([signalled, running.closed]);
+    await running.close();
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+function calls(count: number): string {
+  return `${count} call${count === 1 ? '' : 's'}`;
+}
+
+function listed(descriptions: readonly string[]): string {
+  return descriptions.length === 0 ? '' : `: ${descriptions.join('; ')}`;
 }

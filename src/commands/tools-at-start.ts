@@ -5,7 +5,7 @@
 // reports to its caller, kept for that caller only.
 import { probeKibanaStatus } from '../client/status-probe.js';
 import { clientOptionsFrom } from '../config/client-options.js';
-import type { ReadOptions } from '../config/read-options.js';
+import { ConfigError, type ReadOptions } from '../config/read-options.js';
 import { toolSelectionFrom } from '../config/tool-selection.js';
 import type { Logger } from '../logger.js';
 import * as generated from '../tools/generated/index.js';
@@ -43,7 +43,7 @@ export async function toolsAtStart(
   if (userCatalogue) settings.catalogue = userCatalogue;
   const version = kibanaVersion.known;
   if (version !== undefined) for (const notice of unservedOnVersion(generatedSpecs(chosen), selection, version)) logger.warn(notice);
-  const tools = servedSelection(chosen, version);
+  const tools = await withFileImport(servedSelection(chosen, version), options, logger);
   served.names = new Set(tools.map((tool) => tool.name));
   logger.debug(`${version === undefined ? 'every Kibana version' : `Kibana ${version}`}: ${tools.length} tools`);
   return { tools, kibanaVersion };
@@ -88,4 +88,24 @@ async function versionAtStart(
     `could not read Kibana's version at start (${answer.failure}): listing the tools of every version; calls follow the version Kibana reports on the first call that reaches it (--kibana-version fixes one)`,
   );
   return new KibanaVersion(probe);
+}
+
+/**
+ * With --import-dir, import_saved_objects_file beside import_saved_objects (only where that one is
+ * served: same toolset, same tier). The directory must exist; its real path is what files must lie in.
+ */
+async function withFileImport(tools: Tool[], { settings, sources }: ReadOptions, logger: Logger): Promise<Tool[]> {
+  if (settings.importDir === undefined) return tools;
+  const { fileImportTool, IMPORT_TOOL } = await import('../tools/tasks/import-file.js');
+  const { realpath, stat } = await import('node:fs/promises');
+  const directory = await realpath(settings.importDir).catch(() => undefined);
+  if (directory === undefined || !(await stat(directory)).isDirectory()) {
+    throw new ConfigError(`${sources.importDir}: expected an existing directory, got "${settings.importDir}"`);
+  }
+  const importTool = tools.find((tool) => tool.name === IMPORT_TOOL);
+  if (!importTool) {
+    logger.warn(`${sources.importDir}: ${IMPORT_TOOL} is not served (toolset or tier), so the file import beside it is not served either`);
+    return tools;
+  }
+  return [...tools, fileImportTool(importTool, directory)];
 }

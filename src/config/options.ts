@@ -102,6 +102,16 @@ export const OPTIONS = [
     help: 'Extra attempts: GETs on 429/502/503/504, network errors and timeouts; PUT/DELETE only when Kibana surely did nothing (429, 503, refused).',
   },
   {
+    flag: 'call-timeout',
+    env: 'KIBANA_MCP_CALL_TIMEOUT_MS',
+    type: 'integer',
+    placeholder: 'MS',
+    min: 1_000,
+    max: 3_600_000,
+    default: '50000',
+    help: "Time limit of one whole tool call, in milliseconds: version check, space check, every attempt and retry, the user's confirmation; keep it under the client's own (60 s in most).",
+  },
+  {
     flag: 'kibana-version',
     env: 'KIBANA_MCP_KIBANA_VERSION',
     type: 'version',
@@ -172,6 +182,13 @@ export const OPTIONS = [
     placeholder: 'SECRET',
     secret: true,
     help: 'Key (32+ characters) that signs confirmation rounds; the same on every instance behind one load balancer. Random per process when unset.',
+  },
+  {
+    flag: 'import-dir',
+    env: 'KIBANA_MCP_IMPORT_DIR',
+    type: 'string',
+    placeholder: 'PATH',
+    help: 'Directory of .ndjson export files that import_saved_objects_file may import (served only with it, beside import_saved_objects); nothing outside it is read.',
   },
   {
     flag: 'http',

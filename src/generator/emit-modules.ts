@@ -39,6 +39,7 @@ export function toolsetModule(toolset: Toolset, tools: EmittedTool[]): string {
   ];
   for (const { model, advertised, spec } of tools) {
     const data = (key: string, value: unknown) => `    ${key}: ${sourceLiteral(value, 4, 6 + key.length)},`;
+    const optional = (key: string, value: unknown) => (value === undefined ? [] : [data(key, value)]);
     lines.push(
       '  {',
       data('name', model.name),
@@ -52,6 +53,8 @@ export function toolsetModule(toolset: Toolset, tools: EmittedTool[]): string {
       `    validator: () => validatorFrom(inputs[${JSON.stringify(spec)}], ${JSON.stringify(model.name)}),`,
       data('request', model.request),
       data('versions', model.versions),
+      ...optional('writeAnswer', model.writeAnswer),
+      ...optional('keepsExisting', model.keepsExisting),
       data('operation', model.operation),
       '  },',
     );

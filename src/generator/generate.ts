@@ -10,6 +10,7 @@ import { buildToolModel, finalDescription } from './tool-model.js';
 import { toolTokens } from './tokens.js';
 import type { ToolEntry, Toolset } from './toolsets.js';
 import { mergeVariants, type Variant } from './variants.js';
+import { keepsExistingOf, withFullArgument } from './write-answer.js';
 
 export interface FactsText {
   /** The spec id, as openapi/specs.yaml names it. */
@@ -41,13 +42,16 @@ export function generateFromFacts(facts: FactsText[], toolsets: Toolset[]): Gene
           documents.flatMap(({ spec, reader, paths }): Variant[] => {
             const path = paths.get(canonicalKey(entry.method, entry.path));
             if (path === undefined) return [];
-            return [
-              {
-                spec,
-                model: buildToolModel(reader.operation(entry.method, path), entry, reader.components),
-                components: reader.components,
-              },
-            ];
+            const model = buildToolModel(reader.operation(entry.method, path), entry, reader.components);
+            const readPath = entry.keepsExisting && paths.get(canonicalKey('GET', entry.keepsExisting.read.path));
+            const keepsExisting = keepsExistingOf(
+              entry,
+              model,
+              reader.components,
+              readPath ? reader.operation('GET', readPath) : undefined,
+            );
+            if (keepsExisting) model.keepsExisting = keepsExisting;
+            return [{ spec, model, components: reader.components }];
           }),
         );
         if (candidates.length === 0)
@@ -55,8 +59,12 @@ export function generateFromFacts(facts: FactsText[], toolsets: Toolset[]): Gene
             `no facts document has ${entries.map((e) => `${e.method} ${e.path}`).join(' or ')} (run npm run openapi:extract)`,
           );
         for (const variant of mergeVariants(candidates)) {
+          // `full` joins after the depth limit is chosen: a small cost of every compact write, it hides none of its own arguments.
           const advertised = advertise(variant.model, variant.components);
-          const shown = { ...advertised, description: finalDescription(advertised.description, variant.model.tier) };
+          const shown = {
+            description: finalDescription(advertised.description, variant.model.tier),
+            inputSchema: withFullArgument(advertised.inputSchema, variant.model.writeAnswer),
+          };
           tools.push({ ...variant, advertised: { ...shown, tokens: toolTokens({ ...variant.model, ...shown }) } });
         }
       } catch (error) {

@@ -28,6 +28,7 @@ import {
 } from '../tools/spec.js';
 import { argumentName } from './argument-names.js';
 import type { ToolEntry } from './toolsets.js';
+import { assertFullIsFree, writeAnswerOf } from './write-answer.js';
 
 /** A ToolSpec before emission: its input is still one full JSON Schema, not yet advertised. */
 export type ToolModel = Omit<ToolSpec, 'inputSchema' | 'validator' | 'tokens'> & {
@@ -88,19 +89,24 @@ export function buildToolModel(operation: Operation, entry: ToolEntry, component
   };
   const operationRef: ToolModel['operation'] = { method, path: operation.path };
   if (operation.operationId !== undefined) operationRef.operationId = operation.operationId;
-  return {
+  const input = layout.schema();
+  const writeAnswer = writeAnswerOf(entry, tier, `${method} ${operation.path}`);
+  assertFullIsFree(input, writeAnswer, `${method} ${operation.path}`);
+  const model: ToolModel = {
     name: entry.name,
     toolset: entry.toolset,
     tier,
     description: entry.description,
     annotations,
     spaceAware,
-    input: layout.schema(),
+    input,
     textArgs: layout.textArgs(),
     request,
     operation: operationRef,
     versions: operation.versions ?? {},
   };
+  if (writeAnswer) model.writeAnswer = writeAnswer;
+  return model;
 }
 
 /**

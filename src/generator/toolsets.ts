@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { operationKey, type HttpMethod } from '../kibana/http.js';
 import type { VersionRange } from '../kibana/versions.js';
 import { isObject } from '../openapi/json.js';
-import type { Tier } from '../tools/spec.js';
+import type { KeepsExisting, Tier } from '../tools/spec.js';
 import { CONCEPTS } from './argument-names.js';
 import { Fields } from './yaml-fields.js';
 
@@ -35,6 +35,10 @@ export interface ToolEntry {
   loose: string[];
   /** Versions the team knows the operation exists on where the specs cannot tell (see `from`/`until`). */
   versions: VersionRange;
+  /** A write whose answer is the result asked for (a connector run): answered whole, without `full`. */
+  answer?: 'whole';
+  /** A write Kibana may acknowledge without acting (see KeepsExisting); checked against the tool when it is generated. */
+  keepsExisting?: KeepsExisting;
 }
 
 export interface Toolset {
@@ -69,7 +73,10 @@ const ENTRY_KEYS = [
   'optional',
   'rename',
   'loose',
+  'answer',
+  'keeps_existing',
 ] as const;
+const KEEPS_EXISTING_KEYS = ['unless', 'read', 'field', 'argument'] as const;
 
 export async function loadToolsets(file: string): Promise<Toolset[]> {
   return parseToolsets(await readFile(file, 'utf8'), file);
@@ -139,12 +146,16 @@ function parseTool(raw: unknown, toolset: string, position: string): ToolEntry[]
   const idempotent = fields.boolean('idempotent');
   const title = fields.string('title');
   const openWorld = fields.flag('open_world');
+  const answer = wholeAnswer(fields);
+  const keepsExisting = keepsExistingOf(fields);
   return operations.map(({ method, path, versions, description: own, args, omit, optional, rename, loose, where }) => {
     if (readOnly && method !== 'POST')
       throw new Error(`${where}: read_only is for POSTs that only read; a ${method} is read-only or not by its method`);
     if (readOnly && tier !== undefined && tier !== 'read') throw new Error(`${where}: read_only contradicts tier ${tier}`);
     const isRead = tier === 'read' || readOnly || method === 'GET';
     if (destructiveHint && isRead) throw new Error(`${where}: destructive_hint on a read-only tool`);
+    if (answer && isRead) throw new Error(`${where}: answer is for write tools; a read answers whole already`);
+    if (keepsExisting && isRead) throw new Error(`${where}: keeps_existing is for write tools`);
     if (destructiveHint && (tier === 'destructive' || (tier === undefined && method === 'DELETE')))
       throw new Error(`${where}: destructive_hint on a destructive tool, which has the hint already`);
     const described = omit.find((arg) => Object.hasOwn(args, arg));
@@ -170,6 +181,8 @@ function parseTool(raw: unknown, toolset: string, position: string): ToolEntry[]
     };
     if (tier !== undefined) entry.tier = tier;
     if (idempotent !== undefined) entry.idempotent = idempotent;
+    if (answer) entry.answer = answer;
+    if (keepsExisting) entry.keepsExisting = keepsExisting;
     return entry;
   });
 }
@@ -190,10 +203,36 @@ interface OperationFields {
 
 /** `op` with its team-written version bounds. */
 function operationOf(fields: Fields, where: string): Pick<OperationFields, 'method' | 'path' | 'versions' | 'where'> {
-  const op = fields.string('op');
+  return { ...methodAndPath(fields, 'op'), versions: fields.versionRange(), where };
+}
+
+function methodAndPath(fields: Fields, key: string): { method: HttpMethod; path: string } {
+  const op = fields.string(key);
   const match = OP.exec(op.trim());
-  if (!match) throw new Error(`${where}: op "${op}" is not "METHOD /path"`);
-  return { method: match[1] as HttpMethod, path: match[2] as string, versions: fields.versionRange(), where };
+  if (!match) throw new Error(`${fields.where}: ${key} "${op}" is not "METHOD /path"`);
+  return { method: match[1] as HttpMethod, path: match[2] as string };
+}
+
+/** `answer: whole`; a write without it answers compactly, so nothing else may be written. */
+function wholeAnswer(fields: Fields): 'whole' | undefined {
+  if (!fields.has('answer')) return undefined;
+  if (fields.optionalString('answer') !== 'whole')
+    throw new Error(`${fields.where}: answer can only be whole (leave it out for a compact answer)`);
+  return 'whole';
+}
+
+/** `keeps_existing: { unless, read: GET /path, field, argument }`: the read is a GET. */
+function keepsExistingOf(fields: Fields): KeepsExisting | undefined {
+  const rule = fields.map('keeps_existing', KEEPS_EXISTING_KEYS);
+  if (!rule) return undefined;
+  const read = methodAndPath(rule, 'read');
+  if (read.method !== 'GET') throw new Error(`${rule.where}: read "${read.method} ${read.path}" must be a GET`);
+  return {
+    unless: rule.string('unless'),
+    read: { method: 'GET', path: read.path },
+    field: rule.string('field'),
+    argument: rule.string('argument'),
+  };
 }
 
 /** The keys about arguments, which a tool's operations share and each may add to. */

@@ -53,8 +53,9 @@ function describe({ spec, model }: Variant): string {
 
 /** What makes a tool what it is, with component references inlined so that specs naming their components differently compare equal. */
 function fingerprint({ model, components }: Variant): string {
-  const { input, request, tier, annotations, spaceAware, textArgs, description } = model;
-  return JSON.stringify({ input: inlined(input, components, []), request, tier, annotations, spaceAware, textArgs, description });
+  const { input, request, tier, annotations, spaceAware, textArgs, description, writeAnswer, keepsExisting } = model;
+  const shown = { tier, annotations, spaceAware, textArgs, description, writeAnswer, keepsExisting };
+  return JSON.stringify({ input: inlined(input, components, []), request, ...shown });
 }
 
 function inlined(schema: Schema, components: ComponentStore, stack: string[]): Schema {

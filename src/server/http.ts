@@ -9,6 +9,8 @@ import { InFlight } from '../tools/runtime/in-flight.js';
 import { authorizeCaller, type HttpAuth } from './http-auth.js';
 import { checkHostAndOrigin, type OriginPolicy } from './http-origin.js';
 import { HTTP_REFUSED, INTERNAL_ERROR, INVALID_REQUEST, PARSE_ERROR, UNAUTHORIZED } from './json-rpc.js';
+import { FILE_IMPORT_TOOL } from '../tools/tasks/import-file.js';
+import { tooLargeMessage } from './large-messages.js';
 import { type McpServing, protocolErrorLog, serverFactory } from './mcp-server.js';
 import type { RunningServer } from './stdio.js';
 import { sendWebResponse, webRequest } from './web-bridge.js';
@@ -37,6 +39,8 @@ export async function serveHttp(serving: McpServing, options: HttpOptions): Prom
   const modern = createMcpHandler(factory, { legacy: 'reject', onerror: protocolErrorLog(logger) });
   // Exchanges end when their response is fully sent: shutdown waits for these, not just for tool calls.
   const exchanges = new InFlight();
+  // Exchanges past their body, whose answer is being made or sent: a hurried shutdown still waits for these.
+  const answering = new InFlight();
   const httpServer = createServer((req, res) => {
     const finished = new Promise<void>((resolve) => res.once('close', resolve));
     void exchanges.track(async () => {
@@ -51,26 +55,40 @@ export async function serveHttp(serving: McpServing, options: HttpOptions): Prom
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = pathOf(req.url);
-    if (path === undefined) return sendJsonRpcError(res, 400, INVALID_REQUEST, 'Bad request: unreadable request URL');
+    if (path === undefined) return refuse(res, 400, INVALID_REQUEST, 'Bad request: unreadable request URL');
     const refused = checkHostAndOrigin(req.headers, options.origins);
-    if (refused) return sendJsonRpcError(res, 403, HTTP_REFUSED, refused);
-    if (path === '/healthz' && req.method === 'GET') return sendJson(res, 200, { status: 'ok', tools: runtime.tools.length });
-    if (path !== MCP_PATH) return sendJson(res, 404, { error: `Not found: the MCP endpoint is POST ${MCP_PATH}` });
+    if (refused) return refuse(res, 403, HTTP_REFUSED, refused);
+    // Status only: whoever may reach the port learns nothing about what is served.
+    if (path === '/healthz' && req.method === 'GET') return sendJson(res, 200, { status: 'ok' });
+    if (path !== MCP_PATH) {
+      res.setHeader('connection', 'close');
+      return sendJson(res, 404, { error: `Not found: the MCP endpoint is POST ${MCP_PATH}` });
+    }
     if (req.method !== 'POST') {
       res.setHeader('allow', 'POST');
-      return sendJsonRpcError(res, 405, HTTP_REFUSED, `Method not allowed: this stateless server takes POST ${MCP_PATH} only`);
+      return refuse(res, 405, HTTP_REFUSED, `Method not allowed: this stateless server takes POST ${MCP_PATH} only`);
     }
     const caller = authorizeCaller(req.headers, options.auth);
     if (!caller.ok) {
       res.setHeader('www-authenticate', 'Bearer');
-      return sendJsonRpcError(res, 401, UNAUTHORIZED, caller.reason);
+      return refuse(res, 401, UNAUTHORIZED, caller.reason);
     }
     const body = await readJsonBody(req, maxBodyBytes);
-    if (!body.ok) return sendJsonRpcError(res, body.status, body.code, body.reason);
+    if (body === TOO_LARGE) {
+      const message = tooLargeMessage({
+        what: 'HTTP',
+        limitBytes: maxBodyBytes,
+        fileImport: runtime.has(FILE_IMPORT_TOOL),
+      });
+      return refuse(res, 413, INVALID_REQUEST, message);
+    }
+    if (!body.ok) return sendJsonRpcError(res, 400, PARSE_ERROR, 'Parse error: the request body is not valid JSON');
 
     const request = webRequest(req, res, path);
-    if (await isLegacyRequest(request, body.value)) return answerLegacy(request, body.value, res);
-    await sendWebResponse(await modern.fetch(request, { parsedBody: body.value }), res);
+    await answering.track(async () => {
+      if (await isLegacyRequest(request, body.value)) return answerLegacy(request, body.value, res);
+      await sendWebResponse(await modern.fetch(request, { parsedBody: body.value }), res);
+    });
   }
 
   async function answerLegacy(request: Request, body: unknown, res: ServerResponse): Promise<void> {
@@ -101,6 +119,7 @@ export async function serveHttp(serving: McpServing, options: HttpOptions): Prom
   logger.info(`serving ${runtime.tools.length} tools on ${url}`);
 
   const closed = new Promise<void>((resolve) => httpServer.once('close', () => resolve()));
+  let endGrace = () => {};
   return {
     url,
     closed,
@@ -112,14 +131,17 @@ export async function serveHttp(serving: McpServing, options: HttpOptions): Prom
       const graceMs = options.shutdownGraceMs ?? 10_000;
       let timer: NodeJS.Timeout | undefined;
       const grace = new Promise<void>((resolve) => {
+        endGrace = resolve;
         timer = setTimeout(resolve, graceMs);
       });
-      const callsDone = grace.then(() => runtime.idle()).then(() => new Promise<void>((resolve) => setImmediate(resolve)));
-      await Promise.race([exchanges.idle(), callsDone]);
+      await Promise.race([exchanges.idle(), grace.then(() => answering.idle())]);
       clearTimeout(timer);
       await modern.close();
       httpServer.closeAllConnections();
       await stopped;
+    },
+    hurry() {
+      endGrace();
     },
   };
 }
@@ -140,25 +162,38 @@ function pathOf(url: string | undefined): string | undefined {
   }
 }
 
-type BodyResult = { ok: true; value: unknown } | { ok: false; status: number; code: number; reason: string };
+/** A body past the limit: reading stopped there, and the rest must not be read. */
+const TOO_LARGE = Symbol('too large');
 
-async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<BodyResult> {
+async function readJsonBody(
+  req: IncomingMessage,
+  maxBytes: number,
+): Promise<{ ok: true; value: unknown } | { ok: false } | typeof TOO_LARGE> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > maxBytes) return { ok: false, status: 413, code: INVALID_REQUEST, reason: `Request body larger than ${maxBytes} bytes` };
+    if (size > maxBytes) return TOO_LARGE;
     chunks.push(chunk as Buffer);
   }
   try {
     return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
   } catch {
-    return { ok: false, status: 400, code: PARSE_ERROR, reason: 'Parse error: the request body is not valid JSON' };
+    return { ok: false };
   }
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+/**
+ * A refusal before the body was read (or read to its end): the connection closes once it is sent,
+ * rather than reading, and discarding, whatever the client still sends.
+ */
+function refuse(res: ServerResponse, status: number, code: number, message: string): void {
+  res.setHeader('connection', 'close');
+  sendJsonRpcError(res, status, code, message);
 }
 
 function sendJsonRpcError(res: ServerResponse, status: number, code: number, message: string): void {

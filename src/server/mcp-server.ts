@@ -16,6 +16,7 @@ import {
   type Tool as ListedTool,
 } from '@modelcontextprotocol/server';
 import type { Logger } from '../logger.js';
+import { CallSlots } from '../tools/runtime/call-slots.js';
 import { AnswerOnRetry } from '../tools/runtime/confirmation.js';
 import type { Invocation } from '../tools/runtime/context.js';
 import { type ToolRuntime, UnknownToolError } from '../tools/runtime/runtime.js';
@@ -48,6 +49,12 @@ export function mcpServing(runtime: ToolRuntime, logger: Logger, seal = new Conf
  */
 const LIST_CACHE: CacheHint = { ttlMs: 86_400_000, cacheScope: 'private' };
 
+/**
+ * Tool calls of one server instance (a stdio connection, one HTTP request: a JSON-RPC batch holds
+ * many) that run at once; the others wait their turn within their deadline.
+ */
+export const CALLS_AT_ONCE = 8;
+
 /** Why a 2025 client over stateless HTTP cannot be asked, as the refusal under --confirm always says. */
 const STATELESS_LEGACY =
   'a client of a 2025 protocol revision over stateless HTTP cannot be asked in the middle of a call; a 2026-07-28 client can confirm';
@@ -70,11 +77,12 @@ export function createMcpServer({ runtime, logger, seal }: McpServing, era: Prot
     },
   );
   server.onerror = protocolErrorLog(logger);
+  const slots = new CallSlots(CALLS_AT_ONCE);
 
   server.setRequestHandler('tools/list', () => ({ tools: runtime.listing as ListedTool[] }));
   server.setRequestHandler('tools/call', async (request, context): Promise<CallToolResult | InputRequiredResult> => {
     const { name, arguments: args } = request.params;
-    const invocation: Invocation = { ...caller, signal: context.mcpReq.signal, ...askingOf(), ...progressOf(context) };
+    const invocation: Invocation = { ...caller, signal: context.mcpReq.signal, slots, ...askingOf(), ...progressOf(context) };
     try {
       return await runtime.call(name, args, invocation);
     } catch (error) {

@@ -2,6 +2,7 @@
 // a write says when it changed nothing and answers compactly unless `full`; then the size cap.
 import type { KibanaRequest, KibanaResponse } from '../client/types.js';
 import { requestedFields, selectFields } from './field-selection.js';
+import { jsonLength } from './json-length.js';
 import { nothingChangedNotice } from './no-change.js';
 import { answerPayload, type ShapeOptions, valueResult } from './results.js';
 import type { AnswerShaping, ToolResult } from './runtime/tool.js';
@@ -38,8 +39,8 @@ export function answerResult(response: KibanaResponse, call: AnswerCall, options
 /** The compact answer, when it makes the result shorter, notice included. */
 function compacted(payload: unknown, sent: ReadonlySet<string>, notices: string[]): unknown {
   const compact = compactWriteAnswer(payload, sent);
-  const fullChars = JSON.stringify(payload).length;
-  const compactChars = JSON.stringify(compact.value).length;
+  const fullChars = jsonLength(payload);
+  const compactChars = jsonLength(compact.value);
   const notice = compactNotice(compactChars, fullChars, compact.lists);
   if (compactChars + notice.length >= fullChars) return payload;
   notices.push(notice);

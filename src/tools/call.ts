@@ -9,12 +9,9 @@ import { keptExistingResult } from './no-change.js';
 import { isEmptyListing, isIdentityKey, isPlainObject } from './payload.js';
 import type { AnswerShaping, Tool, ToolContext, ToolResult } from './runtime/tool.js';
 import { SPACE_ARG, type ToolSpec } from './spec.js';
-import { FULL_ARGUMENT, FULL_ARGUMENT_SCHEMA } from './write-answers.js';
 
 export function generatedTool(spec: ToolSpec): Tool {
-  const { name, toolset, tier, description, annotations, validator } = spec;
-  const answers = answerShaping(spec);
-  const inputSchema = answers.compact ? withFullArgument(spec.inputSchema) : spec.inputSchema;
+  const { name, toolset, tier, description, inputSchema, annotations, validator } = spec;
   return {
     name,
     toolset,
@@ -22,23 +19,20 @@ export function generatedTool(spec: ToolSpec): Tool {
     description,
     inputSchema,
     annotations,
-    answers,
+    answers: answerShaping(spec),
     validator,
     run: (args, context) => callSpec(spec, args, context),
   };
 }
 
-/** Writes answer compactly unless generated `whole`; reads whose `fields` travel in the query keep only those fields. */
+/**
+ * Writes generated `compact` answer compactly (their schema carries `full`); reads whose `fields` travel
+ * in the query keep only those fields.
+ */
 function answerShaping(spec: ToolSpec): AnswerShaping {
-  if (!spec.annotations.readOnlyHint) return { compact: (spec.writeAnswer ?? 'compact') === 'compact' };
+  if (!spec.annotations.readOnlyHint) return { compact: spec.writeAnswer === 'compact' };
   const fields = spec.request.params.find((param) => param.in === 'query' && param.name === 'fields');
   return fields ? { fields: fields.arg } : {};
-}
-
-/** A compact write advertises `full`; generated schemas may carry it already. */
-function withFullArgument(schema: ToolSpec['inputSchema']): ToolSpec['inputSchema'] {
-  if (schema.properties && Object.hasOwn(schema.properties, FULL_ARGUMENT)) return schema;
-  return { ...schema, properties: { ...schema.properties, [FULL_ARGUMENT]: FULL_ARGUMENT_SCHEMA } };
 }
 
 async function callSpec(spec: ToolSpec, args: Record<string, unknown>, context: ToolContext): Promise<ToolResult> {

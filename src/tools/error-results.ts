@@ -42,6 +42,12 @@ const HINTS: Record<KibanaErrorCategory, string> = {
   aborted: 'The call was cancelled before Kibana answered.',
 };
 
+/** A request the call's deadline ended: the whole call had run out of time, whichever of its steps was waiting. */
+const PAST_DEADLINE_HINT =
+  'The whole call has one time limit (--call-timeout), every Kibana request and retry in it included, so that its answer reaches the client before the client gives up; Kibana did not answer within it: narrow the call (a smaller page, a filter) or retry later.';
+/** Said of a write that was sent and not answered. */
+export const MAYBE_WRITTEN = ' A write may have been done anyway: read the object before you retry.';
+
 export function errorResult(text: string): ToolResult {
   return { isError: true, content: [{ type: 'text', text }] };
 }
@@ -50,7 +56,7 @@ export function errorResult(text: string): ToolResult {
 export function kibanaErrorResult(error: KibanaError, maxChars: number, notFound?: NotFoundTarget): ToolResult {
   const status = error.status === undefined || error.message.includes(String(error.status)) ? '' : ` (HTTP ${error.status})`;
   const message = `${error.message}${status}`;
-  const hint = `\nHint: ${error.category === 'not_found' && notFound ? NOT_FOUND_HINTS[notFound] : HINTS[error.category]}`;
+  const hint = `\nHint: ${hintFor(error, notFound)}`;
   if (message.length + hint.length <= maxChars) return errorResult(message + hint);
   const kept = Math.max(0, maxChars - hint.length);
   return {
@@ -60,6 +66,12 @@ export function kibanaErrorResult(error: KibanaError, maxChars: number, notFound
       { type: 'text', text: cutNotice(kept, message.length) },
     ],
   };
+}
+
+function hintFor(error: KibanaError, notFound: NotFoundTarget | undefined): string {
+  // A write that was sent may have been done; one the deadline kept from starting (no attempt) was not.
+  if (error.pastDeadline) return PAST_DEADLINE_HINT + (error.method !== 'GET' && error.attempts > 0 ? MAYBE_WRITTEN : '');
+  return error.category === 'not_found' && notFound ? NOT_FOUND_HINTS[notFound] : HINTS[error.category];
 }
 
 export function failureResult(error: unknown, maxChars: number, notFound?: NotFoundTarget): ToolResult {

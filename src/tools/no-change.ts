@@ -47,7 +47,7 @@ function countsAffected(key: string): boolean {
 /**
  * After a write that Kibana may have ignored: reads the value back and, when it is not what the call
  * set, the result that says so and what to pass. Undefined when the call did what it asked, or
- * when the value cannot be read (the write's own answer then stands).
+ * when the value cannot be read or the answer lacks it (the write's own answer then stands).
  */
 export async function keptExistingResult(
   rule: KeepsExisting,
@@ -63,7 +63,9 @@ export async function keptExistingResult(
       ...(write.params ? { params: write.params } : {}),
       ...(write.space ? { space: write.space } : {}),
     });
-    current = isPlainObject(read.data) ? read.data[rule.field] : undefined;
+    // An answer without the field tells nothing (it is not Kibana's read, or not the version we know).
+    if (!isPlainObject(read.data) || !Object.hasOwn(read.data, rule.field)) return undefined;
+    current = read.data[rule.field];
   } catch (error) {
     if (error instanceof KibanaError) return undefined;
     throw error;

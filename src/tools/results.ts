@@ -1,6 +1,7 @@
 // Values → tool results: the data once, as compact JSON text, capped in size with a notice that says
 // how to narrow; and the cap held for every result, errors included.
 import type { KibanaResponse } from '../client/types.js';
+import { jsonLength } from './json-length.js';
 import { arraysIn, type FoundArray, isPlainObject, withArray } from './payload.js';
 import type { ToolResult } from './runtime/tool.js';
 
@@ -52,15 +53,16 @@ export function valueResult(payload: unknown, options: ShapeOptions, notices: re
   return { content: [...shaped, ...notices].map((text) => ({ type: 'text', text })) };
 }
 
+/** Measured before it is written: a large answer is never held twice, as its value and as its whole text. */
 function jsonParts(payload: unknown, options: ShapeOptions): string[] {
-  const text = JSON.stringify(payload);
-  return text.length <= options.maxChars ? [text] : truncateJson(payload, text.length, options);
+  if (jsonLength(payload, options.maxChars) <= options.maxChars) return [JSON.stringify(payload)];
+  return truncateJson(payload, jsonLength(payload), options);
 }
 
 function truncateJson(payload: unknown, fullLength: number, options: ShapeOptions): string[] {
   // The list that takes the most room is the one to cut (hits, not the aggregation buckets beside them).
   const lists = arraysIn(payload).filter((list) => list.items.length > 1);
-  const bySize = lists.map((list) => ({ list, size: JSON.stringify(list.items).length })).sort((a, b) => b.size - a.size);
+  const bySize = lists.map((list) => ({ list, size: jsonLength(list.items) })).sort((a, b) => b.size - a.size);
   for (const { list, size } of bySize) {
     const kept = mostItemsThatFit(payload, list, options.maxChars, size);
     if (kept > 0) {
@@ -122,7 +124,7 @@ function narrowingAdvice(options: ShapeOptions): string {
  */
 function mostItemsThatFit(payload: unknown, list: FoundArray, maxChars: number, listChars: number): number {
   const count = list.items.length;
-  const fits = (n: number) => JSON.stringify(withArray(payload, list.path, list.items.slice(0, n))).length <= maxChars;
+  const fits = (n: number) => jsonLength(withArray(payload, list.path, list.items.slice(0, n)), maxChars) <= maxChars;
   let low = 0;
   let high = Math.min(count, Math.ceil(maxChars / Math.max(1, listChars / count)) + 1);
   while (high < count && fits(high)) {

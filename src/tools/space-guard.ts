@@ -60,7 +60,7 @@ export function spacesWrittenBy(request: KibanaRequest, runsInSpace: boolean): s
   return [...new Set([...own, ...(Array.isArray(targets) ? targets.filter((id): id is string => typeof id === 'string') : [])])];
 }
 
-type CallerRequest = { authorization?: string; signal?: AbortSignal };
+type CallerRequest = { authorization?: string; signal?: AbortSignal; deadline?: number };
 
 function asExistingSpace(value: unknown): ExistingSpace[] {
   const { id, name } = (typeof value === 'object' && value !== null ? value : {}) as { id?: unknown; name?: unknown };

@@ -114,7 +114,7 @@ export interface ToolSpec {
    * its schema follow the version. A toolset module lists a name's variants oldest first.
    */
   versions: VersionRange;
-  /** Write tools only; a write tool generated without it answers `compact`. */
+  /** Write tools only: the generator gives every write one, and `compact` ones `full` in their schema. A write without it answers whole. */
   writeAnswer?: WriteAnswer;
   keepsExisting?: KeepsExisting;
   /** The upstream operation this tool was derived from (for reports and drift checks). */

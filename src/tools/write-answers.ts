@@ -18,11 +18,8 @@ import { SPACE_ARG } from './spec.js';
 /** The argument of every compact write that asks for the whole answer. */
 export const FULL_ARGUMENT = 'full';
 
-/** How compact writes advertise `full` (a generated schema may carry it already). */
-export const FULL_ARGUMENT_SCHEMA = {
-  type: 'boolean',
-  description: "Return Kibana's whole answer; by default a write returns ids, names, versions, status, counts and the fields it set.",
-} as const;
+/** How compact writes advertise `full` (the generator puts it in their schemas); said on every one, so said short. */
+export const FULL_ARGUMENT_SCHEMA = { type: 'boolean', description: 'Whole answer; compact by default.' } as const;
 
 /**
  * Objects down to this level are looked into, and the items of their lists for their scalars

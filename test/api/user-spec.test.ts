@@ -8,7 +8,7 @@ import { stringify } from 'yaml';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CLI } from '../../harness/mcp-peers.js';
 import { kibanaError, type RecordingKibana, startRecordingKibana } from '../../harness/recording-kibana.js';
-import { readSpecFile, readSpecValue, specSummary } from '../../src/api/user-spec.js';
+import { readSpecFile, specSummary } from '../../src/api/user-spec.js';
 import { connectKibana } from '../../src/commands/kibana-connection.js';
 import { specAtStart } from '../../src/commands/spec-at-start.js';
 import { toolsAtStart } from '../../src/commands/tools-at-start.js';

@@ -24,7 +24,8 @@ describe('the served catalog', () => {
     expect(ids.filter((id) => id.startsWith('dashboards'))).toEqual(['dashboards', 'dashboards_api']);
     expect(catalog.toolsets.find((toolset) => toolset.id === 'dashboards')).toMatchObject({ default: true, tools: TASK_TOOLS });
     expect(catalog.toolsets.find((toolset) => toolset.id === 'dashboards_api')).toMatchObject({ default: false });
-    expect(new Set(served.map((tool) => tool.name)).size).toBe(new Set(generatedTools.map((tool) => tool.name)).size + TASK_TOOLS.length);
+    const taskNames = tasks.toolsets.flatMap((toolset) => toolset.tools);
+    expect(new Set(served.map((tool) => tool.name)).size).toBe(new Set(generatedTools.map((tool) => tool.name)).size + taskNames.length);
   });
 
   it('keeps every generated dashboards tool, the whole-dashboard PUT as replace_dashboard', async () => {
@@ -62,7 +63,7 @@ describe('the served catalog', () => {
     const loaded: string[] = [];
     const counting = {
       ...tasks,
-      loadToolset: { dashboards: () => (loaded.push('dashboards'), tasks.loadToolset.dashboards!()) },
+      loadToolset: { ...tasks.loadToolset, dashboards: () => (loaded.push('dashboards'), tasks.loadToolset.dashboards!()) },
     };
     await loadSelectedTools(servedCatalog(generated, counting), { tier: 'write', toolsets: ['platform'] });
     expect(loaded).toEqual([]);

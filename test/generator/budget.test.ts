@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { reportedVersions, versionFigures } from '../../src/generator/report.js';
 import { toolTokens } from '../../src/generator/tokens.js';
+import { generatedTool } from '../../src/tools/call.js';
 import { toolsOnVersion } from '../../src/tools/spec.js';
 import { ALL_VARIANTS as variants, toolsets } from '../support/tools.js';
 
@@ -10,6 +11,10 @@ const tokens = new Map(variants.map((tool) => [tool, toolTokens(tool)]));
 describe('token budget (o200k_base)', () => {
   it('ships the token count of every variant as a fresh count finds it', () => {
     expect(variants.filter((tool) => tool.tokens !== tokens.get(tool)).map((tool) => tool.name)).toEqual([]);
+  });
+
+  it('ships the token count of every variant as the server lists it: the runtime adds nothing to a generated entry', () => {
+    expect(variants.filter((tool) => toolTokens(generatedTool(tool)) !== tool.tokens).map((tool) => tool.name)).toEqual([]);
   });
 
   it('every variant of every tool ≤ 2,500 tokens', () => {

@@ -10,6 +10,7 @@ import { synthesize } from '../support/synthesize.js';
 import { fullInputSchema, inputOf } from '../support/tools.js';
 import { listedTool } from '../../src/tools/listing.js';
 import { formatValidationError } from '../../src/tools/validation.js';
+import { FULL_ARGUMENT, FULL_ARGUMENT_SCHEMA } from '../../src/tools/write-answers.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseToolsets } from '../../src/generator/toolsets.js';
@@ -218,5 +219,39 @@ describe('annotations follow method and overrides', () => {
     for (const tool of readOnlyPosts) expect(tool.annotations.readOnlyHint).toBe(true);
     const defaults = tools.filter((t) => t.annotations.idempotentHint === idempotentByMethod[t.request.method]);
     expect(defaults.length).toBeGreaterThan(tools.length / 2);
+  });
+});
+
+describe('how writes answer', () => {
+  it('every write says how it answers and reads do not; compact writes advertise full last, as write-answers.ts defines it, never required', () => {
+    for (const tool of tools) {
+      const names = Object.keys(tool.inputSchema.properties ?? {});
+      if (tool.tier === 'read') {
+        expect(tool.writeAnswer, tool.name).toBeUndefined();
+        expect(tool.keepsExisting, tool.name).toBeUndefined();
+        continue;
+      }
+      expect(tool.writeAnswer, tool.name).toBe(entries.get(tool.name)?.answer ?? 'compact');
+      if (tool.writeAnswer === 'compact') {
+        expect(names.at(-1), tool.name).toBe(FULL_ARGUMENT);
+        expect(tool.inputSchema.properties?.[FULL_ARGUMENT], tool.name).toEqual(FULL_ARGUMENT_SCHEMA);
+      } else expect(names, tool.name).not.toContain(FULL_ARGUMENT);
+      expect(tool.inputSchema.required ?? [], tool.name).not.toContain(FULL_ARGUMENT);
+    }
+    const whole = new Set(tools.filter((tool) => tool.writeAnswer === 'whole').map((tool) => tool.name));
+    expect([...whole].sort()).toEqual(['create_apm_agent_key', 'execute_connector']);
+  });
+
+  it('set_default_data_view reads the default back unless forced, on every variant', () => {
+    const variants = tools.filter((tool) => tool.name === 'set_default_data_view');
+    expect(variants.length).toBeGreaterThan(0);
+    for (const tool of variants)
+      expect(tool.keepsExisting).toEqual({
+        unless: 'force',
+        read: { method: 'GET', path: '/api/data_views/default' },
+        field: 'data_view_id',
+        argument: 'data_view_id',
+      });
+    expect(tools.filter((tool) => tool.keepsExisting).map((tool) => tool.name)).toEqual(variants.map((tool) => tool.name));
   });
 });

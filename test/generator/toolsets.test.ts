@@ -147,6 +147,54 @@ describe('parseToolsets', () => {
     );
   });
 
+  it('reads how a write answers: answer: whole, and the read-back of keeps_existing', () => {
+    const keeps = '        keeps_existing: { unless: force, read: GET /api/things/default, field: thing_id, argument: thing_id }\n';
+    const [toolset] = parseToolsets(file('', '', entryOf('POST /api/things/default', `        answer: whole\n${keeps}`)));
+    expect(toolset?.tools[0]).toMatchObject({
+      answer: 'whole',
+      keepsExisting: { unless: 'force', read: { method: 'GET', path: '/api/things/default' }, field: 'thing_id', argument: 'thing_id' },
+    });
+    const [plain] = parseToolsets(file('', '', entryOf('POST /api/things')));
+    expect(plain?.tools[0]).not.toHaveProperty('answer');
+    expect(plain?.tools[0]).not.toHaveProperty('keepsExisting');
+  });
+
+  it('refuses answer other than whole, on a read, and a keeps_existing that is not a full rule with a GET', () => {
+    const refusal = (op: string, extra: string) => {
+      try {
+        parseToolsets(file('', '', entryOf(op, extra)));
+        return 'accepted';
+      } catch (error) {
+        return (error as Error).message.replace(/^.*?tool #1 \(change_thing\)(, )?/, '');
+      }
+    };
+    const rule = (fields: string) => `        keeps_existing: { ${fields} }\n`;
+    const complete = 'unless: force, field: a, argument: a';
+    expect([
+      refusal('POST /api/x', '        answer: compact\n'),
+      refusal('POST /api/x', '        answer: true\n'),
+      refusal('GET /api/x', '        answer: whole\n'),
+      refusal('POST /api/x/_find', '        read_only: true\n        answer: whole\n'),
+      refusal('GET /api/x', rule(`${complete}, read: GET /api/y`)),
+      refusal('POST /api/x', rule(`${complete}, read: POST /api/y`)),
+      refusal('POST /api/x', rule(`${complete}, read: /api/y`)),
+      refusal('POST /api/x', rule('unless: force, read: GET /api/y, field: a')),
+      refusal('POST /api/x', rule(`${complete}, read: GET /api/y, when: always`)),
+      refusal('POST /api/x', '        keeps_existing: force\n'),
+    ]).toEqual([
+      ': answer can only be whole (leave it out for a compact answer)',
+      ': "answer" must be a non-empty string',
+      ': answer is for write tools; a read answers whole already',
+      ': answer is for write tools; a read answers whole already',
+      ': keeps_existing is for write tools',
+      ': keeps_existing: read "POST /api/y" must be a GET',
+      ': keeps_existing: read "/api/y" is not "METHOD /path"',
+      ': keeps_existing: "argument" is required',
+      ': keeps_existing: unknown key "when" (allowed: unless, read, field, argument)',
+      ': keeps_existing: not a map',
+    ]);
+  });
+
   it('refuses a tool name or an operation used twice', () => {
     expect(() => parseToolsets(file('', '', ENTRY + ENTRY.replace('{id}', '{thing}')))).toThrow('duplicate tool name get_thing');
     expect(() => parseToolsets(file('', '', ENTRY + ENTRY.replace('get_thing', 'read_thing')))).toThrow(

@@ -93,7 +93,8 @@ async function check({ spec, mutation }: Call, index: number): Promise<void> {
   if (mutation.expect === 'refused' && !refused) note('accepted what must be refused', text.slice(0, 300));
   if (mutation.expect === 'accepted' && result.isError) note('refused valid arguments', text.slice(0, 300));
   if (text.length > MAX_RESULT_CHARS + NOTICE_ROOM) note('over the result cap', `${text.length} characters`);
-  const main = sent.at(-1);
+  // The call's own request: the last of its method (a write Kibana may ignore is followed by a GET that reads it back).
+  const main = sent.findLast((request) => request.method === spec.request.method);
   if (!result.isError && main && isObject(mutation.args)) {
     const dropped = droppedArguments(spec, mutation.args, main);
     if (dropped.length > 0) note('dropped', dropped.join('; ').slice(0, 300));

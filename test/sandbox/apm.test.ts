@@ -110,6 +110,9 @@ describe('APM source maps', () => {
     expect((await call(sandbox(), 'DELETE', `/api/apm/sourcemaps/${encodeURIComponent(uploaded.body.id)}`)).body).toEqual({});
     expect((await call(sandbox(), 'DELETE', `/api/apm/sourcemaps/${encodeURIComponent(uploaded.body.id)}`)).status).toBe(404);
     expect((await call(sandbox(), 'GET', '/api/apm/sourcemaps')).body.artifacts).toEqual([]);
+    const before = await call(sandbox(), 'GET', '/api/apm/sourcemaps', { query: { page: '0' } });
+    expect(before.status).toBe(400);
+    expect(before.body.message).toBe('[request query.page]: Value must be equal to or greater than [1].');
   });
 
   it('refuses a file that is not a source map, and a form without the file', async () => {
@@ -121,6 +124,6 @@ describe('APM source maps', () => {
     const form = sourceMapForm(SOURCE_MAP);
     form.delete('sourcemap');
     const missing = await call(sandbox(), 'POST', '/api/apm/sourcemaps', { rawBody: form });
-    expect(missing.body.message).toBe('[request body.sourcemap]: expected value of type [string | object] but got [undefined]');
+    expect(missing.body.message).toBe('[request body.sourcemap]: expected value of type [string] but got [undefined]');
   });
 });

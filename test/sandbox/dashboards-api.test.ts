@@ -137,8 +137,11 @@ describe('the 9.4 dashboards API', () => {
   it('lists dashboards (seeded ones too), by text and tag, and upserts and deletes by id', async () => {
     const listed = await call(sandbox(), 'GET', '/api/dashboards', { query: { tags: 'web', per_page: '50' } });
     expect(listed.body.dashboards.every((entry: { data: { tags: string[] } }) => entry.data.tags.includes('web'))).toBe(true);
-    const byTitle = await call(sandbox(), 'GET', '/api/dashboards', { query: { query: 'title:Host*' } });
+    // Search text in simple_query_string syntax, on title and description, every word required.
+    const byTitle = await call(sandbox(), 'GET', '/api/dashboards', { query: { query: 'host metric*' } });
     expect(byTitle.body.dashboards.map((entry: { id: string }) => entry.id)).toEqual(['host-metrics-dashboard']);
+    const everyWord = await call(sandbox(), 'GET', '/api/dashboards', { query: { query: 'host nowhere' } });
+    expect(everyWord.body.dashboards).toEqual([]);
 
     const upserted = await call(sandbox(), 'PUT', '/api/dashboards/ops-overview', { body: { title: 'Ops overview' } });
     expect(upserted.status).toBe(201);

@@ -79,6 +79,11 @@ describe('response actions (recorded, never executed)', () => {
     });
     expect(noParameters.status).toBe(400);
     expect(noParameters.body.message).toBe('[request body.parameters]: expected value of type [object] but got [undefined]');
+    const noProcess = await call(sandbox(), 'POST', '/api/endpoint/action/suspend_process', {
+      body: { endpoint_ids: ['agent-win-dc-01'], parameters: {} },
+    });
+    expect(noProcess.status).toBe(400);
+    expect(noProcess.body.message).toBe('[request body.parameters]: expected one of [pid|entity_id|process_name] to name the process');
   });
 
   it('refuses hosts that do not run Elastic Defend, and an empty host list', async () => {

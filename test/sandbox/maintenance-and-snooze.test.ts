@@ -115,4 +115,10 @@ describe('rule snooze schedules', () => {
       },
     ]);
   });
+
+  it('wants the custom schedule, which the spec leaves optional', async () => {
+    const empty = await call(sandbox(), 'POST', '/api/alerting/rule/high-error-rate-rule/snooze_schedule', { body: { schedule: {} } });
+    expect(empty.status).toBe(400);
+    expect(empty.body.message).toBe('[request body.schedule.custom]: expected value of type [object] but got [undefined]');
+  });
 });

@@ -157,6 +157,22 @@ describe('the endpoint exception list', () => {
     expect(invalid.body.message).toBe(
       '[request body.entries.0.type]: expected one of [match|match_any|list|exists|nested|wildcard] but got [regex]',
     );
+    // The entry's type picks the entry schema that speaks.
+    const anyOfOne = await call(sandbox(), 'POST', '/api/endpoint_list/items', {
+      body: {
+        name: 'x',
+        description: 'x',
+        type: 'simple',
+        entries: [{ field: 'process.name', type: 'match_any', operator: 'included', value: 'a' }],
+      },
+    });
+    expect(anyOfOne.body.message).toBe('[request body.entries.0.value]: expected value of type [array] but got [string]');
+    const untyped = await call(sandbox(), 'POST', '/api/endpoint_list/items', {
+      body: { name: 'x', description: 'x', type: 'simple', entries: [{ field: 'process.name', value: 'a' }] },
+    });
+    expect(untyped.body.message).toBe(
+      '[request body.entries.0.type]: expected one of [match|match_any|list|exists|nested|wildcard] but got [undefined]',
+    );
     const missing = await call(sandbox(), 'POST', '/api/endpoint_list/items', { body: { name: 'x', type: 'simple', entries } });
     expect(missing.body.message).toBe('[request body.description]: expected value of type [string] but got [undefined]');
 

@@ -1,12 +1,9 @@
 // Calls that change nothing say so: counts of affected objects that are all 0, and writes Kibana
 // acknowledges while keeping an existing value (read back, per the spec's keepsExisting fact).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generatedTool } from '../../src/tools/call.js';
 import { nothingChangedNotice } from '../../src/tools/no-change.js';
 import type { ToolRuntime } from '../../src/tools/runtime/runtime.js';
-import type { KeepsExisting } from '../../src/tools/spec.js';
 import { textOf } from '../support/runtime.js';
-import { ALL_TOOLS } from '../support/tools.js';
 import { useRecordingRuntimes } from './recording-runtime.js';
 
 describe('nothingChangedNotice', () => {
@@ -50,21 +47,16 @@ describe('through the runtime', () => {
   });
 
   describe('a write Kibana acknowledges while keeping the existing value (set_default_data_view without force)', () => {
-    const fact: KeepsExisting = {
-      unless: 'force',
-      read: { method: 'GET', path: '/api/data_views/default' },
-      field: 'data_view_id',
-      argument: 'data_view_id',
-    };
-    const spec = ALL_TOOLS.find((tool) => tool.name === 'set_default_data_view')!;
     let runtime: ToolRuntime;
     let current: string | null;
+    /** What the read answers instead of the current value, when set. */
+    let readAnswer: { status?: number; body: unknown } | undefined;
 
     beforeAll(() => {
-      runtime = recording.runtime({ tools: [generatedTool({ ...spec, keepsExisting: fact })] });
+      runtime = recording.runtime();
       recording.kibana.handle((request) => {
         if (request.path.startsWith('/api/spaces/')) return { body: { id: 'ops' } };
-        if (request.method === 'GET') return { body: { data_view_id: current } };
+        if (request.method === 'GET') return readAnswer ?? { body: { data_view_id: current } };
         const body = JSON.parse(request.body) as { data_view_id: string | null; force?: boolean };
         if (body.force || !current) current = body.data_view_id;
         return { body: { acknowledged: true } };
@@ -83,6 +75,16 @@ describe('through the runtime', () => {
         'POST /s/ops/api/data_views/default',
         'GET /s/ops/api/data_views/default',
       ]);
+    });
+
+    it("lets the write's answer stand when the read fails or its answer lacks the value", async () => {
+      current = 'old-view';
+      for (readAnswer of [{ body: { ok: true } }, { body: ['old-view'] }, { status: 500, body: { message: 'boom' } }]) {
+        const result = await runtime.call('set_default_data_view', { data_view_id: 'new-view' });
+        expect(result.isError, JSON.stringify(readAnswer)).toBeUndefined();
+        expect(JSON.parse(textOf(result))).toEqual({ acknowledged: true });
+      }
+      readAnswer = undefined;
     });
 
     it('answers as Kibana did when the value took, and reads nothing back when forced', async () => {

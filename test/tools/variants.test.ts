@@ -59,7 +59,10 @@ describe('the tool set of a Kibana version', () => {
   it('with that version’s schemas: the 8.x and the 9.x create_case differ, and each version gets its own', () => {
     const on818 = variantsOn(SYNTHETIC_TOOLS, '8.18.2').find((tool) => tool.name === 'create_case');
     const on90 = variantsOn(SYNTHETIC_TOOLS, '9.0.0').find((tool) => tool.name === 'create_case');
-    expect([argsOf(on818), argsOf(on90)]).toEqual([['title'], ['title', 'owner']]);
+    expect([argsOf(on818), argsOf(on90)]).toEqual([
+      ['title', 'full'],
+      ['title', 'owner', 'full'],
+    ]);
   });
 
   it('`from` is inclusive and `until` exclusive; pre-release suffixes count as their version', () => {

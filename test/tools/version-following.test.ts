@@ -149,7 +149,7 @@ describe('a probe that hangs longer than the call may take', () => {
     const runtime = startedWithout({ probeTimeoutMs: 60_000 });
     const result = await runtime.call('create_dashboard', { title: 't', panels: '[]' }, { deadline: Date.now() + 200 });
     expect(textOf(result)).toBe(
-      "Not sent: the call's deadline passed while the server read Kibana's version (GET /api/status). Nothing was changed.",
+      "Not sent: the call's time limit (--call-timeout) ran out while the server read Kibana's version (GET /api/status). Nothing was changed.",
     );
     const cancelled = new AbortController();
     const call = runtime.call('create_dashboard', { title: 't', panels: '[]' }, { signal: cancelled.signal });

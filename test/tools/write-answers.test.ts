@@ -128,16 +128,34 @@ beforeAll(() => {
 });
 
 describe('write tools through the runtime', () => {
-  it('every write tool advertises full, as an optional boolean; no read tool does, unless its operation has a parameter of that name', () => {
+  it('every compact write advertises full, as an optional boolean; a whole write or a read does not, unless its operation has a parameter of that name', () => {
     const ownFull = new Set(
       ALL_TOOLS.filter((spec) => spec.request.params.some((param) => param.arg === FULL_ARGUMENT)).map((spec) => spec.name),
     );
+    const whole = ALL_TOOLS.filter((spec) => spec.writeAnswer === 'whole').map((spec) => spec.name);
+    expect(whole).toEqual(expect.arrayContaining(['execute_connector', 'create_apm_agent_key']));
     for (const tool of GENERATED_TOOLS) {
       const full = tool.inputSchema.properties?.[FULL_ARGUMENT] as { type?: string } | undefined;
-      if (tool.annotations.readOnlyHint && !ownFull.has(tool.name)) expect(full, tool.name).toBeUndefined();
-      else expect(full?.type, tool.name).toBe('boolean');
+      if (tool.answers?.compact || ownFull.has(tool.name)) expect(full?.type, tool.name).toBe('boolean');
+      else expect(full, tool.name).toBeUndefined();
+      expect(tool.answers?.compact ?? false, tool.name).toBe(!tool.annotations.readOnlyHint && !whole.includes(tool.name));
       expect(tool.inputSchema.required ?? []).not.toContain(FULL_ARGUMENT);
     }
+  });
+
+  it("a whole write (execute_connector) answers as Kibana did however long, and takes no full: its data is the connector's output", async () => {
+    const output = {
+      status: 'ok',
+      connector_id: 'c1',
+      data: { hits: Array.from({ length: 40 }, (_, i) => ({ message: `line ${i}`.repeat(20) })) },
+    };
+    recording.kibana.handle(() => ({ body: output }));
+    const result = await runtime.call('execute_connector', { id: 'c1', params: { message: 'hi' } });
+    expect(result.content).toHaveLength(1);
+    expect(JSON.parse(textOf(result))).toEqual(output);
+    expect(textOf(await runtime.call('execute_connector', { id: 'c1', params: {}, full: true }))).toMatch(
+      /^Invalid arguments for execute_connector: unknown argument "full"/,
+    );
   });
 
   it('a bulk action answers compactly, with a notice that says what was kept and how to get all', async () => {

@@ -1,8 +1,8 @@
-// Request bodies: JSON, or multipart/form-data (saved-objects import) with file parts read as text.
+// Request bodies: JSON, or multipart/form-data (saved-objects import, source maps) with every part
+// read as text; the request validator decodes a form's fields by their schema.
 
 import type { IncomingMessage } from 'node:http';
 import { badRequest, HttpError } from './errors.js';
-import { parseJsonOrText } from './json.js';
 
 /** Kibana's default `server.maxPayload`. */
 const MAX_PAYLOAD_BYTES = 1_048_576;
@@ -30,17 +30,19 @@ async function readRaw(request: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Text fields that hold JSON (such as `retries`) are decoded; file parts stay ndjson text. */
-async function readForm(raw: Buffer, contentType: string): Promise<Record<string, unknown>> {
+/** The parts of a multipart form, each as text (a file part too). */
+export class FormFields {
+  constructor(readonly fields: Record<string, string>) {}
+}
+
+async function readForm(raw: Buffer, contentType: string): Promise<FormFields> {
   let form: FormData;
   try {
     form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
   } catch {
     throw badRequest('Invalid multipart payload format');
   }
-  const fields: Record<string, unknown> = {};
-  for (const [name, value] of form) {
-    fields[name] = typeof value === 'string' ? parseJsonOrText(value) : await value.text();
-  }
-  return fields;
+  const fields: Record<string, string> = {};
+  for (const [name, value] of form) fields[name] = typeof value === 'string' ? value : await value.text();
+  return new FormFields(fields);
 }

@@ -2,10 +2,12 @@
 // and the handler that answers it with the request's context.
 
 import type { HttpMethod } from '../../kibana/http.js';
+import type { VersionRange } from '../../kibana/versions.js';
 import type { SandboxState } from '../state/index.js';
 import type { JsonSchema } from '../validation/json-schema.js';
 
 export type { HttpMethod } from '../../kibana/http.js';
+export type { VersionRange } from '../../kibana/versions.js';
 
 export interface RequestContext {
   space: string;
@@ -20,18 +22,10 @@ export interface RequestContext {
 
 export type Handler = (ctx: RequestContext) => unknown;
 
-/** Kibana versions a route exists on: from `from` (inclusive) until `until` (exclusive), as ToolSpec ranges. */
-export interface VersionRange {
-  from?: string;
-  until?: string;
-}
-
 export interface Route {
   method: HttpMethod;
   path: string;
-  /** The operation's path in the spec facts when it differs (SLO paths carry `/s/{spaceId}`). */
-  specPath?: string;
-  /** Absent: every version the sandbox simulates. */
+  /** The Kibana versions that have the route; absent: every version the sandbox simulates. */
   versions?: VersionRange;
   /**
    * Our own checks of the body and query, for operations the shipped spec facts do not cover

@@ -2,9 +2,9 @@
 // It also knows the routes of the other simulated versions, so a route this version lacks can be
 // told apart from one the sandbox does not simulate at all.
 
-import { isAtLeast } from '../../kibana/versions.js';
+import { isInRange } from '../../kibana/versions.js';
 import { badRequest } from './errors.js';
-import type { Route, VersionRange } from './route.js';
+import type { Route } from './route.js';
 
 export interface RouteMatch {
   route: Route;
@@ -16,9 +16,8 @@ interface CompiledRoute {
   segments: string[];
 }
 
-export function inRange(version: string, range: VersionRange = {}): boolean {
-  return (range.from === undefined || isAtLeast(version, range.from)) && (range.until === undefined || !isAtLeast(version, range.until));
-}
+/** Whether a route exists on `version` (a route without versions exists on all). */
+export const servedOn = (route: Route, version: string): boolean => isInRange(version, route.versions ?? {});
 
 export class Router {
   private readonly served: CompiledRoute[];
@@ -28,8 +27,8 @@ export class Router {
     const compiled = routes.map((route) => ({ route, segments: route.path.split('/') }));
     // Literal segments win over parameters: `/api/cases/_find` before `/api/cases/{caseId}`.
     compiled.sort((a, b) => parameterCount(a.segments) - parameterCount(b.segments));
-    this.served = compiled.filter(({ route }) => inRange(version, route.versions));
-    this.elsewhere = compiled.filter(({ route }) => !inRange(version, route.versions));
+    this.served = compiled.filter(({ route }) => servedOn(route, version));
+    this.elsewhere = compiled.filter(({ route }) => !servedOn(route, version));
   }
 
   match(method: string, path: string): RouteMatch | undefined {

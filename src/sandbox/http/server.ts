@@ -80,8 +80,7 @@ async function dispatch(
   const { route, params } = match;
   const validator = options.validator.forRoute(route);
   const query = validator.query(url.searchParams);
-  const body = await readBody(request);
-  validator.body(body);
+  const body = validator.body(await readBody(request));
   const result = await route.handler({ space, params, query, body, state: options.state, username });
   return result instanceof Reply ? result : new Reply(200, result);
 }

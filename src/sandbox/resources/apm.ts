@@ -9,7 +9,7 @@ import { parseDateMath } from '../query/date-math.js';
 import { paginate } from '../query/paging.js';
 import type { SourceMapArtifact } from '../state/entities/apm.js';
 import { newId, now } from '../state/space-store.js';
-import { anyObject, anyOf, array, number, object, oneOfValues, string } from '../validation/json-schema.js';
+import { object, string } from '../validation/json-schema.js';
 
 const ANNOTATION_INDEX = 'observability-annotations';
 /** The environment value APM sends for "all environments". */
@@ -22,22 +22,21 @@ interface AnnotationBody {
   tags?: string[];
 }
 
+/** The multipart form's fields, all text (the file part read as text). */
 interface SourceMapForm {
-  service_name: string | number;
-  service_version: string | number;
+  service_name: string;
+  service_version: string;
   bundle_filepath: string;
-  sourcemap: string | Record<string, unknown>;
+  sourcemap: string;
 }
 
 /** A source map must be JSON with Kibana's required fields (version, sources, mappings). */
-function parseSourceMap(value: SourceMapForm['sourcemap']): Record<string, unknown> {
-  let parsed: unknown = value;
-  if (typeof value === 'string') {
-    try {
-      parsed = JSON.parse(value);
-    } catch {
-      throw badRequest('[request body.sourcemap]: the source map is not valid JSON');
-    }
+function parseSourceMap(value: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    throw badRequest('[request body.sourcemap]: the source map is not valid JSON');
   }
   const map = parsed as { version?: unknown; sources?: unknown; mappings?: unknown };
   if (
@@ -52,12 +51,18 @@ function parseSourceMap(value: SourceMapForm['sourcemap']): Record<string, unkno
   return parsed as Record<string, unknown>;
 }
 
+/** A paging parameter: the spec types it as any number, and Kibana's search refuses a page before the first. */
+function atLeastOne(query: Record<string, unknown>, name: string, fallback: number): number {
+  const value = (query[name] as number | undefined) ?? fallback;
+  if (value < 1) throw badRequest(`[request query.${name}]: Value must be equal to or greater than [1].`);
+  return value;
+}
+
 const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
 
 function sourceMapArtifact(form: SourceMapForm): SourceMapArtifact {
   const sourceMap = parseSourceMap(form.sourcemap);
-  const serviceName = String(form.service_name);
-  const serviceVersion = String(form.service_version);
+  const { service_name: serviceName, service_version: serviceVersion } = form;
   const decoded = JSON.stringify({ serviceName, serviceVersion, bundleFilepath: form.bundle_filepath, sourceMap });
   const encoded = deflateSync(decoded);
   const identifier = `${serviceName}-${serviceVersion}`;
@@ -83,12 +88,6 @@ export const apmRoutes: Route[] = [
   {
     method: 'POST',
     path: '/api/apm/agent_keys',
-    schema: {
-      body: object(
-        { name: string({ minLength: 1 }), privileges: array(oneOfValues('event:write', 'config_agent:read'), { minItems: 1 }) },
-        ['name', 'privileges'],
-      ),
-    },
     handler: ({ state, body, username }) => {
       const { name, privileges } = body as { name: string; privileges: string[] };
       const id = randomBytes(10).toString('base64url');
@@ -101,17 +100,6 @@ export const apmRoutes: Route[] = [
   {
     method: 'POST',
     path: '/api/apm/services/{serviceName}/annotation',
-    schema: {
-      body: object(
-        {
-          '@timestamp': string(),
-          message: string(),
-          service: object({ version: string(), environment: string() }, ['version']),
-          tags: array(string()),
-        },
-        ['@timestamp', 'service'],
-      ),
-    },
     handler: ({ state, params, body }) => {
       const request = body as AnnotationBody;
       if (Number.isNaN(Date.parse(request['@timestamp'])))
@@ -168,26 +156,14 @@ export const apmRoutes: Route[] = [
   {
     method: 'GET',
     path: '/api/apm/sourcemaps',
-    schema: { query: object({ page: number({ minimum: 1 }), perPage: number({ minimum: 1 }) }) },
     handler: ({ state, query }) => {
       const newestFirst = [...state.apm.sourceMaps.values()].reverse();
-      return { artifacts: paginate(newestFirst, (query.page as number | undefined) ?? 1, (query.perPage as number | undefined) ?? 20) };
+      return { artifacts: paginate(newestFirst, atLeastOne(query, 'page', 1), atLeastOne(query, 'perPage', 20)) };
     },
   },
   {
     method: 'POST',
     path: '/api/apm/sourcemaps',
-    schema: {
-      body: object(
-        {
-          service_name: anyOf(string({ minLength: 1 }), number()),
-          service_version: anyOf(string({ minLength: 1 }), number()),
-          bundle_filepath: string({ minLength: 1 }),
-          sourcemap: anyOf(string(), anyObject()),
-        },
-        ['service_name', 'service_version', 'bundle_filepath', 'sourcemap'],
-      ),
-    },
     handler: ({ state, body }) => {
       const artifact = sourceMapArtifact(body as SourceMapForm);
       state.apm.sourceMaps.set(artifact.id, artifact);

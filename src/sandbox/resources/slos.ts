@@ -10,7 +10,6 @@ import type { Slo } from '../state/entities/slos.js';
 import type { SandboxState } from '../state/index.js';
 import { cloneJson, newId, now } from '../state/space-store.js';
 
-const SPEC_PREFIX = '/s/{spaceId}';
 const BASE = '/api/observability/slos';
 
 export function newSlo(body: Partial<Slo>, sliValue = 0.999): Slo {
@@ -89,7 +88,7 @@ function deleteInstances({ state, space, body }: RequestContext) {
   return noContent();
 }
 
-const routes: Omit<Route, 'specPath'>[] = [
+export const sloRoutes: Route[] = [
   { method: 'GET', path: BASE, handler: findSlos },
   { method: 'POST', path: `${BASE}/_delete_instances`, handler: deleteInstances },
   {
@@ -137,5 +136,3 @@ const routes: Omit<Route, 'specPath'>[] = [
     },
   },
 ];
-
-export const sloRoutes: Route[] = routes.map((route) => ({ ...route, specPath: `${SPEC_PREFIX}${route.path}` }));

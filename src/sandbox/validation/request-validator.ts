@@ -1,19 +1,22 @@
 // Request validation, reported the way Kibana reports it. Two sources, in this order:
-// 1. the shipped spec facts of the sandbox's Kibana version (`openapi/facts/`), for the operations they hold;
+// 1. the shipped spec facts (`openapi/facts/`): of the files that can describe the sandbox's Kibana
+//    version, the newest whose operation holds on that version;
 // 2. the route's own schema (`Route.schema`), for simulated operations the facts lack; a route
 //    without one takes no query parameters.
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
-import { isAtLeast } from '../../kibana/versions.js';
+import { canonicalKey } from '../../kibana/spaces.js';
+import { compareVersions, isAtLeast, isInRange, type VersionRange } from '../../kibana/versions.js';
 import { badRequest } from '../http/errors.js';
+import { FormFields } from '../http/body.js';
 import { parseJsonOrText } from '../http/json.js';
 import type { Route } from '../http/route.js';
 import type { JsonSchema } from './json-schema.js';
-import { describeError, jsonTypes, mostSpecific } from './messages.js';
+import { describeError, jsonTypes, mostSpecific, propertiesOf } from './messages.js';
 
-const SPEC_ID = 'kibana.yaml';
+const FACTS_DIRECTORY = new URL('../../../openapi/facts/', import.meta.url);
 
 type JsonObject = Record<string, unknown>;
 
@@ -22,6 +25,11 @@ interface Parameter {
   in: string;
   required?: boolean;
   schema?: JsonObject;
+}
+
+interface RequestBody {
+  required?: boolean;
+  content?: Record<string, { schema?: JsonObject }>;
 }
 
 type ParameterOverrides = Record<string, { schema: JsonObject; required: boolean } | { replaces: string; schema: JsonObject }>;
@@ -43,52 +51,59 @@ const PARAMETER_OVERRIDES: Record<string, ParameterOverrides> = {
 export interface OperationValidator {
   /** Decodes and validates the query string; returns the typed values (defaults applied). */
   query(search: URLSearchParams): Record<string, unknown>;
-  /** Validates (and fills defaults into) a parsed body. */
-  body(value: unknown): void;
+  /** Validates (and fills defaults into) a parsed body; returns it, a form's fields decoded by their schema. */
+  body(value: unknown): unknown;
 }
 
-/** The facts file for a Kibana version: the 8.x spec's before 9.0, the 9.x spec's from then on. */
-export function factsFileFor(version: string): URL {
-  const spec = isAtLeast(version, '9.0.0') ? 'kibana-9.3' : 'kibana-8.18';
-  return new URL(`../../../openapi/facts/${spec}.yaml`, import.meta.url);
-}
+// One pair of Ajv instances for every facts file (each added under its own id) and every route's own schema.
+const bodies = newAjv(false);
+const queries = newAjv(true);
 
-export class RequestValidator {
-  private readonly document: JsonObject;
-  private readonly bodies = newAjv(false);
-  private readonly queries = newAjv(true);
-  private readonly operations = new Map<string, OperationValidator | undefined>();
-  private readonly routeValidators = new WeakMap<Route, OperationValidator>();
+/** One facts file: its operations (read on first use) and the validators compiled from them. */
+class FactsFile {
+  private loaded?: { document: JsonObject; paths: Map<string, string> };
+  private readonly operations = new Map<string, OperationValidator>();
 
-  constructor(document: JsonObject) {
-    this.document = document;
-    const schema = { ...(asKibanaUnions(document) as JsonObject), $id: SPEC_ID };
-    this.bodies.addSchema(schema);
-    this.queries.addSchema(schema);
-  }
+  constructor(
+    private readonly name: string,
+    /** The versions of the file's spec; an operation may hold beyond `until` (a later spec lacked it), never before `from`. */
+    readonly versions: VersionRange,
+  ) {}
 
-  /** The validator of a route: from the facts when they hold its operation, else from its own schema. */
-  forRoute(route: Route): OperationValidator {
-    let validator = this.routeValidators.get(route);
+  /** The validator of `METHOD path` (with or without a `/s/{spaceId}` prefix) when the file's operation holds on `version`. */
+  operation(method: string, path: string, version: string): OperationValidator | undefined {
+    const { document, paths } = this.load();
+    const specPath = paths.get(canonicalKey(method, path));
+    if (specPath === undefined) return undefined;
+    const operation = (document.paths as Record<string, Record<string, JsonObject>>)[specPath]![method.toLowerCase()]!;
+    const versions = (operation['x-kibana-versions'] as VersionRange | undefined) ?? this.versions;
+    if (!isInRange(version, versions)) return undefined;
+    const key = `${method} ${specPath}`;
+    let validator = this.operations.get(key);
     if (!validator) {
-      validator = this.forOperation(route.method, route.specPath ?? route.path) ?? this.compileOwn(route.schema ?? {});
-      this.routeValidators.set(route, validator);
+      validator = this.compile(document, method, specPath, operation);
+      this.operations.set(key, validator);
     }
     return validator;
   }
 
-  /** The validator of `METHOD path` as keyed in the facts, or undefined when they lack it. */
-  forOperation(method: string, specPath: string): OperationValidator | undefined {
-    const key = `${method} ${specPath}`;
-    if (!this.operations.has(key)) this.operations.set(key, this.compileFromFacts(method, specPath));
-    return this.operations.get(key);
+  private load(): { document: JsonObject; paths: Map<string, string> } {
+    if (!this.loaded) {
+      const document = withTextFileParts(parse(readFileSync(new URL(this.name, FACTS_DIRECTORY), 'utf8')) as JsonObject);
+      const paths = new Map<string, string>();
+      for (const [path, item] of Object.entries(document.paths as Record<string, JsonObject>)) {
+        for (const method of Object.keys(item)) paths.set(canonicalKey(method, path), path);
+      }
+      const schema = { ...(asKibanaUnions(document) as JsonObject), $id: this.name };
+      bodies.addSchema(schema);
+      queries.addSchema(schema);
+      this.loaded = { document, paths };
+    }
+    return this.loaded;
   }
 
-  private compileFromFacts(method: string, specPath: string): OperationValidator | undefined {
-    const paths = this.document.paths as Record<string, Record<string, JsonObject>>;
-    const operation = paths[specPath]?.[method.toLowerCase()];
-    if (!operation) return undefined;
-    const pointer = `${SPEC_ID}#/paths/${escapePointer(specPath)}/${method.toLowerCase()}`;
+  private compile(document: JsonObject, method: string, specPath: string, operation: JsonObject): OperationValidator {
+    const pointer = `${this.name}#/paths/${escapePointer(specPath)}/${method.toLowerCase()}`;
     const overrides = PARAMETER_OVERRIDES[`${method} ${specPath}`] ?? {};
     const replaced = new Set(Object.values(overrides).flatMap((override) => ('replaces' in override ? [override.replaces] : [])));
 
@@ -102,69 +117,125 @@ export class RequestValidator {
     });
     for (const [name, override] of Object.entries(overrides)) if ('replaces' in override) properties[name] = override.schema;
 
-    const requestBody = operation.requestBody as { required?: boolean; content?: Record<string, { schema?: unknown }> } | undefined;
-    const mediaType = Object.entries(requestBody?.content ?? {}).find(([, media]) => media.schema !== undefined)?.[0];
-    return this.validator({
-      query: this.queries.compile({ type: 'object', properties, required, additionalProperties: false }),
-      queryShapes: shapesOf(properties, this.document),
-      body:
-        mediaType === undefined
-          ? undefined
-          : this.bodies.compile({ $ref: `${pointer}/requestBody/content/${escapePointer(mediaType)}/schema` }),
+    const requestBody = operation.requestBody as RequestBody | undefined;
+    const media = Object.entries(requestBody?.content ?? {}).find(([, content]) => content.schema !== undefined);
+    return operationValidator(document, {
+      query: queries.compile({ type: 'object', properties, required, additionalProperties: false }),
+      queryShapes: shapesOf(properties, document),
+      body: media && bodies.compile({ $ref: `${pointer}/requestBody/content/${escapePointer(media[0])}/schema` }),
+      bodySchema: media?.[1].schema,
       bodyRequired: requestBody?.required === true,
     });
   }
+}
 
-  private compileOwn(schema: NonNullable<Route['schema']>): OperationValidator {
-    const query = schema.query ?? { type: 'object', additionalProperties: false };
-    return this.validator({
-      query: this.queries.compile(query),
-      queryShapes: shapesOf((query.properties ?? {}) as Record<string, JsonObject>, this.document),
-      body: schema.body ? this.bodies.compile(schema.body) : undefined,
-      bodyRequired: false,
-    });
+/**
+ * Facts the sandbox does not read. Ajv takes seconds to compile the 9.4 dashboards API's panel
+ * schemas (no request may wait that long), and those facts list as required the fields Kibana fills
+ * in. Its routes check their own schemas, which test/sandbox/dashboards-api.test.ts holds to the shared spec.
+ */
+const UNREAD_FACTS = new Set(['dashboards-9.4.yaml']);
+
+/** Every facts file, newest spec first, with the versions its header gives. Headers only: the operations are read on use. */
+const factsFiles: FactsFile[] = readdirSync(FACTS_DIRECTORY)
+  .filter((name) => name.endsWith('.yaml') && !UNREAD_FACTS.has(name))
+  .map((name) => {
+    const text = readFileSync(new URL(name, FACTS_DIRECTORY), 'utf8');
+    const header = parse(text.slice(0, text.indexOf('\npaths:'))) as { info?: { 'x-kibana-versions'?: VersionRange } };
+    return new FactsFile(name, header.info?.['x-kibana-versions'] ?? {});
+  })
+  .sort((a, b) => compareVersions(b.versions.from ?? '0.0.0', a.versions.from ?? '0.0.0'));
+
+export class RequestValidator {
+  private readonly files: FactsFile[];
+  private readonly routeValidators = new WeakMap<Route, OperationValidator>();
+
+  constructor(private readonly version: string) {
+    this.files = factsFiles.filter((file) => file.versions.from === undefined || isAtLeast(version, file.versions.from));
   }
 
-  private validator(parts: {
-    query: ValidateFunction;
-    queryShapes: Map<string, Set<string>>;
-    body: ValidateFunction | undefined;
-    bodyRequired: boolean;
-  }): OperationValidator {
-    const { query, queryShapes, body, bodyRequired } = parts;
-    return {
-      query: (search) => {
-        const values = decodeQuery(search, queryShapes);
-        this.check(query, values, 'request query');
-        return values;
-      },
-      body: (value) => {
-        if (value === undefined) {
-          // The spec often forgets `required` on bodies whose schema has required fields; Kibana still wants them.
-          if (bodyRequired || (body !== undefined && !body({})))
-            throw badRequest('[request body]: expected value of type [object] but got [undefined]');
-          return;
-        }
-        if (body) this.check(body, value, 'request body');
-      },
-    };
+  /** The validator of a route: from the facts when they hold its operation on this version, else from its own schema. */
+  forRoute(route: Route): OperationValidator {
+    let validator = this.routeValidators.get(route);
+    if (!validator) {
+      validator = this.forOperation(route.method, route.path) ?? compileOwn(route.schema ?? {});
+      this.routeValidators.set(route, validator);
+    }
+    return validator;
   }
 
-  private check(validate: ValidateFunction, value: unknown, where: string): void {
-    if (validate(value)) return;
-    throw badRequest(describeError(mostSpecific(validate.errors ?? []), where, this.document));
+  /** The validator the facts give `METHOD path` on this version, or undefined when they lack it. */
+  forOperation(method: string, path: string): OperationValidator | undefined {
+    for (const file of this.files) {
+      const validator = file.operation(method, path, this.version);
+      if (validator) return validator;
+    }
+    return undefined;
   }
 }
 
-const loaded = new Map<string, RequestValidator>();
+function compileOwn(schema: NonNullable<Route['schema']>): OperationValidator {
+  const query = schema.query ?? { type: 'object', additionalProperties: false };
+  return operationValidator(
+    {},
+    {
+      query: queries.compile(query),
+      queryShapes: shapesOf((query.properties ?? {}) as Record<string, JsonObject>, {}),
+      body: schema.body ? bodies.compile(schema.body) : undefined,
+      bodySchema: schema.body,
+      bodyRequired: false,
+    },
+  );
+}
 
-/** Reads and parses the facts once per process and facts file. */
+interface ValidatorParts {
+  query: ValidateFunction;
+  queryShapes: Map<string, Set<string>>;
+  body: ValidateFunction | undefined;
+  /** The body's schema, to decode a form's fields by. */
+  bodySchema: JsonObject | undefined;
+  bodyRequired: boolean;
+}
+
+/** `document` resolves the `$ref`s of the schemas, for messages and decoding. */
+function operationValidator(document: JsonObject, parts: ValidatorParts): OperationValidator {
+  const { query, queryShapes, body, bodySchema, bodyRequired } = parts;
+  const check = (validate: ValidateFunction, value: unknown, where: string): void => {
+    if (validate(value)) return;
+    throw badRequest(describeError(mostSpecific(validate.errors ?? [], document), where, document));
+  };
+  let formShapes: Map<string, Set<string>> | undefined;
+  return {
+    query: (search) => {
+      const values = decodeQuery(search, queryShapes);
+      check(query, values, 'request query');
+      return values;
+    },
+    body: (value) => {
+      if (value === undefined) {
+        // The spec often forgets `required` on bodies whose schema has required fields; Kibana still wants them.
+        if (bodyRequired || (body !== undefined && !body({})))
+          throw badRequest('[request body]: expected value of type [object] but got [undefined]');
+        return undefined;
+      }
+      if (value instanceof FormFields) {
+        formShapes ??= shapesOf(propertiesOf(bodySchema ?? {}, document), document);
+        value = decodeForm(value.fields, formShapes);
+      }
+      if (body) check(body, value, 'request body');
+      return value;
+    },
+  };
+}
+
+const validators = new Map<string, RequestValidator>();
+
+/** The request validator of a Kibana version, one per process and version. */
 export function requestValidator(version: string): RequestValidator {
-  const file = factsFileFor(version);
-  let validator = loaded.get(file.href);
+  let validator = validators.get(version);
   if (!validator) {
-    validator = new RequestValidator(parse(readFileSync(file, 'utf8')) as JsonObject);
-    loaded.set(file.href, validator);
+    validator = new RequestValidator(version);
+    validators.set(version, validator);
   }
   return validator;
 }
@@ -215,4 +286,32 @@ function decodeQuery(search: URLSearchParams, shapes: Map<string, Set<string>>):
     values[name] = decoded.length > 1 || arrayOnly ? decoded : decoded[0];
   }
   return values;
+}
+
+/** A form's text fields that hold JSON (such as the `retries` of an import) are decoded: those whose schema admits no string. */
+function decodeForm(fields: Record<string, string>, shapes: Map<string, Set<string>>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, text]) => {
+      const types = shapes.get(name);
+      return [name, types && types.size > 0 && !types.has('string') ? parseJsonOrText(text) : text];
+    }),
+  );
+}
+
+/**
+ * A file part Kibana streams (`schema.stream()`) appears in the spec as a bare object; the sandbox
+ * reads every file part as text, so the facts' form bodies take it as a string.
+ */
+function withTextFileParts(document: JsonObject): JsonObject {
+  for (const item of Object.values(document.paths as Record<string, Record<string, { requestBody?: RequestBody }>>)) {
+    for (const operation of Object.values(item)) {
+      const properties = operation.requestBody?.content?.['multipart/form-data']?.schema?.properties as
+        | Record<string, JsonObject>
+        | undefined;
+      for (const [name, property] of Object.entries(properties ?? {})) {
+        if (property.type === 'object' && property.properties === undefined) properties![name] = { type: 'string' };
+      }
+    }
+  }
+  return document;
 }

@@ -92,11 +92,12 @@ export const tools: ToolSpec[] = [
           additionalProperties: { type: "string" },
           description: "Agent settings as string values, such as transaction_sample_rate.",
         },
+        full: { type: "boolean", description: "Whole answer; compact by default." },
       },
       required: ["service", "settings"],
       additionalProperties: false,
     },
-    tokens: 181,
+    tokens: 197,
     validator: () => validatorFrom(inputs["kibana-9.3"], "create_or_update_apm_agent_config"),
     request: {
       method: "PUT",
@@ -106,6 +107,7 @@ export const tools: ToolSpec[] = [
       headers: { "elastic-api-version": "2023-10-31" },
     },
     versions: {},
+    writeAnswer: "compact",
     operation: { method: "PUT", path: "/api/apm/settings/agent-configuration", operationId: "createUpdateAgentConfiguration" },
   },
   {
@@ -128,10 +130,11 @@ export const tools: ToolSpec[] = [
         space_id: { type: "string" },
         environment: { type: "string", description: "Service environment." },
         name: { type: "string", description: "Service name." },
+        full: { type: "boolean", description: "Whole answer; compact by default." },
       },
       additionalProperties: false,
     },
-    tokens: 122,
+    tokens: 138,
     validator: () => validatorFrom(inputs["kibana-8.18"], "delete_apm_agent_config"),
     request: {
       method: "DELETE",
@@ -141,6 +144,7 @@ export const tools: ToolSpec[] = [
       headers: { "elastic-api-version": "2023-10-31" },
     },
     versions: { until: "9.0.0" },
+    writeAnswer: "compact",
     operation: { method: "DELETE", path: "/api/apm/settings/agent-configuration", operationId: "deleteAgentConfiguration" },
   },
   {
@@ -162,11 +166,12 @@ export const tools: ToolSpec[] = [
       properties: {
         space_id: { type: "string" },
         service: { type: "object", properties: { environment: { type: "string" }, name: { type: "string" } } },
+        full: { type: "boolean", description: "Whole answer; compact by default." },
       },
       required: ["service"],
       additionalProperties: false,
     },
-    tokens: 125,
+    tokens: 141,
     validator: () => validatorFrom(inputs["kibana-9.3"], "delete_apm_agent_config"),
     request: {
       method: "DELETE",
@@ -176,6 +181,7 @@ export const tools: ToolSpec[] = [
       headers: { "elastic-api-version": "2023-10-31" },
     },
     versions: { from: "9.0.0" },
+    writeAnswer: "compact",
     operation: { method: "DELETE", path: "/api/apm/settings/agent-configuration", operationId: "deleteAgentConfiguration" },
   },
   {
@@ -250,6 +256,7 @@ export const tools: ToolSpec[] = [
       headers: { "elastic-api-version": "2023-10-31" },
     },
     versions: {},
+    writeAnswer: "whole",
     operation: { method: "POST", path: "/api/apm/agent_keys", operationId: "createAgentKey" },
   },
   {
@@ -279,11 +286,12 @@ export const tools: ToolSpec[] = [
           description: "{version, environment} of the service, version required.",
         },
         tags: { type: "array", items: { type: "string" } },
+        full: { type: "boolean", description: "Whole answer; compact by default." },
       },
       required: ["service_name", "timestamp", "service"],
       additionalProperties: false,
     },
-    tokens: 209,
+    tokens: 226,
     validator: () => validatorFrom(inputs["kibana-9.3"], "create_apm_annotation"),
     request: {
       method: "POST",
@@ -293,6 +301,7 @@ export const tools: ToolSpec[] = [
       headers: { "elastic-api-version": "2023-10-31" },
     },
     versions: {},
+    writeAnswer: "compact",
     operation: { method: "POST", path: "/api/apm/services/{serviceName}/annotation", operationId: "createAnnotation" },
   },
   {
@@ -334,11 +343,12 @@ export const tools: ToolSpec[] = [
         service_name: { type: "string" },
         service_version: { type: "string" },
         sourcemap: { type: "string", description: "The source map, as JSON text." },
+        full: { type: "boolean", description: "Whole answer; compact by default." },
       },
       required: ["bundle_filepath", "service_name", "service_version", "sourcemap"],
       additionalProperties: false,
     },
-    tokens: 170,
+    tokens: 186,
     validator: () => validatorFrom(inputs["kibana-9.3"], "upload_apm_source_map"),
     request: {
       method: "POST",
@@ -356,6 +366,7 @@ export const tools: ToolSpec[] = [
       headers: { "elastic-api-version": "2023-10-31" },
     },
     versions: {},
+    writeAnswer: "compact",
     operation: { method: "POST", path: "/api/apm/sourcemaps", operationId: "uploadSourceMap" },
   },
   {
@@ -368,11 +379,15 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { id: { type: "string" }, space_id: { type: "string" } },
+      properties: {
+        id: { type: "string" },
+        space_id: { type: "string" },
+        full: { type: "boolean", description: "Whole answer; compact by default." },
+      },
       required: ["id"],
       additionalProperties: false,
     },
-    tokens: 114,
+    tokens: 131,
     validator: () => validatorFrom(inputs["kibana-9.3"], "delete_apm_source_map"),
     request: {
       method: "DELETE",
@@ -381,6 +396,7 @@ export const tools: ToolSpec[] = [
       headers: { "elastic-api-version": "2023-10-31" },
     },
     versions: {},
+    writeAnswer: "compact",
     operation: { method: "DELETE", path: "/api/apm/sourcemaps/{id}", operationId: "deleteSourceMap" },
   },
 ];

@@ -123,11 +123,12 @@ export const tools: ToolSpec[] = [
           properties: { force: { type: "boolean", default: false }, ignore_constraints: { type: "boolean", default: false } },
           additionalProperties: false,
         },
+        full: { type: "boolean", description: "Whole answer; compact by default." },
       },
       required: ["pkg_name", "pkg_version"],
       additionalProperties: false,
     },
-    tokens: 193,
+    tokens: 209,
     validator: () => validatorFrom(inputs["kibana-9.3"], "install_fleet_package"),
     request: {
       method: "POST",
@@ -142,6 +143,7 @@ export const tools: ToolSpec[] = [
       body: { kind: "arg", arg: "body", encoding: "json" },
     },
     versions: { from: "9.0.0" },
+    writeAnswer: "compact",
     operation: {
       method: "POST",
       path: "/api/fleet/epm/packages/{pkgName}/{pkgVersion}",
@@ -257,11 +259,12 @@ export const tools: ToolSpec[] = [
         policy_ids: { type: "array", description: "Agent policies to add it to." },
         supports_agentless: { type: ["boolean", "null"] },
         vars: { type: "object" },
+        full: { type: "boolean", description: "Whole answer; compact by default." },
       },
       required: ["name", "package"],
       additionalProperties: false,
     },
-    tokens: 283,
+    tokens: 300,
     validator: () => validatorFrom(inputs["kibana-9.3"], "create_fleet_package_policy"),
     request: {
       method: "POST",
@@ -287,6 +290,7 @@ export const tools: ToolSpec[] = [
       },
     },
     versions: { from: "9.0.0" },
+    writeAnswer: "compact",
     operation: { method: "POST", path: "/api/fleet/package_policies", operationId: "post-fleet-package-policies" },
   },
   {
@@ -316,11 +320,12 @@ export const tools: ToolSpec[] = [
         policy_ids: { type: "array" },
         supports_agentless: { type: ["boolean", "null"] },
         vars: { type: "object" },
+        full: { type: "boolean", description: "Whole answer; compact by default." },
       },
       required: ["package_policy_id", "name", "package"],
       additionalProperties: false,
     },
-    tokens: 270,
+    tokens: 287,
     validator: () => validatorFrom(inputs["kibana-9.3"], "update_fleet_package_policy"),
     request: {
       method: "PUT",
@@ -346,6 +351,7 @@ export const tools: ToolSpec[] = [
       },
     },
     versions: { from: "9.0.0" },
+    writeAnswer: "compact",
     operation: {
       method: "PUT",
       path: "/api/fleet/package_policies/{packagePolicyId}",
@@ -362,11 +368,16 @@ export const tools: ToolSpec[] = [
     spaceAware: true,
     inputSchema: {
       type: "object",
-      properties: { package_policy_id: { type: "string" }, force: { type: "boolean" }, space_id: { type: "string" } },
+      properties: {
+        package_policy_id: { type: "string" },
+        force: { type: "boolean" },
+        space_id: { type: "string" },
+        full: { type: "boolean", description: "Whole answer; compact by default." },
+      },
       required: ["package_policy_id"],
       additionalProperties: false,
     },
-    tokens: 125,
+    tokens: 142,
     validator: () => validatorFrom(inputs["kibana-9.3"], "delete_fleet_package_policy"),
     request: {
       method: "DELETE",
@@ -374,6 +385,7 @@ export const tools: ToolSpec[] = [
       params: [{ arg: "package_policy_id", name: "packagePolicyId", in: "path" }, { arg: "force", name: "force", in: "query" }],
     },
     versions: { from: "9.0.0" },
+    writeAnswer: "compact",
     operation: {
       method: "DELETE",
       path: "/api/fleet/package_policies/{packagePolicyId}",

@@ -128,10 +128,11 @@ export const tools: ToolSpec[] = [
         queries: { type: "array" },
         query: { type: ["string", "null"] },
         saved_query_id: { type: ["string", "null"], description: "Saved query to run instead of query." },
+        full: { type: "boolean", description: "Whole answer; compact by default." },
       },
       additionalProperties: false,
     },
-    tokens: 258,
+    tokens: 274,
     validator: () => validatorFrom(inputs["kibana-9.3"], "run_osquery_live_query"),
     request: {
       method: "POST",
@@ -157,6 +158,7 @@ export const tools: ToolSpec[] = [
       },
     },
     versions: {},
+    writeAnswer: "compact",
     operation: { method: "POST", path: "/api/osquery/live_queries", operationId: "OsqueryCreateLiveQuery" },
   },
 ];

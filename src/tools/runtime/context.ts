@@ -7,6 +7,8 @@ import type { KibanaVersion } from '../kibana-version.js';
 import { longCallOf } from '../long-calls.js';
 import { valueResult } from '../results.js';
 import { MissingSpaceError, type SpaceGuard, spacesWrittenBy } from '../space-guard.js';
+import { CallCutOff } from './calls-under-way.js';
+import type { CallSlots } from './call-slots.js';
 import {
   AnswerOnRetry,
   type Confirmation,
@@ -23,10 +25,12 @@ import type { ProgressUpdate, Tool, ToolContext } from './tool.js';
 export interface Invocation {
   /** The caller's own Authorization header (HTTP passthrough). */
   authorization?: string;
-  /** Aborts when the client cancels the call. */
+  /** Aborts when the client cancels the call (and, inside the runtime, when the server cuts it off). */
   signal?: AbortSignal;
-  /** When the whole call must have ended (epoch milliseconds). */
+  /** When the whole call must have ended (epoch milliseconds); the runtime holds it to its own call timeout too. */
   deadline?: number;
+  /** The turns of the caller's connection: a call waits for one before it starts. */
+  slots?: CallSlots;
   /** How this caller's user is asked; absent when the client cannot be asked. */
   confirmations?: ConfirmationChannel;
   /** Why this caller's user cannot be asked, when `confirmations` is absent ("the client offers no elicitation"). */
@@ -60,8 +64,13 @@ export function callContext(
   { full }: CallOptions = { full: false },
 ): ToolContext {
   const credentials = invocation.authorization === undefined ? {} : { authorization: invocation.authorization };
+  // Kibana requests get the deadline itself, so that running out of time is a timeout that says so, not an abort.
+  const asCaller = {
+    ...credentials,
+    ...(invocation.signal ? { signal: invocation.signal } : {}),
+    ...(invocation.deadline === undefined ? {} : { deadline: invocation.deadline }),
+  };
   const signal = callSignal(invocation);
-  const asCaller = { ...credentials, ...(signal ? { signal } : {}) };
   const shape = { maxChars: parts.maxResultChars, argumentNames: Object.keys(tool.inputSchema.properties ?? {}) };
   const subject: ConfirmationSubject = { tool: tool.name, args };
   async function kibana<T>(request: KibanaRequest): Promise<KibanaResponse<T>> {
@@ -89,8 +98,8 @@ export function callContext(
         }
       },
     },
-    version: () => parts.kibanaVersion.get(asCaller),
-    confirm: (question) => confirm(parts.confirmation, invocation, subject, question, signal),
+    version: () => parts.kibanaVersion.get({ ...credentials, ...(signal ? { signal } : {}) }),
+    confirm: (question) => confirm(parts.confirmation, invocation, subject, question),
     progress: (update) => invocation.progress?.(update),
     results: {
       response: (response, request, shaping = tool.answers) => answerResult(response, { shaping, args, full, request }, shape),
@@ -110,17 +119,27 @@ export function callSignal({ signal, deadline }: Invocation): AbortSignal | unde
   return signal ? AbortSignal.any([signal, timer]) : timer;
 }
 
+/** Why a call stopped waiting, once its signal aborted or its deadline passed. */
+export function whyStopped({ signal, deadline }: Invocation): string {
+  if (signal?.reason instanceof CallCutOff) return `the server cut the call off (${signal.reason.message})`;
+  if (deadline !== undefined && Date.now() >= deadline) return "the call's time limit (--call-timeout) ran out";
+  return 'the call was cancelled';
+}
+
 const APPROVED: Confirmation = { approved: true };
 
 const refused = (why: string): Confirmation => ({ approved: false, refusal: errorResult(`Not done: ${why}. Nothing was changed.`) });
 
+/** What a confirmation leaves of the call's time for the action itself: 10 s, or half of what is left when that is less. */
+const ACTION_RESERVE_MS = 10_000;
+
 async function confirm(
   policy: ConfirmationPolicy,
-  { confirmations: channel, unaskable }: Invocation,
+  invocation: Invocation,
   subject: ConfirmationSubject,
   question: ConfirmationQuestion,
-  signal: AbortSignal | undefined,
 ): Promise<Confirmation> {
+  const { confirmations: channel, unaskable } = invocation;
   if (policy === 'never') return APPROVED;
   if (!channel) {
     if (policy === 'auto') return APPROVED;
@@ -128,14 +147,72 @@ async function confirm(
       `${subject.tool} needs the user's confirmation and this client cannot be asked (${unaskable ?? 'it offers no elicitation'}); the server refuses such calls (--confirm always)`,
     );
   }
-  let approved: boolean;
+  const wait = confirmationWait(invocation);
+  let approved: boolean | undefined;
+  let failure: unknown;
   try {
-    approved = await channel.ask(question, subject, signal);
+    approved = await channel.ask(question, subject, wait.signal);
   } catch (error) {
     if (error instanceof AnswerOnRetry) throw error;
-    if (error instanceof InvalidConfirmation) return refused(error.message);
-    if (signal?.aborted) return refused(`the call was cancelled while the user was asked to confirm ${subject.tool}`);
-    return refused(`the user could not be asked to confirm ${subject.tool} (${error instanceof Error ? error.message : String(error)})`);
+    failure = error;
+  } finally {
+    wait.dispose();
+  }
+  if (failure instanceof InvalidConfirmation) return refused(failure.message);
+  // An answer that came after the wait's time counts for nothing: too little would be left to act on it.
+  if (wait.expired) {
+    return refused(
+      `the confirmation timed out: the user did not answer within ${seconds(wait.ms)} whether to run ${subject.tool}, and the call must answer within its time limit (--call-timeout)`,
+    );
+  }
+  if (approved === undefined) {
+    if (invocation.signal?.aborted) return refused(`${whyStopped(invocation)} while the user was asked to confirm ${subject.tool}`);
+    return refused(
+      `the user could not be asked to confirm ${subject.tool} (${failure instanceof Error ? failure.message : String(failure)})`,
+    );
   }
   return approved ? APPROVED : refused(`the user did not confirm ${subject.tool}`);
+}
+
+function seconds(ms: number): string {
+  return ms >= 10_000 ? `${Math.round(ms / 1000)} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+interface ConfirmationWait {
+  /** Aborts when the call does, or when the wait has taken its share of the call's time. */
+  signal: AbortSignal;
+  /** True once the wait's own time ran out. */
+  readonly expired: boolean;
+  /** How long the user may take to answer. */
+  ms: number;
+  dispose(): void;
+}
+
+/** The wait for the user's answer: it ends before the call's deadline, with time left to do what was confirmed. */
+function confirmationWait({ signal, deadline }: Invocation): ConfirmationWait {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(signal?.reason);
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener('abort', onAbort, { once: true });
+  const left = deadline === undefined ? Number.POSITIVE_INFINITY : deadline - Date.now();
+  const ms = Math.max(0, left - Math.min(ACTION_RESERVE_MS, left / 2));
+  let expired = false;
+  const timer =
+    ms === Number.POSITIVE_INFINITY
+      ? undefined
+      : setTimeout(() => {
+          expired = true;
+          controller.abort(new Error(`no answer within ${ms} ms`));
+        }, ms);
+  return {
+    signal: controller.signal,
+    get expired() {
+      return expired;
+    },
+    ms,
+    dispose() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    },
+  };
 }

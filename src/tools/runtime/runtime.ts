@@ -3,15 +3,15 @@
 // Protocol adapters (src/server/) translate requests into `call`; tools never see the protocol.
 import { KibanaError, type KibanaClient } from '../../client/index.js';
 import type { Logger } from '../../logger.js';
-import { errorResult, failureResult } from '../error-results.js';
+import { errorResult, failureResult, MAYBE_WRITTEN } from '../error-results.js';
 import { clientStatusProbe, KibanaVersion } from '../kibana-version.js';
 import { type ListedTool, listedTool } from '../listing.js';
 import { boundResult } from '../results.js';
 import { SpaceGuard } from '../space-guard.js';
 import { checkArguments, malformedArguments } from './arguments.js';
+import { CallCutOff, CallsUnderWay, describeCall } from './calls-under-way.js';
 import { AnswerOnRetry, type ConfirmationPolicy } from './confirmation.js';
-import { callContext, type Invocation, type RuntimeParts } from './context.js';
-import { InFlight } from './in-flight.js';
+import { callContext, callSignal, type Invocation, type RuntimeParts, whyStopped } from './context.js';
 import { PROGRESS_TICK_MS } from './progress.js';
 import type { Tool, ToolResult } from './tool.js';
 import { servingVariant, withVariantSchema } from './variant.js';
@@ -28,7 +28,11 @@ export interface RuntimeOptions {
   kibanaVersion?: KibanaVersion;
   /** How often a long call says it is still under way (default 5 s). */
   progressTickMs?: number;
+  /** The time limit of one whole call, every step in it (default 50 s, under the 60 s most clients wait). */
+  callTimeoutMs?: number;
 }
+
+export const DEFAULT_CALL_TIMEOUT_MS = 50_000;
 
 export class UnknownToolError extends Error {
   override name = 'UnknownToolError';
@@ -45,7 +49,8 @@ export class ToolRuntime {
   readonly #byName = new Map<string, Tool>();
   readonly #parts: RuntimeParts;
   readonly #logger: Logger;
-  readonly #inFlight = new InFlight();
+  readonly #callTimeoutMs: number;
+  readonly #calls = new CallsUnderWay();
 
   constructor(options: RuntimeOptions) {
     for (const tool of options.tools) {
@@ -56,6 +61,7 @@ export class ToolRuntime {
     this.listing = options.tools.map(listedTool);
     this.defaultSpace = options.defaultSpace;
     this.#logger = options.logger;
+    this.#callTimeoutMs = options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
     this.#parts = {
       client: options.client,
       spaceGuard: new SpaceGuard(options.client),
@@ -74,13 +80,18 @@ export class ToolRuntime {
   /**
    * Calls a tool. Refusals and failures are results (`isError`); it throws UnknownToolError for a
    * name it does not serve, and AnswerOnRetry when the caller's confirmation channel answers on a retry.
+   * The call ends by its deadline: the invocation's, or the runtime's call timeout, whichever comes first.
    */
   call(name: string, args: Record<string, unknown> | undefined, invocation: Invocation = {}): Promise<ToolResult> {
     const tool = this.#byName.get(name);
     if (!tool) return Promise.reject(new UnknownToolError(name));
-    return this.#inFlight.track(async () => {
-      const started = Date.now();
-      const result = boundResult(await this.#run(tool, args, invocation), this.#parts.maxResultChars);
+    const started = Date.now();
+    const deadline = Math.min(invocation.deadline ?? Number.POSITIVE_INFINITY, started + this.#callTimeoutMs);
+    return this.#calls.run(describeCall(name, args), invocation.signal, async (signal) => {
+      // Kibana may echo the caller's credentials anywhere, success bodies included: no result carries them.
+      const redact = this.#parts.client.redactorFor(invocation.authorization);
+      const answered = await this.#inTurn(tool, args, { ...invocation, signal, deadline });
+      const result = boundResult(redactedResult(answered, redact), this.#parts.maxResultChars);
       this.#logger.debug('tool call', { tool: name, ms: Date.now() - started, isError: result.isError === true });
       return result;
     });
@@ -88,7 +99,20 @@ export class ToolRuntime {
 
   /** Resolves once no call is under way. */
   idle(): Promise<void> {
-    return this.#inFlight.idle();
+    return this.#calls.idle();
+  }
+
+  /**
+   * Cuts off every call under way (the server is stopping and cannot wait): each still answers,
+   * saying that it was cut off. Returns what they were (tool and ids), since Kibana may have done them.
+   */
+  cutOff(why: string): string[] {
+    return this.#calls.cutOff(why);
+  }
+
+  /** The calls under way (tool and ids). */
+  get callsUnderWay(): string[] {
+    return this.#calls.descriptions;
   }
 
   /** Waits for the calls under way, then closes the Kibana client. */
@@ -97,9 +121,26 @@ export class ToolRuntime {
     await this.#parts.client.close();
   }
 
-  async #run(listed: Tool, raw: Record<string, unknown> | undefined, invocation: Invocation): Promise<ToolResult> {
+  /** Arguments no validator can take are refused at once; a call of a connection that has all its calls running waits its turn. */
+  async #inTurn(listed: Tool, raw: Record<string, unknown> | undefined, invocation: Invocation): Promise<ToolResult> {
     const malformed = malformedArguments(listed.name, raw);
     if (malformed) return malformed;
+    const { slots } = invocation;
+    if (!slots) return this.#run(listed, raw, invocation);
+    const release = await slots.take(callSignal(invocation));
+    if (!release) {
+      return errorResult(
+        `Not started: ${whyStopped(invocation)} while the call waited for its turn (at most ${slots.size} calls of one connection, or of one HTTP batch, run at once). Nothing was sent to Kibana.`,
+      );
+    }
+    try {
+      return await this.#run(listed, raw, invocation);
+    } finally {
+      release();
+    }
+  }
+
+  async #run(listed: Tool, raw: Record<string, unknown> | undefined, invocation: Invocation): Promise<ToolResult> {
     const serving = await servingVariant(listed, this.#parts.kibanaVersion, invocation);
     if ('refusal' in serving) return serving.refusal;
     const { tool, version } = serving;
@@ -109,16 +150,15 @@ export class ToolRuntime {
       return await tool.run(checked.args, callContext(this.#parts, tool, checked.args, invocation, { full: checked.full }));
     } catch (error) {
       if (error instanceof AnswerOnRetry) throw error;
-      if (ranOutOfTime(error, invocation)) {
-        return errorResult(
-          `Not finished in time: the call's deadline passed before Kibana answered ${error.method} ${error.path}. A write may have been done anyway: read the object before you retry.`,
-        );
+      if (error instanceof KibanaError && error.category === 'aborted' && invocation.signal?.reason instanceof CallCutOff) {
+        const maybeDone = error.method === 'GET' ? '' : MAYBE_WRITTEN;
+        return errorResult(`Not finished: ${whyStopped(invocation)} before Kibana answered ${error.method} ${error.path}.${maybeDone}`);
       }
       return failureResult(error, this.#parts.maxResultChars);
     }
   }
 }
 
-function ranOutOfTime(error: unknown, { deadline }: Invocation): error is KibanaError {
-  return deadline !== undefined && Date.now() >= deadline && error instanceof KibanaError && error.category === 'aborted';
+function redactedResult(result: ToolResult, redact: (text: string) => string): ToolResult {
+  return { ...result, content: result.content.map((part) => ({ ...part, text: redact(part.text) })) };
 }

@@ -3,7 +3,7 @@
 // or a refusal that names the version.
 import { errorResult } from '../error-results.js';
 import type { KibanaVersion } from '../kibana-version.js';
-import { callSignal, type Invocation } from './context.js';
+import { callSignal, type Invocation, whyStopped } from './context.js';
 import type { Tool, ToolResult } from './tool.js';
 
 export type ServingVariant = { tool: Tool; version?: string } | { refusal: ToolResult };
@@ -14,9 +14,11 @@ export async function servingVariant(tool: Tool, kibanaVersion: KibanaVersion, i
   const signal = callSignal(invocation);
   const version = await kibanaVersion.get({ ...(authorization === undefined ? {} : { authorization }), ...(signal ? { signal } : {}) });
   if (signal?.aborted) {
-    const why =
-      invocation.deadline !== undefined && Date.now() >= invocation.deadline ? "the call's deadline passed" : 'the call was cancelled';
-    return { refusal: errorResult(`Not sent: ${why} while the server read Kibana's version (GET /api/status). Nothing was changed.`) };
+    return {
+      refusal: errorResult(
+        `Not sent: ${whyStopped(invocation)} while the server read Kibana's version (GET /api/status). Nothing was changed.`,
+      ),
+    };
   }
   // Kibana did not say (unreachable, or it refused this caller): the listed variant goes, and Kibana's own answer tells.
   if (version === undefined) return { tool };

@@ -4,6 +4,7 @@
 // use them, so that they do not depend on which variants the generated catalogue holds today.
 import { z } from 'zod';
 import type { HttpMethod, Tier, ToolSpec, ToolsetInfo, VersionRange } from '../../../src/tools/spec.js';
+import { FULL_ARGUMENT, FULL_ARGUMENT_SCHEMA } from '../../../src/tools/write-answers.js';
 
 export function syntheticTool(
   name: string,
@@ -11,6 +12,9 @@ export function syntheticTool(
   options: { toolset?: string; tier?: Tier; method?: HttpMethod; path?: string; args?: string[] } = {},
 ): ToolSpec {
   const { toolset = 'synthetic', tier = 'read', method = 'GET', path = `/api/${name}`, args = [] } = options;
+  // Writes answer compactly and advertise `full` last, as generated writes do.
+  const write = tier !== 'read';
+  const properties = Object.fromEntries(args.map((arg) => [arg, { type: 'string' }]));
   return {
     name,
     toolset,
@@ -24,7 +28,11 @@ export function syntheticTool(
       openWorldHint: false,
     },
     spaceAware: false,
-    inputSchema: { type: 'object', properties: Object.fromEntries(args.map((arg) => [arg, { type: 'string' }])), required: args },
+    inputSchema: {
+      type: 'object',
+      properties: write ? { ...properties, [FULL_ARGUMENT]: FULL_ARGUMENT_SCHEMA } : properties,
+      required: args,
+    },
     tokens: 10 + args.length,
     validator: async () => z.object(Object.fromEntries(args.map((arg) => [arg, z.string()]))).strict(),
     request: {
@@ -34,6 +42,7 @@ export function syntheticTool(
       ...(method === 'GET' ? {} : { body: { kind: 'fields', fields: Object.fromEntries(args.map((arg) => [arg, arg])) } }),
     },
     versions,
+    ...(write ? { writeAnswer: 'compact' as const } : {}),
     operation: { method, path },
   };
 }

@@ -6,8 +6,8 @@
 import { notFound } from '../../http/errors.js';
 import { noContent, Reply } from '../../http/reply.js';
 import type { Route } from '../../http/route.js';
-import { matchesKql } from '../../query/kql.js';
 import { paginate } from '../../query/paging.js';
+import { matchesSimpleQuery } from '../../query/simple-query.js';
 import type { Reference, SavedObject } from '../../state/saved-object-store.js';
 import { newId } from '../../state/space-store.js';
 import { anyObject, anyOf, array, boolean, number, object, oneOfValues, string, type JsonSchema } from '../../validation/json-schema.js';
@@ -302,9 +302,8 @@ export const dashboardRoutes9x: Route[] = [
       const found = state.savedObjects
         .list(space, [DASHBOARD_TYPE])
         .map(dashboardResponse)
-        .filter(
-          ({ data }) => query.query === undefined || matchesKql(String(query.query), { title: data.title, description: data.description }),
-        )
+        // The search text is a simple_query_string on title and description, every word required.
+        .filter(({ data }) => query.query === undefined || matchesSimpleQuery(String(query.query), [data.title, data.description], 'and'))
         .filter(({ data }) => tags === undefined || tags.some((tag) => data.tags!.includes(tag)))
         .filter(({ data }) => !excluded.some((tag) => data.tags!.includes(tag)));
       return {

@@ -9,7 +9,7 @@ import { paginate } from '../../query/paging.js';
 import type { ResponseAction, ResponseCommand } from '../../state/entities/endpoint.js';
 import type { SandboxState } from '../../state/index.js';
 import { newId, now, recordBounded } from '../../state/space-store.js';
-import { anyObject, anyOf, array, integer, object, oneOfValues, string, type JsonSchema } from '../../validation/json-schema.js';
+import { array, type JsonSchema, object, oneOfValues, string } from '../../validation/json-schema.js';
 import { checksIn } from '../fleet/common.js';
 import { isEndpointHost } from './hosts.js';
 
@@ -149,29 +149,35 @@ function fileInfo(state: SandboxState, actionId: string, id: string) {
   };
 }
 
-const ids = (minItems = 1): JsonSchema => array(string({ minLength: 1 }), { minItems });
-const BASE_PROPERTIES = {
-  endpoint_ids: ids(),
-  agent_type: oneOfValues('endpoint', 'sentinel_one', 'crowdstrike', 'microsoft_defender_endpoint'),
-  alert_ids: ids(),
-  case_ids: ids(),
-  comment: string(),
-  parameters: anyObject(),
-};
-const actionBody = (parameters?: JsonSchema): JsonSchema =>
-  object({ ...BASE_PROPERTIES, ...(parameters ? { parameters } : {}) }, parameters ? ['endpoint_ids', 'parameters'] : ['endpoint_ids']);
-const processParameters = anyOf(
-  object({ pid: integer({ minimum: 1 }) }, ['pid']),
-  object({ entity_id: string({ minLength: 1 }) }, ['entity_id']),
-  object({ process_name: string({ minLength: 1 }) }, ['process_name']),
+const ids = (): JsonSchema => array(string({ minLength: 1 }), { minItems: 1 });
+/** get-file, which the spec facts lack: the fields of every response action, and the file's path. */
+const getFileBody = object(
+  {
+    endpoint_ids: ids(),
+    agent_type: oneOfValues('endpoint', 'sentinel_one', 'crowdstrike', 'microsoft_defender_endpoint'),
+    alert_ids: ids(),
+    case_ids: ids(),
+    comment: string(),
+    parameters: object({ path: string({ minLength: 1 }) }, ['path']),
+  },
+  ['endpoint_ids', 'parameters'],
 );
 
-function actionRoute(path: string, command: ResponseCommand, parameters?: JsonSchema): Route {
+const PROCESS_FIELDS = ['pid', 'entity_id', 'process_name'];
+
+/** The spec leaves each way of naming the process optional, but Kibana wants one of them. */
+function checkProcessNamed(body: ActionBody): void {
+  if (!PROCESS_FIELDS.some((field) => body.parameters?.[field] !== undefined))
+    throw badRequest(`[request body.parameters]: expected one of [${PROCESS_FIELDS.join('|')}] to name the process`);
+}
+
+function actionRoute(path: string, command: ResponseCommand, body?: JsonSchema): Route {
   return {
     method: 'POST',
     path: `/api/endpoint/action/${path}`,
-    schema: { body: actionBody(parameters) },
+    ...(body ? { schema: { body } } : {}),
     handler: (ctx) => {
+      if (command === 'kill-process' || command === 'suspend-process') checkProcessNamed(ctx.body as ActionBody);
       const action = recordAction(ctx, command);
       // `action` is the id, as Kibana still answers it next to `data`.
       return { action: action.id, data: actionDetails(action) };
@@ -185,9 +191,9 @@ export const responseActionRoutes: Route[] = [
   actionRoute('isolate', 'isolate'),
   actionRoute('unisolate', 'unisolate'),
   actionRoute('running_procs', 'running-processes'),
-  actionRoute('kill_process', 'kill-process', processParameters),
-  actionRoute('suspend_process', 'suspend-process', processParameters),
-  actionRoute('get_file', 'get-file', object({ path: string({ minLength: 1 }) }, ['path'])),
+  actionRoute('kill_process', 'kill-process'),
+  actionRoute('suspend_process', 'suspend-process'),
+  actionRoute('get_file', 'get-file', getFileBody),
   {
     method: 'GET',
     path: '/api/endpoint/action',

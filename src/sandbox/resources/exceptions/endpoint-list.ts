@@ -4,7 +4,7 @@
 import { notFound } from '../../http/errors.js';
 import type { Route } from '../../http/route.js';
 import type { SandboxState } from '../../state/index.js';
-import { anyObject, array, object, oneOfValues, string } from '../../validation/json-schema.js';
+import { object, string } from '../../validation/json-schema.js';
 import {
   createItem,
   createList,
@@ -45,32 +45,6 @@ function ensureEndpointList(state: SandboxState, space: string, username: string
   return !exists;
 }
 
-const OS_TYPES = ['linux', 'macos', 'windows'];
-const entry = object(
-  {
-    field: string({ minLength: 1 }),
-    type: oneOfValues('match', 'match_any', 'list', 'exists', 'nested', 'wildcard'),
-    operator: oneOfValues('included', 'excluded'),
-    value: { anyOf: [string(), array(string())] },
-    list: anyObject(),
-    entries: array(anyObject()),
-  },
-  ['field', 'type'],
-);
-const itemProperties = {
-  item_id: string({ minLength: 1 }),
-  name: string({ minLength: 1 }),
-  description: string(),
-  type: oneOfValues('simple'),
-  entries: array(entry, { minItems: 1 }),
-  os_types: array(oneOfValues(...OS_TYPES)),
-  tags: array(string({ minLength: 1 })),
-  comments: array(object({ id: string(), comment: string({ minLength: 1 }) }, ['comment'], true)),
-  meta: anyObject(),
-};
-const REQUIRED = ['name', 'description', 'type', 'entries'];
-const lookupQuery = object({ id: string({ minLength: 1 }), item_id: string({ minLength: 1 }) });
-
 export const endpointListRoutes: Route[] = [
   {
     method: 'POST',
@@ -84,7 +58,6 @@ export const endpointListRoutes: Route[] = [
   {
     method: 'POST',
     path: '/api/endpoint_list/items',
-    schema: { body: object(itemProperties, REQUIRED) },
     handler: ({ state, space, body, username }) => {
       ensureEndpointList(state, space, username);
       return createItem(state, space, { ...(body as ItemBody), list_id: ENDPOINT_LIST_ID, namespace_type: NAMESPACE_TYPE }, username);
@@ -93,34 +66,23 @@ export const endpointListRoutes: Route[] = [
   {
     method: 'GET',
     path: '/api/endpoint_list/items',
-    schema: { query: lookupQuery },
+    schema: { query: object({ id: string({ minLength: 1 }), item_id: string({ minLength: 1 }) }) },
     handler: ({ state, query }) => findItem(state, AGNOSTIC, { id: query.id, key: query.item_id }),
   },
   {
     method: 'PUT',
     path: '/api/endpoint_list/items',
-    schema: { body: object({ ...itemProperties, id: string({ minLength: 1 }), _version: string() }, REQUIRED) },
     handler: ({ state, space, body, username }) =>
       updateItem(state, space, { ...(body as ItemBody), namespace_type: NAMESPACE_TYPE }, username),
   },
   {
     method: 'DELETE',
     path: '/api/endpoint_list/items',
-    schema: { query: lookupQuery },
     handler: ({ state, query }) => deleteItem(state, AGNOSTIC, { id: query.id, key: query.item_id }),
   },
   {
     method: 'GET',
     path: '/api/endpoint_list/items/_find',
-    schema: {
-      query: object({
-        filter: string({ minLength: 1 }),
-        page: { type: 'integer', minimum: 0 },
-        per_page: { type: 'integer', minimum: 0 },
-        sort_field: string({ minLength: 1 }),
-        sort_order: oneOfValues('desc', 'asc'),
-      }),
-    },
     handler: ({ state, query }) => {
       // Kibana's answer before anything created the endpoint list.
       if (!endpointList(state)) throw notFound(`list id: "${ENDPOINT_LIST_ID}" does not exist`);

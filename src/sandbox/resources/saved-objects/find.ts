@@ -3,6 +3,7 @@
 
 import { matchesKql } from '../../query/kql.js';
 import { compareValues } from '../../query/paging.js';
+import { matchesSimpleQuery } from '../../query/simple-query.js';
 import type { SavedObject } from '../../state/saved-object-store.js';
 import type { ObjectRef } from './transfer.js';
 
@@ -18,18 +19,13 @@ export interface FindQuery {
   per_page?: number;
 }
 
-/** Kibana's `simple_query_string` on the search fields: words, `*` for a prefix, any word matches. */
+/** Kibana's `simple_query_string` on the search fields (`title^3`: a boosted field): any word matches. */
 function matchesSearch(object: SavedObject, search: string, fields: string[]): boolean {
-  const words = fields.flatMap((field) =>
-    String(object.attributes[field.replace(/\^.*$/, '')] ?? '')
-      .toLowerCase()
-      .split(/\W+/),
+  return matchesSimpleQuery(
+    search,
+    fields.map((field) => object.attributes[field.replace(/\^.*$/, '')]),
+    'or',
   );
-  return search
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
-    .some((term) => (term.endsWith('*') ? words.some((word) => word.startsWith(term.slice(0, -1))) : words.includes(term)));
 }
 
 function matchesReferences(object: SavedObject, wanted: ObjectRef[], operator: string | undefined): boolean {
