@@ -5,6 +5,7 @@ import { operationKey } from '../kibana/http.js';
 import type { ComponentStore } from '../schema/components.js';
 import type { Schema } from '../schema/schema.js';
 import { findOperation } from './call-target.js';
+import type { OperationInput } from './operation-input.js';
 import type { ApiOperations } from './operations.js';
 import { ApiRefusal } from './refusal.js';
 import { type ShownSchema, showSchema } from './shown-schema.js';
@@ -41,7 +42,7 @@ export function describeKibanaApi(api: ApiOperations, input: DescribeInput, opti
         'bad_input',
         `schema_path: "${at}" points at no part of the arguments of ${key}; use one a describe result shows`,
       );
-    const shown = showSchema(part, at, components, MAX_SHOWN_CHARS);
+    const shown = remembered(call, at, () => showSchema(part, at, components, MAX_SHOWN_CHARS));
     return { operation: key, schema_path: at, schema: shown.schema, ...cutNotice(shown) };
   }
   const curated = operation.curatedTool !== undefined && (options.isToolEnabled?.(operation.curatedTool) ?? true);
@@ -56,7 +57,7 @@ export function describeKibanaApi(api: ApiOperations, input: DescribeInput, opti
   if (call.body) described.body_media_type = call.body.mediaType;
   if (Object.keys(call.headers).length > 0) described.headers_sent = call.headers;
   if (call.unsentHeaders.length > 0) described.headers_not_sent = call.unsentHeaders;
-  const shown = showArguments(call.schema, components);
+  const shown = remembered(call, '', () => showArguments(call.schema, components));
   return { ...described, arguments: shown.schema, ...(operation.schemaless ? { notice: SCHEMALESS_NOTICE } : cutNotice(shown)) };
 }
 
@@ -73,6 +74,23 @@ function showArguments(schema: Schema, components: ComponentStore): ShownSchema 
     room -= JSON.stringify(part.schema).length + name.length + 4;
   }
   return { schema: { ...own, properties: shown }, cut };
+}
+
+/** What each operation's arguments and parts look like once shown: the same for every call, and costly to find for large bodies. */
+const shownParts = new WeakMap<OperationInput, Map<string, ShownSchema>>();
+
+function remembered(call: OperationInput, at: string, show: () => ShownSchema): ShownSchema {
+  let parts = shownParts.get(call);
+  if (!parts) {
+    parts = new Map();
+    shownParts.set(call, parts);
+  }
+  let shown = parts.get(at);
+  if (!shown) {
+    shown = show();
+    parts.set(at, shown);
+  }
+  return shown;
 }
 
 function cutNotice(shown: ShownSchema): { notice?: string } {

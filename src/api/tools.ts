@@ -2,7 +2,7 @@
 // connected Kibana. Their handlers live with the runtime; these are the names, words and schemas.
 import { HTTP_METHODS } from '../kibana/http.js';
 import { SPACE_ID_SOURCE } from '../kibana/spaces.js';
-import type { JsonSchemaObject, ToolAnnotations } from '../tools/spec.js';
+import type { JsonSchemaObject, Tier, ToolAnnotations } from '../tools/spec.js';
 import { MAX_PATH_LENGTH, MAX_QUERY_LENGTH } from './limits.js';
 
 export interface ApiToolDefinition {
@@ -88,3 +88,13 @@ export const CALL_KIBANA_API: ApiToolDefinition = {
 };
 
 export const API_TOOLS: readonly ApiToolDefinition[] = [SEARCH_KIBANA_API, DESCRIBE_KIBANA_API, CALL_KIBANA_API];
+
+/**
+ * What call_kibana_api may do on a server of this tier, as its annotations say: only read at `read`
+ * (it refuses the rest), change but not delete at `write`, anything at `destructive`.
+ */
+export function callAnnotations(tier: Tier): ToolAnnotations {
+  const { annotations } = CALL_KIBANA_API;
+  if (tier === 'read') return { ...annotations, readOnlyHint: true, destructiveHint: false, idempotentHint: true };
+  return tier === 'write' ? { ...annotations, destructiveHint: false } : annotations;
+}

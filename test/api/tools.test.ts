@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { API_TOOLS, CALL_KIBANA_API, DESCRIBE_KIBANA_API, SEARCH_KIBANA_API } from '../../src/api/tools.js';
 import { toolTokens } from '../../src/generator/tokens.js';
+import { TIERS } from '../../src/tools/registry.js';
+import type { Tier } from '../../src/tools/spec.js';
 import { LISTING_SETTINGS } from '../../src/tools/tasks/catalog.js';
 import { apiTools } from '../../src/tools/tasks/api.js';
 
@@ -62,10 +64,20 @@ describe('the full-API tool definitions', () => {
     });
   });
 
-  it('are served as the task toolset api, each at tier read (call_kibana_api refuses per call), with their shipped token counts', () => {
-    const served = apiTools(LISTING_SETTINGS);
-    expect(served.map((tool) => [tool.name, tool.toolset, tool.tier])).toEqual(API_TOOLS.map((tool) => [tool.name, 'api', 'read']));
-    expect(served.map((tool) => [tool.name, tool.tokens])).toEqual(API_TOOLS.map((tool) => [tool.name, toolTokens(tool)]));
+  it.each(TIERS)(
+    'are served at tier %s as the task toolset api, each at tier read (call_kibana_api refuses per call), with their shipped token counts',
+    (tier) => {
+      const served = apiTools({ ...LISTING_SETTINGS, tier });
+      expect(served.map((tool) => [tool.name, tool.toolset, tool.tier])).toEqual(API_TOOLS.map((tool) => [tool.name, 'api', 'read']));
+      expect(served.map((tool) => [tool.name, tool.tokens])).toEqual(served.map((tool) => [tool.name, toolTokens(tool)]));
+    },
+  );
+
+  it('say in call_kibana_api’s annotations what the tier lets it do', () => {
+    const annotationsAt = (tier: Tier) => apiTools({ ...LISTING_SETTINGS, tier })[2]!.annotations;
+    expect(annotationsAt('read')).toMatchObject({ readOnlyHint: true, destructiveHint: false });
+    expect(annotationsAt('write')).toMatchObject({ readOnlyHint: false, destructiveHint: false });
+    expect(annotationsAt('destructive')).toMatchObject({ readOnlyHint: false, destructiveHint: true });
   });
 
   it('check their own arguments before any work: a wrong method, an unknown argument', async () => {

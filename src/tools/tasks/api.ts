@@ -1,7 +1,7 @@
 // The full-API tools as the runtime serves them: search, describe and call any operation of the
 // connected Kibana. Listing them needs their definitions only; the catalogue, the search index and the
 // schema converter load with the first call of one of them.
-import { API_TOOLS, type ApiToolDefinition } from '../../api/tools.js';
+import { API_TOOLS, type ApiToolDefinition, CALL_KIBANA_API, callAnnotations } from '../../api/tools.js';
 import type { Schema } from '../../schema/schema.js';
 import type { TaskSettings, TaskTool } from './catalog.js';
 import { API_TOOLSET } from './index.js';
@@ -30,7 +30,7 @@ export function apiTools(settings: TaskSettings): TaskTool[] {
     tier: 'read',
     description: definition.description,
     inputSchema: definition.inputSchema,
-    annotations: definition.annotations,
+    annotations: definition === CALL_KIBANA_API ? callAnnotations(settings.tier) : definition.annotations,
     tokens: TOKENS[definition.name],
     // A write answers compactly unless the call passes `full` (a read answers whole: see src/api/call.ts).
     ...(definition.name === 'call_kibana_api' ? { answers: { compact: true } } : {}),
