@@ -3,12 +3,13 @@
 // the operation's full schema, the request built; then the space guard on writes, the user's
 // confirmation of destructive calls, Kibana, and the answer shaped (compact for writes unless `full`).
 // Every refusal happens before anything reaches Kibana.
-import { KibanaError, type KibanaRequest, type KibanaResponse } from '../client/index.js';
+import type { KibanaRequest } from '../client/index.js';
 import type { CatalogueOperation } from '../catalogue/model.js';
 import { operationKey } from '../kibana/http.js';
 import { shortJson } from '../tools/call.js';
 import type { NotFoundTarget } from '../tools/error-results.js';
-import { isEmptyListing, isPlainObject } from '../tools/payload.js';
+import { guardedSend } from '../tools/guarded-send.js';
+import { isPlainObject } from '../tools/payload.js';
 import type { ToolContext, ToolResult } from '../tools/runtime/tool.js';
 import type { Tier } from '../tools/spec.js';
 import { formatValidationError } from '../tools/validation.js';
@@ -53,22 +54,16 @@ export function checkedCall(
 
 export async function callKibanaApi(api: ApiOperations, input: CallInput, context: ToolContext, options: CallOptions): Promise<ToolResult> {
   const { operation, request } = checkedCall(api, input, options, context.defaultSpace);
-  const write = operation.effect !== 'read';
-  if (write) await context.spaces.assertWritable(request, operation.spaceAware);
-  if (operation.effect === 'destructive') {
-    const confirmation = await context.confirm({ key: 'confirm', message: confirmationMessage(operation, request) });
-    if (!confirmation.approved) return confirmation.refusal;
-  }
-  let response: KibanaResponse;
-  try {
-    response = await context.kibana(request);
-  } catch (error) {
-    if (!(error instanceof KibanaError) || error.category !== 'not_found') throw error;
-    await context.spaces.assertReadable(request);
-    return context.results.failure(error, notFoundTarget(operation, request));
-  }
-  if (!write && isEmptyListing(response.data)) await context.spaces.assertReadable(request);
-  return context.results.response(response, request, write ? { compact: true } : {});
+  const writes = operation.effect !== 'read';
+  const response = await guardedSend(context, {
+    request,
+    writes,
+    spaceAware: operation.spaceAware,
+    ...(operation.effect === 'destructive' ? { confirmation: confirmationMessage(operation, request) } : {}),
+    notFound: notFoundTarget(operation, request),
+  });
+  if ('result' in response) return response.result;
+  return context.results.response(response, request, writes ? { compact: true } : {});
 }
 
 /** What the validator checks: the path parameters as settled, the query with text values as their text, the body (`{}` where nothing is required). */

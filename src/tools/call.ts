@@ -2,11 +2,11 @@
 // confirm when destructive → Kibana → say when nothing was found (a missing space, a 404 that fits
 // the call) or nothing changed → shape the result. Which variant serves the connected Kibana's
 // version is decided before (served-tools.ts).
-import { KibanaError, type KibanaResponse } from '../client/index.js';
 import { buildRequest } from './build-request.js';
 import type { NotFoundTarget } from './error-results.js';
 import { keptExistingResult } from './no-change.js';
-import { isEmptyListing, isIdentityKey, isPlainObject } from './payload.js';
+import { guardedSend } from './guarded-send.js';
+import { isIdentityKey, isPlainObject } from './payload.js';
 import type { AnswerShaping, Tool, ToolContext, ToolResult } from './runtime/tool.js';
 import { SPACE_ARG, type ToolSpec } from './spec.js';
 
@@ -37,20 +37,14 @@ function answerShaping(spec: ToolSpec): AnswerShaping {
 
 async function callSpec(spec: ToolSpec, args: Record<string, unknown>, context: ToolContext): Promise<ToolResult> {
   const request = buildRequest(spec, args, context.defaultSpace);
-  if (!spec.annotations.readOnlyHint) await context.spaces.assertWritable(request, spec.spaceAware);
-  if (spec.tier === 'destructive') {
-    const confirmation = await context.confirm({ key: 'confirm', message: confirmationMessage(spec, args, context.defaultSpace) });
-    if (!confirmation.approved) return confirmation.refusal;
-  }
-  let response: KibanaResponse;
-  try {
-    response = await context.kibana(request);
-  } catch (error) {
-    if (!(error instanceof KibanaError) || error.category !== 'not_found') throw error;
-    await context.spaces.assertReadable(request);
-    return context.results.failure(error, notFoundTarget(spec, args));
-  }
-  if (spec.annotations.readOnlyHint && isEmptyListing(response.data)) await context.spaces.assertReadable(request);
+  const response = await guardedSend(context, {
+    request,
+    writes: !spec.annotations.readOnlyHint,
+    spaceAware: spec.spaceAware,
+    ...(spec.tier === 'destructive' ? { confirmation: confirmationMessage(spec, args, context.defaultSpace) } : {}),
+    notFound: notFoundTarget(spec, args),
+  });
+  if ('result' in response) return response.result;
   const unchanged = spec.keepsExisting && (await keptExistingResult(spec.keepsExisting, args, request, context));
   return unchanged || context.results.response(response, request);
 }
