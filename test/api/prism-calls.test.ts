@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KibanaApi } from '../../src/api/service.js';
 import { CATALOGUE_KEYS, type CatalogueOperation } from '../../src/catalogue/model.js';
-import { KibanaClient, KibanaError, type KibanaRequest, type KibanaResponse } from '../../src/client/index.js';
+import { type KibanaClient, KibanaError, type KibanaRequest, type KibanaResponse } from '../../src/client/index.js';
+import type { SpecSource } from '../../src/generator/spec-sources.js';
 import { HTTP_METHODS, type HttpMethod } from '../../src/kibana/http.js';
 import { canonicalPath } from '../../src/kibana/spaces.js';
 import type { VersionRange } from '../../src/kibana/versions.js';
@@ -21,6 +22,7 @@ import { apiTools } from '../../src/tools/tasks/api.js';
 import { startAjvJudge } from '../generator/support/ajv-judge.js';
 import { trimmedSpec } from '../generator/support/trimmed-spec.js';
 import { HAVE_SPECS, NO_SPECS_REASON, SOURCES, upstreamDocument } from '../generator/support/upstream.js';
+import { testClient } from '../support/kibana-client.js';
 import { type PrismServer, startPrism } from '../support/prism.js';
 import { testRuntime, textOf } from '../support/runtime.js';
 import { describedArguments } from './support/described-call.js';
@@ -92,31 +94,29 @@ function versionFor({ versions }: Catalogued, specVersions: VersionRange): strin
   return versions.from ?? specVersions.from ?? '8.18.2';
 }
 
-/** A client that keeps what Prism said about each request: its violations header, or its refusal. */
-class JudgedClient extends KibanaClient {
-  readonly answers: Array<{ request: KibanaRequest; violations?: string; error?: KibanaError }> = [];
-
-  override async request<T = unknown>(request: KibanaRequest): Promise<KibanaResponse<T>> {
-    try {
-      const response = await super.request<T>(request);
-      this.answers.push({ request, violations: response.headers['sl-violations'] });
-      return response;
-    } catch (error) {
-      if (error instanceof KibanaError) this.answers.push({ request, error });
-      throw error;
-    }
-  }
+interface Judged {
+  request: KibanaRequest;
+  violations?: string;
+  error?: KibanaError;
 }
 
-function judgedClient(baseUrl: string): JudgedClient {
-  return new JudgedClient({
-    baseUrl,
-    auth: { kind: 'apiKey', apiKey: 'dGVzdDp0ZXN0' },
-    connectTimeoutMs: 5_000,
-    timeoutMs: 30_000,
-    retries: 0,
-    userAgent: 'kibana-mcp-test',
-  });
+/** A test client that keeps what Prism said about each request: its violations header, or its refusal. */
+function judgedClient(baseUrl: string): { client: KibanaClient; answers: Judged[] } {
+  // Retried: a GET that meets a connection Prism reset under load is sent again, as a server would.
+  const client = testClient(baseUrl, { timeoutMs: 30_000, retries: 2 });
+  const answers: Judged[] = [];
+  const send = client.request.bind(client);
+  client.request = async <T>(request: KibanaRequest): Promise<KibanaResponse<T>> => {
+    try {
+      const response = await send<T>(request);
+      answers.push({ request, violations: response.headers['sl-violations'] });
+      return response;
+    } catch (error) {
+      if (error instanceof KibanaError) answers.push({ request, error });
+      throw error;
+    }
+  };
+  return { client, answers };
 }
 
 /**
@@ -124,14 +124,15 @@ function judgedClient(baseUrl: string): JudgedClient {
  * version over it, so that the space guard remembers the spaces it checked, as in a server.
  */
 class Lane {
-  readonly client: JudgedClient;
+  readonly client: KibanaClient;
+  readonly answers: Judged[];
   readonly #runtimes = new Map<string, ToolRuntime>();
 
   constructor(
     private readonly baseUrl: string,
     private readonly tools: Tool[],
   ) {
-    this.client = judgedClient(baseUrl);
+    ({ client: this.client, answers: this.answers } = judgedClient(baseUrl));
   }
 
   runtime(version: string): ToolRuntime {
@@ -164,11 +165,13 @@ async function problems(
     (candidate: CatalogueOperation) => candidate.method === operation.method && candidate.path === path,
   );
   if (entry?.spec !== spec) return [`on Kibana ${version} the catalogue serves ${entry ? `the ${entry.spec} form` : 'nothing'}`];
-  const before = lane.client.answers.length;
+  const before = lane.answers.length;
   const result = await lane.runtime(version).call('call_kibana_api', describedArguments(operations, entry, space));
-  const answer = lane.client.answers.slice(before).find(({ request }) => request.method === operation.method && request.path === path);
+  const answer = lane.answers.slice(before).find(({ request }) => request.method === operation.method && request.path === path);
   if (!answer) return [`no request reached Prism: ${textOf(result).slice(0, 500)}`];
-  if (answer.error) return REFUSING_STATUSES.has(answer.error.status ?? 0) ? [answer.error.message.slice(0, 500)] : [];
+  const { error } = answer;
+  if (error?.status === undefined && error) return [`the judge did not answer: ${error.message}`];
+  if (error?.status !== undefined) return REFUSING_STATUSES.has(error.status) ? [error.message.slice(0, 500)] : [];
   const violations = answer.violations ? (JSON.parse(answer.violations) as Array<{ location?: string[]; message?: string }>) : [];
   return violations.filter((v) => v.location?.[0] === 'request').map((v) => `${v.location?.join('.')}: ${v.message}`);
 }
@@ -184,11 +187,22 @@ async function inLanes<T, R>(items: T[], lanes: Lane[], work: (item: T, lane: La
   return results;
 }
 
+/** A judge for one spec on a trimmed copy of it: Prism, or the Ajv stand-in where Prism is too slow to load. */
+async function startJudge(source: SpecSource, operations: Catalogued[], dir: string): Promise<PrismServer> {
+  const document = requestSpec(await upstreamDocument(source));
+  const trimmed = trimmedSpec(
+    document,
+    operations.map(({ method, specPath }) => ({ method, path: specPath })),
+  );
+  if (TOO_LARGE_FOR_PRISM.has(source.id)) return startAjvJudge(trimmed);
+  const file = join(dir, `${source.id}.json`);
+  await writeFile(file, JSON.stringify(trimmed));
+  return startPrism(file);
+}
+
 describe.skipIf(!HAVE_SPECS)(
   `every catalogued operation through call_kibana_api, judged on its spec${HAVE_SPECS ? '' : ` (skipped: ${NO_SPECS_REASON})`}`,
   () => {
-    const specs = SOURCES.specs.map((source) => ({ source, operations: catalogued(source.id) }));
-    const judges = new Map<string, PrismServer>();
     const api = new KibanaApi({ tier: 'destructive', allowInternal: true });
     // One set of tools for every call: their catalogue loads once per version, as in a server.
     const tools = apiTools({
@@ -197,56 +211,38 @@ describe.skipIf(!HAVE_SPECS)(
       catalogue: (at) => api.operations(at).then((loaded) => loaded.catalogue),
     });
     let dir: string;
-
     beforeAll(async () => {
-      const started = performance.now();
       dir = await mkdtemp(join(tmpdir(), 'kibana-mcp-api-prism-'));
-      await Promise.all(
-        specs.map(async ({ source, operations }) => {
-          const document = requestSpec(await upstreamDocument(source));
-          const trimmed = trimmedSpec(
-            document,
-            operations.map(({ method, specPath }) => ({ method, path: specPath })),
-          );
-          if (TOO_LARGE_FOR_PRISM.has(source.id)) {
-            judges.set(source.id, await startAjvJudge(trimmed));
-            return;
-          }
-          const file = join(dir, `${source.id}.json`);
-          await writeFile(file, JSON.stringify(trimmed));
-          judges.set(source.id, await startPrism(file));
-        }),
-      );
-      console.info(`judges started in ${Math.round(performance.now() - started)} ms`);
-    }, 180_000);
-    afterAll(async () => {
-      await Promise.all([...judges.values()].map((judge) => judge.stop()));
-      if (dir) await rm(dir, { recursive: true, force: true });
     });
+    afterAll(() => rm(dir, { recursive: true, force: true }));
 
-    it.each(SOURCES.specs.map((source) => [source.id, source.versions] as const))(
+    // One judge at a time, each stopped before the next starts: Prism loading a whole spec takes a core.
+    it.each(SOURCES.specs.map((source) => [source.id, source] as const))(
       'every operation of %s is sent as the spec says',
-      async (id, versions) => {
-        const { baseUrl } = judges.get(id)!;
-        const operations = specs.find(({ source }) => source.id === id)!.operations;
+      async (id, source) => {
+        const operations = catalogued(id);
+        const judge = await startJudge(source, operations, dir);
         const limited = new Set(PRISM_LIMITS.filter((limit) => limit.specs.includes(id)).flatMap((limit) => limit.operations));
         const space = operations.some(({ method, specPath }) => method === 'GET' && specPath === '/api/spaces/space/{id}')
           ? SPACE
           : 'default';
-        const started = performance.now();
-        const lanes = Array.from({ length: CONCURRENCY }, () => new Lane(baseUrl, tools));
-        const results = await inLanes(operations, lanes, async (operation, lane) => {
-          const key = `${operation.method} ${operation.specPath}`;
-          const found = await problems(api, lane, operation, id, versionFor(operation, versions), space);
-          return limited.has(key) ? [] : found.map((problem) => `${key}: ${problem}`);
-        });
-        await Promise.all(lanes.map((lane) => lane.client.close()));
-        console.info(
-          `${id}: ${operations.length} operations called in ${Math.round(performance.now() - started)} ms, ${results.filter((found) => found.length > 0).length} with violations`,
-        );
-        expect(results.flat()).toEqual([]);
+        const lanes = Array.from({ length: CONCURRENCY }, () => new Lane(judge.baseUrl, tools));
+        try {
+          const results = await inLanes(operations, lanes, async (operation, lane) => {
+            const key = `${operation.method} ${operation.specPath}`;
+            const found = await problems(api, lane, operation, id, versionFor(operation, source.versions), space);
+            return limited.has(key) ? [] : found.map((problem) => `${key}: ${problem}`);
+          });
+          console.info(
+            `${id}: ${operations.length} operations called, ${results.filter((found) => found.length > 0).length} with violations`,
+          );
+          expect(results.flat()).toEqual([]);
+        } finally {
+          await Promise.all(lanes.map((lane) => lane.client.close()));
+          await judge.stop();
+        }
       },
-      180_000,
+      240_000,
     );
   },
 );
