@@ -8,6 +8,7 @@
 import type { CatalogueOperation, CatalogueParameter } from '../catalogue/model.js';
 import type { HttpMethod } from '../kibana/http.js';
 import type { ComponentStore } from '../schema/components.js';
+import { admitsNull, isFreeFormObject, isStringTyped, type ObjectShape } from '../schema/kinds.js';
 import { typesOf, type Schema } from '../schema/schema.js';
 
 export type BodyEncoding = 'json' | 'ndjson' | 'multipart';
@@ -34,11 +35,6 @@ const FILE_PART: Schema = {
   items: { type: 'object' },
   description: 'The file: its text, or an array of objects sent as ndjson lines.',
 };
-
-interface ObjectShape {
-  properties: Record<string, Schema>;
-  required: string[];
-}
 
 export function operationInput(operation: CatalogueOperation, components: ComponentStore): OperationInput {
   if (operation.schemaless) return schemalessInput(operation);
@@ -182,30 +178,4 @@ export function objectShape(schema: Schema, components: ComponentStore): ObjectS
     properties: Object.assign({}, ...parts.map((part) => part!.properties)),
     required: [...new Set(parts.flatMap((part) => part!.required))],
   };
-}
-
-function isStringTyped(schema: Schema, components: ComponentStore): boolean {
-  const resolved = components.resolve(schema);
-  if (typesOf(resolved).includes('string')) return true;
-  return resolved.enum !== undefined && resolved.enum.length > 0 && resolved.enum.every((value) => typeof value === 'string');
-}
-
-function isFreeFormObject(schema: Schema, components: ComponentStore): boolean {
-  const resolved = components.resolve(schema);
-  return (
-    resolved.type === 'object' &&
-    !resolved.properties &&
-    !resolved.additionalProperties &&
-    !resolved.anyOf &&
-    !resolved.oneOf &&
-    !resolved.allOf
-  );
-}
-
-function admitsNull(schema: Schema, components: ComponentStore): boolean {
-  const resolved = components.resolve(schema);
-  return (
-    typesOf(resolved).includes('null') ||
-    [...(resolved.anyOf ?? []), ...(resolved.oneOf ?? [])].some((member) => admitsNull(member, components))
-  );
 }

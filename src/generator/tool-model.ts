@@ -14,6 +14,7 @@ import { isSpaceAwarePath, splitSpaceParameter, SPACE_ID_SOURCE } from '../kiban
 import { isJsonMediaType } from '../openapi/media-type.js';
 import { API_VERSION_HEADER, type Operation, type Parameter, type RequestBody, type Response } from '../openapi/model.js';
 import type { ComponentStore } from '../schema/components.js';
+import { admitsNull, isFreeFormObject, isStringTyped, type ObjectShape } from '../schema/kinds.js';
 import { typesOf, type Schema } from '../schema/schema.js';
 import {
   SPACE_ARG,
@@ -199,26 +200,6 @@ export function wholeQueryShape(param: Parameter, components: ComponentStore): O
   return flatObjectShape(param.schema, components);
 }
 
-function isStringTyped(schema: Schema, components: ComponentStore): boolean {
-  const resolved = components.resolve(schema);
-  return (
-    typesOf(resolved).includes('string') ||
-    (resolved.enum !== undefined && resolved.enum.length > 0 && resolved.enum.every((v) => typeof v === 'string'))
-  );
-}
-
-function isFreeFormObject(schema: Schema, components: ComponentStore): boolean {
-  const resolved = components.resolve(schema);
-  return (
-    resolved.type === 'object' &&
-    !resolved.properties &&
-    !resolved.additionalProperties &&
-    !resolved.oneOf &&
-    !resolved.anyOf &&
-    !resolved.allOf
-  );
-}
-
 /** A free-form object filter (saved objects `has_reference`) takes one object or several; each travels JSON-encoded under the repeated key. */
 function objectOrList(schema: Schema): Schema {
   return { anyOf: [schema, { type: 'array', items: schema }] };
@@ -256,12 +237,6 @@ function bodyBinding(
   return { kind: 'arg', arg, encoding: json ? 'json' : 'ndjson' };
 }
 
-function admitsNull(schema: Schema, components: ComponentStore): boolean {
-  const resolved = components.resolve(schema);
-  const members = [...(resolved.anyOf ?? []), ...(resolved.oneOf ?? [])];
-  return typesOf(resolved).includes('null') || members.some((member) => admitsNull(member, components));
-}
-
 /**
  * The body is always sent, so its required properties are required arguments even where the
  * spec forgets to mark the body itself required. Omitted properties are optional ones only.
@@ -274,11 +249,6 @@ function fieldsBinding(shape: ObjectShape, omit: string[], layout: ArgumentLayou
     fields[layout.add(layout.nameOf(name), property, required)] = name;
   }
   return { kind: 'fields', fields };
-}
-
-export interface ObjectShape {
-  properties: Record<string, Schema>;
-  required: string[];
 }
 
 /**
