@@ -5,9 +5,8 @@ import type { ToolCatalog } from '../registry.js';
 import type { Tool } from '../runtime/tool.js';
 import type { Tier, ToolSpec, ToolsetInfo } from '../spec.js';
 
-/** A tool as the catalog serves it, with its `tools/list` cost as shipped (tokens, o200k_base). */
-export type ServedTool = Tool & { tokens: number };
-export type TaskTool = ServedTool;
+/** A hand-written tool, with its `tools/list` cost as shipped (tokens, o200k_base). */
+export type TaskTool = Tool & { tokens: number };
 
 /** What the catalog holds: generated ToolSpecs (their variants chosen per version later, see served-tools.ts) and task tools. */
 export type CatalogTool = ToolSpec | TaskTool;
