@@ -1,7 +1,8 @@
 // Who may import whom, where a reader would otherwise have to trust a comment.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LONGEST_FIRST } from './support/longest-first.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -40,5 +41,9 @@ describe('layout', () => {
   it('only the protocol adapter and the demo client know the MCP SDK: tools and commands never see the protocol', () => {
     const outside = (file: string) => !file.startsWith('src/server/') && !file.startsWith('src/demo/');
     expect(offenders(['src'], (imported, file) => imported.startsWith('@modelcontextprotocol/') && outside(file))).toEqual([]);
+  });
+
+  it('the test files the sequencer runs first exist', () => {
+    expect(LONGEST_FIRST.filter((file) => !existsSync(join(ROOT, file)))).toEqual([]);
   });
 });

@@ -1,13 +1,8 @@
-// Every operation of each spec's catalogue, called through call_kibana_api (an in-process runtime) with
-// arguments made only from describe_kibana_api's answers, on the Kibana version the operation holds on;
-// Prism, on a trimmed copy of that spec (its catalogued operations and what their requests reach, request
-// content untouched, responses without content: see support/request-spec.ts), judges each request. The 9.4 dashboards spec, which Prism takes minutes to load, is judged
-// by the Ajv stand-in the generator's round trip uses (test/generator/support/ajv-judge.ts).
+// Every operation of a spec's catalogue, called through call_kibana_api (an in-process runtime) with
+// arguments made only from describe_kibana_api's answers, on the Kibana version the operation holds on,
+// each request judged by the spec's judge (./judges.ts).
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KibanaApi } from '../../src/api/service.js';
 import { CATALOGUE_KEYS, type CatalogueOperation } from '../../src/catalogue/model.js';
 import { type KibanaClient, KibanaError, type KibanaRequest, type KibanaResponse } from '../../src/client/index.js';
@@ -19,20 +14,15 @@ import { KibanaVersion } from '../../src/tools/kibana-version.js';
 import type { ToolRuntime } from '../../src/tools/runtime/runtime.js';
 import type { Tool } from '../../src/tools/runtime/tool.js';
 import { apiTools } from '../../src/tools/tasks/api.js';
-import { startAjvJudge } from '../generator/support/ajv-judge.js';
-import { trimmedSpec } from '../generator/support/trimmed-spec.js';
-import { HAVE_SPECS, NO_SPECS_REASON, SOURCES, upstreamDocument } from '../generator/support/upstream.js';
+import { describedArguments } from '../api/support/described-call.js';
 import { testClient } from '../support/kibana-client.js';
-import { type PrismServer, startPrism } from '../support/prism.js';
 import { testRuntime, textOf } from '../support/runtime.js';
-import { describedArguments } from './support/described-call.js';
-import { requestSpec } from './support/request-spec.js';
+import { inLanes } from './in-lanes.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CONCURRENCY = 8;
 /** The space of space-aware calls; on a spec without the spaces API (the space guard's GET), the default one. */
 const SPACE = 'marketing';
-const TOO_LARGE_FOR_PRISM = new Set(['dashboards-9.4']);
 /** Statuses with which Prism (or the stand-in) refuses a request that breaks the spec. */
 const REFUSING_STATUSES = new Set([400, 404, 405, 415, 422]);
 
@@ -68,7 +58,7 @@ const PRISM_LIMITS: ReadonlyArray<{ specs: string[]; operations: string[]; why: 
   },
 ];
 
-interface Catalogued {
+export interface Catalogued {
   method: HttpMethod;
   /** As the spec writes it. */
   specPath: string;
@@ -76,7 +66,7 @@ interface Catalogued {
 }
 
 /** The operations a spec's catalogue document holds, with the versions each holds on. */
-function catalogued(spec: string): Catalogued[] {
+export function catalogued(spec: string): Catalogued[] {
   const document = JSON.parse(readFileSync(join(ROOT, 'openapi/catalogue', `${spec}.json`), 'utf8')) as {
     paths: Record<string, Record<string, Record<string, unknown>>>;
   };
@@ -176,73 +166,31 @@ async function problems(
   return violations.filter((v) => v.location?.[0] === 'request').map((v) => `${v.location?.join('.')}: ${v.message}`);
 }
 
-/** `work` over `items` in `lanes.length` lanes, each item once. */
-async function inLanes<T, R>(items: T[], lanes: Lane[], work: (item: T, lane: Lane) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  let next = 0;
-  const run = async (lane: Lane) => {
-    for (let index = next++; index < items.length; index = next++) results[index] = await work(items[index] as T, lane);
-  };
-  await Promise.all(lanes.map(run));
-  return results;
-}
+const api = new KibanaApi({ tier: 'destructive', allowInternal: true });
+// One set of tools for every call: their catalogue loads once per version, as in a server.
+const tools = apiTools({
+  tier: 'destructive',
+  allowInternal: true,
+  catalogue: (at) => api.operations(at).then((loaded) => loaded.catalogue),
+});
 
-/** A judge for one spec on a trimmed copy of it: Prism, or the Ajv stand-in where Prism is too slow to load. */
-async function startJudge(source: SpecSource, operations: Catalogued[], dir: string): Promise<PrismServer> {
-  const document = requestSpec(await upstreamDocument(source));
-  const trimmed = trimmedSpec(
-    document,
-    operations.map(({ method, specPath }) => ({ method, path: specPath })),
-  );
-  if (TOO_LARGE_FOR_PRISM.has(source.id)) return startAjvJudge(trimmed);
-  const file = join(dir, `${source.id}.json`);
-  await writeFile(file, JSON.stringify(trimmed));
-  return startPrism(file);
-}
-
-describe.skipIf(!HAVE_SPECS)(
-  `every catalogued operation through call_kibana_api, judged on its spec${HAVE_SPECS ? '' : ` (skipped: ${NO_SPECS_REASON})`}`,
-  () => {
-    const api = new KibanaApi({ tier: 'destructive', allowInternal: true });
-    // One set of tools for every call: their catalogue loads once per version, as in a server.
-    const tools = apiTools({
-      tier: 'destructive',
-      allowInternal: true,
-      catalogue: (at) => api.operations(at).then((loaded) => loaded.catalogue),
+/** What the judge at `baseUrl` found wrong with the request of each catalogued operation of `source`'s spec. */
+export async function catalogueRequestProblems(baseUrl: string, source: SpecSource): Promise<string[]> {
+  const operations = catalogued(source.id);
+  const limited = new Set(PRISM_LIMITS.filter((limit) => limit.specs.includes(source.id)).flatMap((limit) => limit.operations));
+  const space = operations.some(({ method, specPath }) => method === 'GET' && specPath === '/api/spaces/space/{id}') ? SPACE : 'default';
+  const lanes = Array.from({ length: CONCURRENCY }, () => new Lane(baseUrl, tools));
+  try {
+    const results = await inLanes(operations, lanes, async (operation, lane) => {
+      const key = `${operation.method} ${operation.specPath}`;
+      const found = await problems(api, lane, operation, source.id, versionFor(operation, source.versions), space);
+      return limited.has(key) ? [] : found.map((problem) => `${key}: ${problem}`);
     });
-    let dir: string;
-    beforeAll(async () => {
-      dir = await mkdtemp(join(tmpdir(), 'kibana-mcp-api-prism-'));
-    });
-    afterAll(() => rm(dir, { recursive: true, force: true }));
-
-    // One judge at a time, each stopped before the next starts: Prism loading a whole spec takes a core.
-    it.each(SOURCES.specs.map((source) => [source.id, source] as const))(
-      'every operation of %s is sent as the spec says',
-      async (id, source) => {
-        const operations = catalogued(id);
-        const judge = await startJudge(source, operations, dir);
-        const limited = new Set(PRISM_LIMITS.filter((limit) => limit.specs.includes(id)).flatMap((limit) => limit.operations));
-        const space = operations.some(({ method, specPath }) => method === 'GET' && specPath === '/api/spaces/space/{id}')
-          ? SPACE
-          : 'default';
-        const lanes = Array.from({ length: CONCURRENCY }, () => new Lane(judge.baseUrl, tools));
-        try {
-          const results = await inLanes(operations, lanes, async (operation, lane) => {
-            const key = `${operation.method} ${operation.specPath}`;
-            const found = await problems(api, lane, operation, id, versionFor(operation, source.versions), space);
-            return limited.has(key) ? [] : found.map((problem) => `${key}: ${problem}`);
-          });
-          console.info(
-            `${id}: ${operations.length} operations called, ${results.filter((found) => found.length > 0).length} with violations`,
-          );
-          expect(results.flat()).toEqual([]);
-        } finally {
-          await Promise.all(lanes.map((lane) => lane.client.close()));
-          await judge.stop();
-        }
-      },
-      240_000,
+    console.info(
+      `${source.id}: ${operations.length} operations called, ${results.filter((found) => found.length > 0).length} with violations`,
     );
-  },
-);
+    return results.flat();
+  } finally {
+    await Promise.all(lanes.map((lane) => lane.client.close()));
+  }
+}
