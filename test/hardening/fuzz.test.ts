@@ -68,6 +68,7 @@ async function check({ spec, mutation }: Call, index: number): Promise<void> {
   const note = (invariant: string, detail: string) => findings.push({ tool: spec.name, mutation: mutation.name, invariant, detail });
   tally.calls++;
   let result: ToolResult;
+  const before = kibana.requests.length;
   try {
     result = await runtime.call(spec.name, mutation.args as Record<string, unknown>, { authorization: caller });
   } catch (error) {
@@ -80,9 +81,9 @@ async function check({ spec, mutation }: Call, index: number): Promise<void> {
   }
   const text = textOf(result);
   // A name served by several variants first reads Kibana's version (GET /api/status) to know which schema applies.
-  const sent = kibana.requests.filter(
-    (request) => request.headers.authorization === caller && !(VERSION_FOLLOWING.has(spec.name) && request.path === '/api/status'),
-  );
+  const sent = kibana.requests
+    .slice(before)
+    .filter((request) => request.headers.authorization === caller && !(VERSION_FOLLOWING.has(spec.name) && request.path === '/api/status'));
   const refused = text.startsWith(`Invalid arguments for ${spec.name}`);
   if (refused) tally.refused++;
   else if (result.isError) tally.failed++;
