@@ -3,6 +3,7 @@
 // idles. Measured on a quiet machine, each file alone (CPU seconds beyond vitest's own start).
 export const LONGEST_FIRST = [
   'test/prism/requests.test.ts', // ~85 s: Prism on two specs, every request the server can send
+  'test/typecheck.test.ts', // ~25 s: tsc over the whole project
   'test/generator/generate.test.ts', // ~23 s: a fresh extraction and generation
   'test/package/install.test.ts', // ~15 s: clone, build, pack, install
   'test/hardening/fuzz.test.ts', // ~14 s
