@@ -4,11 +4,10 @@
 // `kbn-xsrf` on GETs is dropped.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parse } from 'yaml';
 import { isSpaceAwarePath, splitSpaceParameter } from '../../src/kibana/spaces.js';
 import { isMarkedOptional } from '../../src/openapi/normalize-schema.js';
 import { parseToolsets } from '../../src/generator/toolsets.js';
@@ -50,12 +49,13 @@ export interface PrismServer {
 
 const PRISM = resolve(import.meta.dirname, '../../node_modules/.bin/prism');
 
-export async function startPrism(specFile: string): Promise<PrismServer> {
+/** Prism on `document` (an OpenAPI document, parsed) with the space variants added; `-v warn`: no log line per request. */
+export async function startPrism(document: Doc): Promise<PrismServer> {
   const dir = await mkdtemp(join(tmpdir(), 'kibana-mcp-prism-'));
   const derived = join(dir, 'spec.json');
-  await writeFile(derived, JSON.stringify(withSpaceVariants(parse(await readFile(specFile, 'utf8'), { maxAliasCount: -1 }))));
+  await writeFile(derived, JSON.stringify(withSpaceVariants(document)));
   const port = await freePort();
-  const child = spawn(PRISM, ['mock', derived, '-h', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(PRISM, ['mock', derived, '-h', '127.0.0.1', '-p', String(port), '-v', 'warn'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
@@ -76,7 +76,7 @@ export async function startPrism(specFile: string): Promise<PrismServer> {
   };
 }
 
-type Doc = { paths: Record<string, Record<string, unknown>> } & Record<string, unknown>;
+export type Doc = { paths: Record<string, Record<string, unknown>> } & Record<string, unknown>;
 
 function withSpaceVariants(doc: Doc): Doc {
   const paths: Doc['paths'] = {};
