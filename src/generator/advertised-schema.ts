@@ -255,22 +255,23 @@ function mergedMembers(members: Schema[]): Schema[] {
  * beside the reference). Larger parts are shared first.
  */
 function sharedSkeletons(root: Schema, origins: WeakMap<Schema, string>): Schema & { $defs?: Record<string, Schema> } {
+  const keyOf = structuralKeys();
   const counts = new Map<string, number>();
   const visit = (schema: Schema): void => {
-    const json = JSON.stringify(schema);
-    counts.set(json, (counts.get(json) ?? 0) + 1);
+    const key = keyOf(schema);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
     mapSubschemas(schema, (sub) => (visit(sub), sub));
   };
   visit(root);
   const defs = new Map<string, { name: string; schema: Schema }>();
   const replace = (schema: Schema, top: boolean): Schema => {
-    const json = JSON.stringify(schema);
-    if (!top && (counts.get(json) ?? 0) > 1 && json.length > SHARED_SKELETON) {
-      let def = defs.get(json);
+    const key = keyOf(schema);
+    if (!top && (counts.get(key) ?? 0) > 1 && JSON.stringify(schema).length > SHARED_SKELETON) {
+      let def = defs.get(key);
       if (!def) {
         const name = origins.get(schema) ?? `shared_${defs.size + 1}`;
         def = { name, schema };
-        defs.set(json, def);
+        defs.set(key, def);
         def.schema = mapSubschemas(schema, (sub) => replace(sub, false));
       }
       return schema.type === undefined ? { $ref: DEFS_PREFIX + def.name } : { $ref: DEFS_PREFIX + def.name, type: schema.type };
@@ -283,6 +284,35 @@ function sharedSkeletons(root: Schema, origins: WeakMap<Schema, string>): Schema
       [...defs.values()].map(({ name, schema }) => [name, schema]).sort(([a], [b]) => String(a).localeCompare(String(b))),
     );
   return out;
+}
+
+/**
+ * A key per JSON value, the same for two values exactly when their JSON texts are: each made of its own
+ * scalars and its children's keys, so keying every node of a tree is linear where stringifying each is not.
+ * Values are keyed once (by identity): a value must not change after it is keyed.
+ */
+function structuralKeys(): (value: unknown) => string {
+  const ids = new Map<string, string>();
+  const known = new WeakMap<object, string>();
+  const keyOf = (value: unknown): string => {
+    if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null';
+    const seen = known.get(value);
+    if (seen !== undefined) return seen;
+    const own = Array.isArray(value)
+      ? `[${value.map(keyOf).join(',')}]`
+      : `{${Object.entries(value)
+          .filter(([, entry]) => entry !== undefined)
+          .map(([name, entry]) => `${JSON.stringify(name)}:${keyOf(entry)}`)
+          .join(',')}}`;
+    let id = ids.get(own);
+    if (id === undefined) {
+      id = `#${ids.size}`;
+      ids.set(own, id);
+    }
+    known.set(value, id);
+    return id;
+  };
+  return keyOf;
 }
 
 /** `schema` with the type of `original` at its top where it has none: values only (union members say it through their union). */
