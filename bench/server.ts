@@ -129,7 +129,7 @@ async function benchColdStart(kibana: RecordingKibana): Promise<Rows> {
       'x minimal v2': floor ? round(ms / floor.ms) : '',
       'RSS MB': megabytes(rss),
       'RSS x minimal v2': floor ? round(rss / floor.rss) : '',
-      ...(floor ? { target: '<= 1.3x' } : {}),
+      ...(floor ? { target: '<= 1.15x, RSS <= 1.1x' } : {}),
     };
   });
 }

@@ -1,9 +1,12 @@
-// The three dashboard tools as `tools/list` shows them, and the validators of their arguments.
-// The JSON Schemas are derived from the Zod schemas of flat.ts, so the two cannot drift apart.
+// The validators of the three dashboard tools' arguments, and the JSON Schemas `tools/list` shows,
+// derived from them so that the two cannot drift apart. The server lists the derived schemas as
+// `npm run generate` wrote them (advertised-schemas.ts, a test keeps them fresh) and loads this module,
+// and Zod's schema building with it, only when a dashboard tool is first called.
 import { z } from 'zod';
 
 import { SPACE_ID_SOURCE } from '../kibana/spaces.js';
-import type { JsonSchemaObject, ToolAnnotations } from '../tools/spec.js';
+import type { JsonSchemaObject } from '../tools/spec.js';
+import type { DashboardToolName } from './tool-definitions.js';
 import { dashboardFields, panelSchema, patchSchema } from './flat.js';
 
 const spaceId = z.string().regex(new RegExp(SPACE_ID_SOURCE, 'u')).optional().describe('Default: the configured space');
@@ -20,14 +23,6 @@ export const updateDashboardInput = z.strictObject({ space_id: spaceId, id: dash
 export type BuildDashboardInput = z.infer<typeof buildDashboardInput>;
 export type DescribeDashboardInput = z.infer<typeof describeDashboardInput>;
 export type UpdateDashboardInput = z.infer<typeof updateDashboardInput>;
-
-export interface DashboardToolDefinition {
-  name: 'build_dashboard' | 'describe_dashboard' | 'update_dashboard';
-  description: string;
-  annotations: ToolAnnotations;
-  inputSchema: JsonSchemaObject;
-  validator: z.ZodType<Record<string, unknown>>;
-}
 
 /** Limits so far from any real input that advertising them costs tokens and tells nothing. */
 const UNTOLD_LIMIT = 20;
@@ -88,42 +83,21 @@ function isUntold(key: string, value: unknown, root: boolean): boolean {
   return false;
 }
 
-const annotations = (title: string, readOnly: boolean, idempotent: boolean): ToolAnnotations => ({
-  title,
-  readOnlyHint: readOnly,
-  destructiveHint: false,
-  idempotentHint: idempotent,
-  openWorldHint: false,
-});
+export const DASHBOARD_VALIDATORS: Record<DashboardToolName, z.ZodType<Record<string, unknown>>> = {
+  build_dashboard: buildDashboardInput,
+  describe_dashboard: describeDashboardInput,
+  update_dashboard: updateDashboardInput,
+};
 
-export const DASHBOARD_TOOLS: readonly DashboardToolDefinition[] = [
-  {
-    name: 'build_dashboard',
-    description:
-      'Creates a dashboard from flat panels: a chart, a data view, metrics, an optional breakdown. Fields are checked against ' +
-      'the data view before saving. Returns the id, URL path and a line per panel.',
-    annotations: annotations('Build dashboard', false, false),
-    inputSchema: advertisedSchema(buildDashboardInput),
-    validator: buildDashboardInput,
-  },
-  {
-    name: 'describe_dashboard',
-    description: "Reads a dashboard in build_dashboard's flat form, with panel ids and grids; what that form cannot say is listed as kept.",
-    annotations: annotations('Describe dashboard', true, true),
-    inputSchema: advertisedSchema(describeDashboardInput),
-    validator: describeDashboardInput,
-  },
-  {
-    name: 'update_dashboard',
-    description:
-      'Changes a dashboard as describe_dashboard showed it: add, replace, remove or move panels by id; set title, description, ' +
-      'tags, time range, query or filters. Anything not named stays as stored.',
-    annotations: annotations('Update dashboard', false, true),
-    inputSchema: advertisedSchema(updateDashboardInput, {
+/** The schemas `tools/list` shows, as advertised-schemas.ts holds them. */
+export function advertisedDashboardSchemas(): Record<DashboardToolName, JsonSchemaObject> {
+  return {
+    build_dashboard: advertisedSchema(buildDashboardInput),
+    describe_dashboard: advertisedSchema(describeDashboardInput),
+    update_dashboard: advertisedSchema(updateDashboardInput, {
       panel: 'A panel as in build_dashboard',
       filter: 'A filter as in build_dashboard',
       grid: '{x, y, w, h} as in build_dashboard',
     }),
-    validator: updateDashboardInput,
-  },
-];
+  };
+}

@@ -2,6 +2,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { runCli } from './cli.js';
+import { DASHBOARD_SCHEMAS_FILE, dashboardSchemasModule } from './emit-dashboard-schemas.js';
 import { generateFromFacts } from './generate.js';
 import { factsFile, PATHS } from './paths.js';
 import { loadSpecSources } from './spec-sources.js';
@@ -12,7 +13,8 @@ generate [--out dir]
 
 Writes the generated tools (${PATHS.generated}, or --out) from the facts documents in
 ${PATHS.facts}/ (one per spec of ${PATHS.specs}) and the selection ${PATHS.toolsets}, removing
-generated files that are no longer produced. Exits 1 when a selected tool cannot be generated.
+generated files that are no longer produced, and the dashboard task tools' advertised schemas
+(${DASHBOARD_SCHEMAS_FILE}) from their validators. Exits 1 when a selected tool cannot be generated.
 `;
 
 await runCli(
@@ -31,8 +33,9 @@ await runCli(
       await mkdir(dirname(join(out, file)), { recursive: true });
       await writeFile(join(out, file), text);
     }
+    await writeFile(DASHBOARD_SCHEMAS_FILE, dashboardSchemasModule());
     for (const { tool, reason } of skipped) process.stderr.write(`skipped ${tool}: ${reason}\n`);
-    process.stdout.write(`wrote ${files.size} files to ${out}\n`);
+    process.stdout.write(`wrote ${files.size} files to ${out}, and ${DASHBOARD_SCHEMAS_FILE}\n`);
     return skipped.length > 0 ? 1 : 0;
   },
 );

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-
 import type { Placement } from '../../src/dashboards/flat.js';
 import { placePanels } from '../../src/dashboards/layout.js';
 import { panelSummary } from '../../src/dashboards/summary.js';
-import { DASHBOARD_TOOLS } from '../../src/dashboards/tool-schemas.js';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DASHBOARD_TOOLS } from '../../src/dashboards/tool-definitions.js';
+import { DASHBOARD_VALIDATORS } from '../../src/dashboards/tool-schemas.js';
+import { DASHBOARD_SCHEMAS_FILE, dashboardSchemasModule } from '../../src/generator/emit-dashboard-schemas.js';
 import { toolTokens } from '../../src/generator/tokens.js';
 import { EVERY_CHART } from './fixtures.js';
 
@@ -23,15 +26,20 @@ describe('the dashboard tools in tools/list', () => {
     expect(build?.required).toEqual(['title', 'panels']);
   });
 
+  it('advertise the schemas derived from their validators: the committed module equals a fresh one', () => {
+    const committed = readFileSync(resolve(import.meta.dirname, '../..', DASHBOARD_SCHEMAS_FILE), 'utf8');
+    expect(committed).toBe(dashboardSchemasModule());
+  });
+
   it('validate what the schema advertises and refuse what it does not', () => {
-    const build = DASHBOARD_TOOLS.find((tool) => tool.name === 'build_dashboard');
-    expect(build?.validator.safeParse(EVERY_CHART).success).toBe(true);
-    const unknownKey = build?.validator.safeParse({ ...EVERY_CHART, colour: 'red' });
-    expect(unknownKey?.success).toBe(false);
-    const badChart = build?.validator.safeParse({ title: 't', panels: [{ chart: 'radar', title: 'r' }] });
-    expect(badChart?.error?.issues[0]?.path).toEqual(['panels', 0, 'chart']);
-    const update = DASHBOARD_TOOLS.find((tool) => tool.name === 'update_dashboard');
-    expect(update?.validator.safeParse({ id: 'd', time_range: null, remove_panels: ['p1'] }).success).toBe(true);
+    const build = DASHBOARD_VALIDATORS.build_dashboard;
+    expect(build.safeParse(EVERY_CHART).success).toBe(true);
+    const unknownKey = build.safeParse({ ...EVERY_CHART, colour: 'red' });
+    expect(unknownKey.success).toBe(false);
+    const badChart = build.safeParse({ title: 't', panels: [{ chart: 'radar', title: 'r' }] });
+    expect(badChart.error?.issues[0]?.path).toEqual(['panels', 0, 'chart']);
+    const update = DASHBOARD_VALIDATORS.update_dashboard;
+    expect(update.safeParse({ id: 'd', time_range: null, remove_panels: ['p1'] }).success).toBe(true);
   });
 });
 

@@ -36,8 +36,8 @@ const NEVER_BUILTINS = ['internal/deps/undici/undici', 'http2', 'tls'];
 const generatedModule = (id: string) => `dist/tools/generated/${id}.js`;
 const taskModule = (id: string) => `dist/tools/tasks/${id}.js`;
 
-/** Listing the dashboard task tools needs their schemas; their Kibana calls, readers and writers load with a first call. */
-const DASHBOARDS_LISTING = ['dist/dashboards/flat.js', 'dist/dashboards/tool-schemas.js'];
+/** Listing the dashboard task tools needs their generated schemas; their validators (Zod), Kibana calls, readers and writers load with a first call. */
+const DASHBOARDS_LISTING = ['dist/dashboards/advertised-schemas.js', 'dist/dashboards/tool-definitions.js'];
 /** Listing the full-API tools needs their definitions; the catalogue, its index and the schema converter load with a first call. */
 const API_LISTING = ['dist/api/limits.js', 'dist/api/tools.js'];
 

@@ -1,6 +1,6 @@
 // The dashboard task tools as the runtime serves them. Listing them needs only their schemas;
-// the readers, writers and Kibana calls of src/dashboards/tools/ load with the first call.
-import { DASHBOARD_TOOLS, type DashboardToolDefinition } from '../../dashboards/tool-schemas.js';
+// their validators and the readers, writers and Kibana calls of src/dashboards/tools/ load with the first call.
+import { DASHBOARD_TOOLS, type DashboardToolName } from '../../dashboards/tool-definitions.js';
 import type { Tier } from '../spec.js';
 import type { ToolContext, ToolResult } from '../runtime/tool.js';
 import type { TaskTool } from './catalog.js';
@@ -8,7 +8,7 @@ import type { TaskTool } from './catalog.js';
 type Run = (args: Record<string, unknown>, context: ToolContext) => Promise<ToolResult>;
 
 /** What each tool does, and its `tools/list` cost in tokens (o200k_base; a test keeps the count fresh). */
-const TASKS: Record<DashboardToolDefinition['name'], { tier: Tier; tokens: number; run: Run }> = {
+const TASKS: Record<DashboardToolName, { tier: Tier; tokens: number; run: Run }> = {
   build_dashboard: {
     tier: 'write',
     tokens: 812,
@@ -26,12 +26,12 @@ const TASKS: Record<DashboardToolDefinition['name'], { tier: Tier; tokens: numbe
   },
 };
 
-export const tools: TaskTool[] = DASHBOARD_TOOLS.map(({ name, description, annotations, inputSchema, validator }) => ({
+export const tools: TaskTool[] = DASHBOARD_TOOLS.map(({ name, description, annotations, inputSchema }) => ({
   name,
   toolset: 'dashboards',
   description,
   annotations,
   inputSchema,
-  validator: async () => validator,
+  validator: async () => (await import('../../dashboards/tool-schemas.js')).DASHBOARD_VALIDATORS[name],
   ...TASKS[name],
 }));
