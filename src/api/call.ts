@@ -6,7 +6,7 @@
 import type { KibanaRequest } from '../client/index.js';
 import type { CatalogueOperation } from '../catalogue/model.js';
 import { operationKey } from '../kibana/http.js';
-import { shortJson } from '../tools/call.js';
+import { shortJson } from '../tools/call-spec.js';
 import type { NotFoundTarget } from '../tools/error-results.js';
 import { guardedSend } from '../tools/guarded-send.js';
 import { isPlainObject } from '../tools/payload.js';

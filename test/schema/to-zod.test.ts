@@ -1,6 +1,7 @@
 // The rules of the one JSON Schema → Zod converter, on small schemas.
 import { describe, expect, it } from 'vitest';
-import { validatorOf, type InputModule } from '../../src/schema/input-module.js';
+import type { InputModule } from '../../src/schema/input-module.js';
+import { validatorOf } from '../../src/schema/input-validators.js';
 import type { Schema } from '../../src/schema/schema.js';
 import { ZodConverter } from '../../src/schema/to-zod.js';
 import { formatValidationError } from '../../src/tools/validation.js';

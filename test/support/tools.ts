@@ -6,7 +6,8 @@ import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
 import * as generated from '../../src/tools/generated/index.js';
 import { loadAllTools } from '../../src/tools/registry.js';
-import { type InputModule, validatorOf } from '../../src/schema/input-module.js';
+import type { InputModule } from '../../src/schema/input-module.js';
+import { validatorOf } from '../../src/schema/input-validators.js';
 import type { ToolSpec } from '../../src/tools/spec.js';
 
 /** Every generated tool as a server lists it without a Kibana version: one ToolSpec per name. Loaded once per test file. */
