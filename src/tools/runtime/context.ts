@@ -112,11 +112,47 @@ export function callContext(
   };
 }
 
-/** The caller's signal, joined by a timer when the call has a deadline. */
-export function callSignal({ signal, deadline }: Invocation): AbortSignal | undefined {
+const joinedSignals = new WeakMap<Invocation, { signal: AbortSignal; end(): void }>();
+
+/**
+ * The caller's signal, joined by a timer when the call has a deadline: one per invocation, whoever asks,
+ * and its timer cleared by endCallSignal when the call answers (AbortSignal.timeout's would live on for
+ * the whole --call-timeout, and pile up under load).
+ */
+export function callSignal(invocation: Invocation): AbortSignal | undefined {
+  const { signal, deadline } = invocation;
   if (deadline === undefined) return signal;
-  const timer = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
-  return signal ? AbortSignal.any([signal, timer]) : timer;
+  let joined = joinedSignals.get(invocation);
+  if (!joined) {
+    joined = deadlineSignal(signal, deadline);
+    joinedSignals.set(invocation, joined);
+  }
+  return joined.signal;
+}
+
+/** The call has answered: its deadline's timer and its hold on the caller's signal go. */
+export function endCallSignal(invocation: Invocation): void {
+  joinedSignals.get(invocation)?.end();
+  joinedSignals.delete(invocation);
+}
+
+function deadlineSignal(caller: AbortSignal | undefined, deadline: number): { signal: AbortSignal; end(): void } {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(caller?.reason);
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('The operation timed out.', 'TimeoutError')),
+    Math.max(0, deadline - Date.now()),
+  );
+  timer.unref();
+  if (caller?.aborted) onAbort();
+  else caller?.addEventListener('abort', onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    end() {
+      clearTimeout(timer);
+      caller?.removeEventListener('abort', onAbort);
+    },
+  };
 }
 
 /** Why a call stopped waiting, once its signal aborted or its deadline passed. */

@@ -11,7 +11,7 @@ import { SpaceGuard } from '../space-guard.js';
 import { checkArguments, malformedArguments } from './arguments.js';
 import { CallCutOff, CallsUnderWay, describeCall } from './calls-under-way.js';
 import { AnswerOnRetry, type ConfirmationPolicy } from './confirmation.js';
-import { callContext, callSignal, type Invocation, type RuntimeParts, whyStopped } from './context.js';
+import { callContext, callSignal, endCallSignal, type Invocation, type RuntimeParts, whyStopped } from './context.js';
 import { PROGRESS_TICK_MS } from './progress.js';
 import type { Tool, ToolResult } from './tool.js';
 import { servingVariant, withVariantSchema } from './variant.js';
@@ -90,7 +90,8 @@ export class ToolRuntime {
     return this.#calls.run(describeCall(name, args), invocation.signal, async (signal) => {
       // Kibana may echo the caller's credentials anywhere, success bodies included: no result carries them.
       const redact = this.#parts.client.redactorFor(invocation.authorization);
-      const answered = await this.#inTurn(tool, args, { ...invocation, signal, deadline });
+      const inCall: Invocation = { ...invocation, signal, deadline };
+      const answered = await this.#inTurn(tool, args, inCall).finally(() => endCallSignal(inCall));
       const result = boundResult(redactedResult(answered, redact), this.#parts.maxResultChars);
       this.#logger.debug('tool call', { tool: name, ms: Date.now() - started, isError: result.isError === true });
       return result;
