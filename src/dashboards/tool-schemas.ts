@@ -12,13 +12,13 @@ import { dashboardFields, panelSchema, patchSchema } from './flat.js';
 const spaceId = z.string().regex(new RegExp(SPACE_ID_SOURCE, 'u')).optional().describe('Default: the configured space');
 const dashboardId = z.string().min(1);
 
-export const buildDashboardInput = z.strictObject({
+const buildDashboardInput = z.strictObject({
   space_id: spaceId,
   ...dashboardFields,
   panels: z.array(panelSchema).min(1).max(100),
 });
-export const describeDashboardInput = z.strictObject({ space_id: spaceId, id: dashboardId });
-export const updateDashboardInput = z.strictObject({ space_id: spaceId, id: dashboardId, ...patchSchema.shape });
+const describeDashboardInput = z.strictObject({ space_id: spaceId, id: dashboardId });
+const updateDashboardInput = z.strictObject({ space_id: spaceId, id: dashboardId, ...patchSchema.shape });
 
 export type BuildDashboardInput = z.infer<typeof buildDashboardInput>;
 export type DescribeDashboardInput = z.infer<typeof describeDashboardInput>;
@@ -32,7 +32,7 @@ const UNTOLD_LIMIT = 20;
  * without the keywords that cost tokens but guide nobody (the validator still checks them all).
  * `stubs` replaces shared parts by a line that names where they are advertised in full.
  */
-export function advertisedSchema(input: z.ZodType, stubs: Record<string, string> = {}): JsonSchemaObject {
+function advertisedSchema(input: z.ZodType, stubs: Record<string, string> = {}): JsonSchemaObject {
   const schema = z.toJSONSchema(input, { io: 'input' }) as Record<string, unknown>;
   const { $schema: _ignored, ...rest } = compact(schema, true) as JsonSchemaObject;
   if (!rest.$defs) return rest;

@@ -2,10 +2,9 @@
 // for the whole --call-timeout would keep each call's signal, listeners and closures alive that long.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expect, it } from 'vitest';
-import { silentLogger } from '../../src/logger.js';
-import { ToolRuntime } from '../../src/tools/runtime/runtime.js';
+import { z } from 'zod';
 import type { Tool } from '../../src/tools/runtime/tool.js';
-import { testClient } from '../support/kibana-client.js';
+import { testRuntime } from '../support/runtime.js';
 
 /** Far longer than an answer at once takes, short enough to wait out. */
 const CALL_TIMEOUT_MS = 300;
@@ -19,21 +18,13 @@ it('clears the deadline of each call when it answers: its signal never aborts af
     description: 'Answers at once.',
     inputSchema: { type: 'object', properties: {} },
     annotations: { title: 'Echo', readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
-    validator: async () => (await import('zod')).z.object({}).strict(),
+    validator: async () => z.object({}).strict(),
     async run(_args, context) {
       if (context.signal) seen.push(context.signal);
       return { content: [{ type: 'text', text: 'ok' }] };
     },
   };
-  const runtime = new ToolRuntime({
-    tools: [echo],
-    client: testClient('http://127.0.0.1:9'),
-    defaultSpace: 'default',
-    maxResultChars: 20_000,
-    confirmation: 'never',
-    logger: silentLogger,
-    callTimeoutMs: CALL_TIMEOUT_MS,
-  });
+  const runtime = testRuntime('http://127.0.0.1:9', { tools: [echo], callTimeoutMs: CALL_TIMEOUT_MS });
   const caller = new AbortController();
   for (let call = 0; call < 5; call += 1) await runtime.call('echo', {}, { signal: caller.signal });
   expect(seen).toHaveLength(5);
