@@ -240,17 +240,17 @@ describe('call_kibana_api: tiers', () => {
 const OPERATIONS_TSV = resolve(import.meta.dirname, '../../../shared/openapi/kibana-9x-main-operations.tsv');
 
 describe.skipIf(!existsSync(OPERATIONS_TSV))('call_kibana_api on every 9.x operation of the shared list', () => {
-  const operations = readFileSync(OPERATIONS_TSV, 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => {
-      const [method, path] = line.split('\t');
-      return entry(`${method!.toUpperCase()} ${path} x`);
-    });
-  const index = indexCatalogue(operations);
-
+  // Read in the test, not while collecting: a skipped describe's body still runs.
   it('resolves each template, and each path filled in with values, to that very operation', () => {
+    const operations = readFileSync(OPERATIONS_TSV, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => {
+        const [method, path] = line.split('\t');
+        return entry(`${method!.toUpperCase()} ${path} x`);
+      });
+    const index = indexCatalogue(operations);
     const wrong: string[] = [];
     const valueOf = (name: string) => `v-${name.toLowerCase()}`;
     for (const operation of operations) {
