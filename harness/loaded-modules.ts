@@ -1,7 +1,7 @@
 // Which modules a server loads from its start to its first `tools/list` answer over stdio.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -18,9 +18,23 @@ async function linesUntilDone(file: string): Promise<string[]> {
   throw new Error(`the module probe did not answer: ${file}`);
 }
 
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+
+function sourcesOf(file: string): string[] {
+  const map = `${file}.map`;
+  if (!file.startsWith(DIST) || !existsSync(map)) return [file];
+  const { sources } = JSON.parse(readFileSync(map, 'utf8')) as { sources: string[] };
+  return sources.map((source) => resolve(dirname(file), source));
+}
+
 export interface LoadedModules {
   /** Paths of the module files, ES modules first in load order, then CommonJS ones. */
   files: string[];
+  /**
+   * The source modules those files hold: a file of our dist/ stands for the sources its source map
+   * names, any other file for itself. Tells what code loaded, whichever files it was bundled into.
+   */
+  sources: string[];
   /** Node's own modules (`http`, `internal/deps/undici/undici`, …). */
   builtins: string[];
   /** Tools the first `tools/list` answered with. */
@@ -45,16 +59,18 @@ export async function loadedModules(args: string[], env: Record<string, string>)
     const lines = await linesUntilDone(file);
     await client.close();
     const of = (kind: string) => lines.filter((line) => line.startsWith(`${kind} `)).map((line) => line.slice(kind.length + 1));
+    // A CommonJS module imported from an ES module passes the load hook and sits in the require cache.
+    const files = [
+      ...new Set([
+        ...of('esm')
+          .filter((url) => url.startsWith('file:'))
+          .map((url) => fileURLToPath(url)),
+        ...of('cjs'),
+      ]),
+    ];
     return {
-      // A CommonJS module imported from an ES module passes the load hook and sits in the require cache.
-      files: [
-        ...new Set([
-          ...of('esm')
-            .filter((url) => url.startsWith('file:'))
-            .map((url) => fileURLToPath(url)),
-          ...of('cjs'),
-        ]),
-      ],
+      files,
+      sources: [...new Set(files.flatMap(sourcesOf))],
       builtins: of('builtin'),
       tools: tools.length,
     };

@@ -1,22 +1,48 @@
-// `npm run build`: src/ → dist/, each file compiled on its own with its types stripped. Type checking is
+// `npm run build`: src/ → dist/, bundled from the CLI by Rollup, each module's types stripped by esbuild.
+// Every dynamic import stays a split point, so each mode and toolset still loads only its own code; a
+// module the importer has already loaded is not split off again (esbuild's splitting would), so a start
+// reads a couple of dozen files instead of a hundred: each file costs a start about a millisecond.
+// The source maps name each output file's sources (the start-up test reads them). Type checking is
 // `npm run typecheck` (tsc over src, tests, benches and scripts at once), so nothing is checked twice.
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { transform } from 'esbuild';
+import { rollup } from 'rollup';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist`;
 
+/** Our modules import each other as `./x.js`; the file is `./x.ts`. Packages and Node's modules stay imports. */
+const typescript = {
+  name: 'typescript',
+  resolveId(source, importer) {
+    if (!importer) return null;
+    if (!source.startsWith('.')) return { id: source, external: true };
+    const file = fileURLToPath(new URL(source.replace(/\.js$/, '.ts'), `file://${importer}`));
+    return existsSync(file) ? file : null;
+  },
+  async transform(code, id) {
+    if (!id.endsWith('.ts')) return null;
+    const { code: js, map } = await transform(code, {
+      loader: 'ts',
+      format: 'esm',
+      target: 'node20',
+      sourcemap: 'external',
+      sourcefile: id,
+    });
+    return { code: js, map };
+  },
+};
+
 rmSync(dist, { recursive: true, force: true });
-await build({
-  absWorkingDir: root,
-  entryPoints: ['src/**/*.ts'],
-  outdir: dist,
-  outbase: 'src',
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  sourcemap: true,
-  logLevel: 'warning',
+const bundle = await rollup({
+  input: `${root}src/cli.ts`,
+  plugins: [typescript],
+  onwarn(warning, warn) {
+    // Modules that import each other are fine in ES modules; anything else is worth reading.
+    if (warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning);
+  },
 });
+await bundle.write({ dir: dist, format: 'es', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true, sourcemapExcludeSources: true });
+await bundle.close();
 chmodSync(`${dist}/cli.js`, 0o755);

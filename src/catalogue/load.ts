@@ -10,6 +10,7 @@ import type { ParameterLocation } from '../openapi/model.js';
 import type { Schema } from '../schema/schema.js';
 import type { ComponentLookup } from '../schema/to-zod.js';
 import { CATALOGUE_KEYS, type CatalogueOperation, type CatalogueParameter } from './model.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 export interface Catalogue {
   /** The Kibana version the operations were chosen for; undefined when they are every version's. */
@@ -20,8 +21,8 @@ export interface Catalogue {
   components(spec: string): ComponentLookup;
 }
 
-/** The shipped catalogue's directory (the same from src/catalogue and dist/catalogue). */
-export const CATALOGUE_DIR = new URL('../../openapi/catalogue/', import.meta.url);
+/** The shipped catalogue's directory. */
+export const CATALOGUE_DIR = new URL('openapi/catalogue/', PACKAGE_ROOT);
 
 type JsonObject = Record<string, unknown>;
 

@@ -5,8 +5,9 @@
 import { fileURLToPath } from 'node:url';
 import { type CallToolResult, Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { PACKAGE_ROOT } from '../package-root.js';
 
-const CLI = fileURLToPath(new URL('../cli.js', import.meta.url));
+const CLI = fileURLToPath(new URL('dist/cli.js', PACKAGE_ROOT));
 const TOUR_SPACE = 'tour';
 
 type Print = (line: string) => void;

@@ -1,7 +1,9 @@
 // A default stdio start loads only what serving the selected tools over stdio needs: no HTTP stack,
 // no sandbox, no generator or tokenizer, no module of an unselected toolset (issue 15), nothing of the
 // full-API catalogue (issue 11).
-import { relative } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type LoadedModules, loadedModules } from '../../harness/loaded-modules.js';
 import { CLI } from '../../harness/mcp-peers.js';
@@ -11,16 +13,16 @@ import { toolsets } from '../support/tools.js';
 const ROOT = new URL('../..', import.meta.url).pathname;
 const KIBANA = { KIBANA_URL: 'http://127.0.0.1:9', KIBANA_API_KEY: 'k' };
 
-/** What a stdio start must never load, by path inside the repository, and Node built-ins. */
+/** What a stdio start must never load, by path inside the repository (our code by its source), and Node built-ins. */
 const NEVER_ON_STDIO = [
-  /^dist\/server\/http/,
-  /^dist\/config\/http-config\.js$/,
-  /^dist\/sandbox\//,
-  /^dist\/generator\//,
-  /^dist\/demo\//,
+  /^src\/server\/http/,
+  /^src\/config\/http-config\.ts$/,
+  /^src\/sandbox\//,
+  /^src\/generator\//,
+  /^src\/demo\//,
   // The full input schemas of the selected toolsets load with their first call.
-  /^dist\/tools\/generated\/inputs\//,
-  /^dist\/openapi\//,
+  /^src\/tools\/generated\/inputs\//,
+  /^src\/openapi\//,
   // The product speaks MCP through @modelcontextprotocol/server only; the 1.x SDK and the client are for tests and the tour.
   /^node_modules\/@modelcontextprotocol\/(sdk|client)\//,
   /^node_modules\/@hono\//,
@@ -33,16 +35,16 @@ const NEVER_ON_STDIO = [
 // the start-up version probe (GET /api/status), which a start with --kibana-version does not send.
 const NEVER_BUILTINS = ['internal/deps/undici/undici', 'http2', 'tls'];
 
-const generatedModule = (id: string) => `dist/tools/generated/${id}.js`;
-const taskModule = (id: string) => `dist/tools/tasks/${id}.js`;
+const generatedModule = (id: string) => `src/tools/generated/${id}.ts`;
+const taskModule = (id: string) => `src/tools/tasks/${id}.ts`;
 
 /** Listing the dashboard task tools needs their generated schemas; their validators (Zod), Kibana calls, readers and writers load with a first call. */
-const DASHBOARDS_LISTING = ['dist/dashboards/advertised-schemas.js', 'dist/dashboards/tool-definitions.js'];
+const DASHBOARDS_LISTING = ['src/dashboards/advertised-schemas.ts', 'src/dashboards/tool-definitions.ts'];
 /** Listing the full-API tools needs their definitions; the catalogue, its index and the schema converter load with a first call. */
-const API_LISTING = ['dist/api/limits.js', 'dist/api/tools.js'];
+const API_LISTING = ['src/api/limits.ts', 'src/api/tools.ts'];
 
 function repoPaths(loaded: LoadedModules): string[] {
-  return loaded.files.map((file) => relative(ROOT, file));
+  return loaded.sources.map((file) => relative(ROOT, file));
 }
 
 describe('a default start over stdio', () => {
@@ -60,12 +62,12 @@ describe('a default start over stdio', () => {
   });
 
   it('loads of the default dashboard task tools what lists them, and none of their work', () => {
-    expect(paths.filter((path) => path.startsWith('dist/dashboards/')).sort()).toEqual(DASHBOARDS_LISTING);
+    expect(paths.filter((path) => path.startsWith('src/dashboards/')).sort()).toEqual(DASHBOARDS_LISTING);
   });
 
   it('loads of the default full-API tools what lists them, and nothing of the catalogue', () => {
-    expect(paths.filter((path) => path.startsWith('dist/api/')).sort()).toEqual(API_LISTING);
-    expect(paths.filter((path) => path.startsWith('dist/catalogue/') || path.startsWith('dist/openapi/'))).toEqual([]);
+    expect(paths.filter((path) => path.startsWith('src/api/')).sort()).toEqual(API_LISTING);
+    expect(paths.filter((path) => path.startsWith('src/catalogue/') || path.startsWith('src/openapi/'))).toEqual([]);
     expect(paths.some((path) => path.startsWith('openapi/catalogue/'))).toBe(false);
   });
 
@@ -87,25 +89,35 @@ describe('a start without the dashboards and api toolsets', () => {
   it('loads nothing of the dashboard task tools, nor of the full-API tools', async () => {
     const paths = repoPaths(await loadedModules([CLI, '--toolsets', 'platform'], KIBANA));
     expect(paths).toContain(generatedModule('platform'));
-    expect(paths.filter((path) => path.startsWith('dist/dashboards/') || path.startsWith('dist/tools/tasks/dashboards'))).toEqual([]);
-    expect(paths.filter((path) => path.startsWith('dist/api/') || path.startsWith('dist/tools/tasks/api'))).toEqual([]);
+    expect(paths.filter((path) => path.startsWith('src/dashboards/') || path.startsWith('src/tools/tasks/dashboards'))).toEqual([]);
+    expect(paths.filter((path) => path.startsWith('src/api/') || path.startsWith('src/tools/tasks/api'))).toEqual([]);
   });
 });
 
 describe('the probe itself', () => {
   it('sees the HTTP stack and a chosen toolset when they are loaded', async () => {
-    const loaded = await loadedModules(['--input-type=module', '-e', HTTP_AND_SLOS], {});
+    const loaded = await loadedModules(['--input-type=module', '-e', httpAndSlos()], {});
     const paths = repoPaths(loaded);
-    expect(paths).toContain('dist/server/http.js');
+    expect(paths).toContain('src/server/http.ts');
     expect(paths).toContain(generatedModule('slos'));
     expect(loaded.builtins).toContain('http');
   });
 });
 
+/** The built file that holds a source module, by the source maps of dist/. */
+function builtFileOf(source: string): string {
+  const dist = join(ROOT, 'dist');
+  for (const file of readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.js'))) {
+    const { sources } = JSON.parse(readFileSync(join(dist, `${file}.map`), 'utf8')) as { sources: string[] };
+    if (sources.some((name) => relative(ROOT, join(dirname(join(dist, file)), name)) === source)) return join(dist, file);
+  }
+  throw new Error(`no file of dist/ holds ${source}`);
+}
+
 /** A stdio server that also loads the HTTP server module and one toolset, so the probe has something to find. */
-const HTTP_AND_SLOS = `
-await import(${JSON.stringify(new URL('../../dist/server/http.js', import.meta.url).href)});
-await import(${JSON.stringify(new URL('../../dist/tools/generated/slos.js', import.meta.url).href)});
+const httpAndSlos = () => `
+await import(${JSON.stringify(pathToFileURL(builtFileOf('src/server/http.ts')).href)});
+await import(${JSON.stringify(pathToFileURL(builtFileOf(generatedModule('slos'))).href)});
 const { McpServer } = await import('@modelcontextprotocol/server');
 const { StdioServerTransport } = await import('@modelcontextprotocol/server/stdio');
 const server = new McpServer({ name: 'probe-check', version: '1.0.0' });

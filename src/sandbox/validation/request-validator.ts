@@ -15,8 +15,9 @@ import { parseJsonOrText } from '../http/json.js';
 import type { Route } from '../http/route.js';
 import type { JsonSchema } from './json-schema.js';
 import { describeError, jsonTypes, mostSpecific, propertiesOf } from './messages.js';
+import { PACKAGE_ROOT } from '../../package-root.js';
 
-const FACTS_DIRECTORY = new URL('../../../openapi/facts/', import.meta.url);
+const FACTS_DIRECTORY = new URL('openapi/facts/', PACKAGE_ROOT);
 
 type JsonObject = Record<string, unknown>;
 
