@@ -14,6 +14,7 @@ import { loadSelectedTools, toolsetsNeeded, unservedOnVersion } from '../tools/r
 import type { Tool } from '../tools/runtime/tool.js';
 import { generatedSpecs, servedSelection } from '../tools/served-tools.js';
 import { servedCatalog, type TaskSettings } from '../tools/tasks/catalog.js';
+import { IMPORT_TOOL } from '../tools/tasks/import-file-names.js';
 import * as tasks from '../tools/tasks/index.js';
 import type { KibanaConnection } from './kibana-connection.js';
 
@@ -96,7 +97,7 @@ async function versionAtStart(
  */
 async function withFileImport(tools: Tool[], { settings, sources }: ReadOptions, logger: Logger): Promise<Tool[]> {
   if (settings.importDir === undefined) return tools;
-  const { fileImportTool, IMPORT_TOOL } = await import('../tools/tasks/import-file.js');
+  const { fileImportTool } = await import('../tools/tasks/import-file.js');
   const { realpath, stat } = await import('node:fs/promises');
   const directory = await realpath(settings.importDir).catch(() => undefined);
   if (directory === undefined || !(await stat(directory)).isDirectory()) {

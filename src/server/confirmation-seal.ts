@@ -2,7 +2,7 @@
 // holds it between the question and the retry, so it is attacker-controlled: it is sealed with an
 // HMAC over the tool, a digest of the canonical arguments, the question and a nonce, bound to the
 // caller's credentials, valid for a few minutes, and good for one retry only.
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import { createRequestStateCodec, type RequestStateCodec, type ServerContext } from '@modelcontextprotocol/server';
 import type { ConfirmationSubject } from '../tools/runtime/confirmation.js';
 import { InvalidConfirmation } from '../tools/runtime/confirmation.js';
@@ -25,24 +25,25 @@ export interface SealOptions {
   ttlSeconds?: number;
 }
 
+// Node's crypto module loads with the first confirmation: a start, which needs none, would pay for it.
+const loadCrypto = (): Promise<typeof Crypto> => import('node:crypto');
+
 export class ConfirmationSeal {
   readonly ttlSeconds: number;
-  readonly #codec: RequestStateCodec<Sealed>;
+  readonly #secret: string | undefined;
+  #codec: Promise<RequestStateCodec<Sealed>> | undefined;
   /** Nonces already redeemed, with when their state expires: a state cannot come back after that anyway. */
   readonly #redeemed = new Map<string, number>();
 
   constructor(options: SealOptions = {}) {
     this.ttlSeconds = options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
-    this.#codec = createRequestStateCodec<Sealed>({
-      key: options.secret ?? randomBytes(MIN_SECRET_BYTES),
-      ttlSeconds: this.ttlSeconds,
-      bind: callerBinding,
-    });
+    this.#secret = options.secret;
   }
 
   /** The state that goes out with the question `key` about this call. */
-  mint(key: string, subject: ConfirmationSubject, context: ServerContext): Promise<string> {
-    return this.#codec.mint({ tool: subject.tool, digest: argumentsDigest(subject), key, nonce: randomUUID() }, context);
+  async mint(key: string, subject: ConfirmationSubject, context: ServerContext): Promise<string> {
+    const [codec, crypto] = await Promise.all([this.#sealing(), loadCrypto()]);
+    return codec.mint({ tool: subject.tool, digest: argumentsDigest(crypto, subject), key, nonce: crypto.randomUUID() }, context);
   }
 
   /**
@@ -50,22 +51,35 @@ export class ConfirmationSeal {
    * and spends it. Throws InvalidConfirmation with the reason otherwise.
    */
   async redeem(state: string, key: string, subject: ConfirmationSubject, context: ServerContext): Promise<void> {
+    const [codec, crypto] = await Promise.all([this.#sealing(), loadCrypto()]);
     let sealed: Sealed;
     try {
-      sealed = await this.#codec.verify(state, context);
+      sealed = await codec.verify(state, context);
     } catch (error) {
       throw new InvalidConfirmation(rejection(error instanceof Error ? error.message : '', this.ttlSeconds));
     }
     if (sealed.tool !== subject.tool || sealed.key !== key) {
       throw new InvalidConfirmation(`the confirmation that came with this call was given for another call (${sealed.tool})`);
     }
-    if (sealed.digest !== argumentsDigest(subject)) {
+    if (sealed.digest !== argumentsDigest(crypto, subject)) {
       throw new InvalidConfirmation('the arguments differ from the ones the user confirmed; call again to be asked about these');
     }
     this.#forgetExpired();
     if (this.#redeemed.has(sealed.nonce))
       throw new InvalidConfirmation('this confirmation was already used once; call again to be asked again');
     this.#redeemed.set(sealed.nonce, Date.now() + this.ttlSeconds * 1000);
+  }
+
+  /** The codec, keyed once: by the configured secret, or by a random one drawn with the first confirmation. */
+  #sealing(): Promise<RequestStateCodec<Sealed>> {
+    this.#codec ??= loadCrypto().then((crypto) =>
+      createRequestStateCodec<Sealed>({
+        key: this.#secret ?? crypto.randomBytes(MIN_SECRET_BYTES),
+        ttlSeconds: this.ttlSeconds,
+        bind: callerBinding,
+      }),
+    );
+    return this.#codec;
   }
 
   #forgetExpired(): void {
@@ -94,6 +108,6 @@ function callerBinding(context: ServerContext): string {
   return context.http?.req?.headers.get('authorization') ?? '';
 }
 
-function argumentsDigest(subject: ConfirmationSubject): string {
-  return createHash('sha256').update(canonicalJson(subject.args)).digest('base64url');
+function argumentsDigest(crypto: typeof Crypto, subject: ConfirmationSubject): string {
+  return crypto.createHash('sha256').update(canonicalJson(subject.args)).digest('base64url');
 }

@@ -9,7 +9,7 @@ import { InFlight } from '../tools/runtime/in-flight.js';
 import { authorizeCaller, type HttpAuth } from './http-auth.js';
 import { checkHostAndOrigin, type OriginPolicy } from './http-origin.js';
 import { HTTP_REFUSED, INTERNAL_ERROR, INVALID_REQUEST, PARSE_ERROR, UNAUTHORIZED } from './json-rpc.js';
-import { FILE_IMPORT_TOOL } from '../tools/tasks/import-file.js';
+import { FILE_IMPORT_TOOL } from '../tools/tasks/import-file-names.js';
 import { tooLargeMessage } from './large-messages.js';
 import { type McpServing, protocolErrorLog, serverFactory } from './mcp-server.js';
 import type { RunningServer } from './stdio.js';

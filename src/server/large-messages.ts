@@ -1,7 +1,7 @@
 // What a client hears when its message is larger than the transport reads: the limit, and how to
 // send a large saved-object import anyway (in pieces, or from a file where the server may read one).
 
-import { FILE_IMPORT_TOOL } from '../tools/tasks/import-file.js';
+import { FILE_IMPORT_TOOL } from '../tools/tasks/import-file-names.js';
 
 export interface TooLarge {
   /** The transport: `stdio` or `HTTP`. */

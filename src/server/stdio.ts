@@ -2,7 +2,7 @@
 // → 2026-07-28), and one server instance serves the connection.
 import { STDIO_DEFAULT_MAX_BUFFER_SIZE } from '@modelcontextprotocol/server';
 import { StdioServerTransport, serveStdio as serveOverStdio } from '@modelcontextprotocol/server/stdio';
-import { FILE_IMPORT_TOOL } from '../tools/tasks/import-file.js';
+import { FILE_IMPORT_TOOL } from '../tools/tasks/import-file-names.js';
 import { tooLargeMessage } from './large-messages.js';
 import { type McpServing, protocolErrorLog, serverFactory } from './mcp-server.js';
 import { StdioLineGuard } from './stdio-lines.js';

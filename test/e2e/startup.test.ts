@@ -32,8 +32,9 @@ const NEVER_ON_STDIO = [
   /^node_modules\/yaml\//,
 ];
 // Node's bundled undici comes with the HTTP transport; tls with the Kibana client's first request; http with
-// the start-up version probe (GET /api/status), which a start with --kibana-version does not send.
-const NEVER_BUILTINS = ['internal/deps/undici/undici', 'http2', 'tls'];
+// the start-up version probe (GET /api/status), which a start with --kibana-version does not send; crypto
+// with the first confirmation round.
+const NEVER_BUILTINS = ['internal/deps/undici/undici', 'http2', 'tls', 'crypto'];
 
 const generatedModule = (id: string) => `src/tools/generated/${id}.ts`;
 const taskModule = (id: string) => `src/tools/tasks/${id}.ts`;

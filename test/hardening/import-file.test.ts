@@ -15,7 +15,8 @@ import { generatedTool } from '../../src/tools/call.js';
 import { tools as savedObjectTools } from '../../src/tools/generated/saved_objects.js';
 import { tooLargeMessage } from '../../src/server/large-messages.js';
 import { ToolRuntime } from '../../src/tools/runtime/runtime.js';
-import { FILE_IMPORT_TOOL, fileImportTool, MAX_IMPORT_FILE_BYTES } from '../../src/tools/tasks/import-file.js';
+import { fileImportTool, MAX_IMPORT_FILE_BYTES } from '../../src/tools/tasks/import-file.js';
+import { FILE_IMPORT_TOOL } from '../../src/tools/tasks/import-file-names.js';
 import { testClient } from '../support/kibana-client.js';
 import { textOf } from '../support/runtime.js';
 

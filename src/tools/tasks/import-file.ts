@@ -11,9 +11,8 @@ import { errorResult } from '../error-results.js';
 import { isPlainObject } from '../payload.js';
 import type { Tool, ToolResult } from '../runtime/tool.js';
 import { formatValidationError } from '../validation.js';
+import { FILE_IMPORT_TOOL } from './import-file-names.js';
 
-export const IMPORT_TOOL = 'import_saved_objects';
-export const FILE_IMPORT_TOOL = 'import_saved_objects_file';
 /** A file import reads at most this much (Kibana's own limit, savedObjects.maxImportPayloadBytes, is 25 MiB by default). */
 export const MAX_IMPORT_FILE_BYTES = 64 * 1024 * 1024;
 
