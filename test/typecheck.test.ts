@@ -1,6 +1,6 @@
 // The whole project type-checks: src, tests, benches, harness and scripts in one tsc program
 // (`npm run typecheck`; incremental, build info in .tmp/). A test rather than a step before the suite, so
-// that it runs beside the other tests instead of ahead of them: the build (esbuild) does not type-check.
+// that it runs beside the other tests instead of ahead of them: the build does not type-check.
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
