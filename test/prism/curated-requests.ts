@@ -22,8 +22,17 @@ const ROOT = resolve(import.meta.dirname, '../..');
 /** Requests the judge is given at once. */
 const CONCURRENCY = 8;
 
+type Exercised = Array<{ method: HttpMethod; path: string; claimed: ToolSpec[]; judged: ToolSpec[] }>;
+const exercisedBySpec = new Map<string, Exercised>();
+
 /** What a spec is asked: its operations the facts hold, the variants that claim each, and those of them Prism can judge. */
-export function exercised(spec: string): Array<{ method: HttpMethod; path: string; claimed: ToolSpec[]; judged: ToolSpec[] }> {
+export function exercised(spec: string): Exercised {
+  let found = exercisedBySpec.get(spec);
+  if (!found) exercisedBySpec.set(spec, (found = readExercised(spec)));
+  return found;
+}
+
+function readExercised(spec: string): Exercised {
   const text = readFileSync(join(ROOT, 'openapi/facts', factsFile(spec)), 'utf8');
   const reader = new SpecReader(parseDocument(text, spec));
   return reader.operations().map(({ method, path }) => {

@@ -1,7 +1,8 @@
 // Starts Prism (a mock server that validates requests against a spec) on a derived copy of a
-// spec that also lists the `/s/{space_id}` variants of space-aware paths, which Kibana accepts
-// but its spec does not declare (and the unprefixed variants of the SLO paths); upstream's
-// `kbn-xsrf` on GETs is dropped.
+// spec whose space-aware paths are in their `/s/{space_id}` form, which Kibana accepts but its spec
+// does not declare. Every judged call of a space-aware operation names a space (the suites send them
+// to "marketing"), so the bare forms are left out: Prism's router weighs every path on every request,
+// and they were half of them. Upstream's `kbn-xsrf` on GETs is dropped.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -53,7 +54,7 @@ const PRISM = resolve(import.meta.dirname, '../../node_modules/.bin/prism');
 export async function startPrism(document: Doc): Promise<PrismServer> {
   const dir = await mkdtemp(join(tmpdir(), 'kibana-mcp-prism-'));
   const derived = join(dir, 'spec.json');
-  await writeFile(derived, JSON.stringify(withSpaceVariants(document)));
+  await writeFile(derived, JSON.stringify(inSpaceForm(document)));
   const port = await freePort();
   const child = spawn(PRISM, ['mock', derived, '-h', '127.0.0.1', '-p', String(port), '-v', 'warn'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -78,14 +79,14 @@ export async function startPrism(document: Doc): Promise<PrismServer> {
 
 export type Doc = { paths: Record<string, Record<string, unknown>> } & Record<string, unknown>;
 
-function withSpaceVariants(doc: Doc): Doc {
+function inSpaceForm(doc: Doc): Doc {
   const paths: Doc['paths'] = {};
   const overRequired = overRequiredParameters();
-  for (const [path, item] of Object.entries(doc.paths)) paths[path] = withOptionalParameters(path, withoutXsrfOnGet(item), overRequired);
-  for (const [path, item] of Object.entries(paths)) {
-    const slo = splitSpaceParameter(path);
-    if (slo) paths[slo.rest] = withoutPathParameter(item, slo.parameter);
-    else if (isSpaceAwarePath(path)) paths[`/s/{space_id}${path}`] = withSpaceParameter(item);
+  for (const [path, item] of Object.entries(doc.paths)) {
+    const kept = withOptionalParameters(path, withoutXsrfOnGet(item), overRequired);
+    // The SLO paths are written with their space already (`/s/{spaceId}/…`).
+    if (splitSpaceParameter(path) === undefined && isSpaceAwarePath(path)) paths[`/s/{space_id}${path}`] = withSpaceParameter(kept);
+    else paths[path] = kept;
   }
   return { ...doc, paths };
 }
@@ -136,15 +137,6 @@ function withOptionalParameters(path: string, item: Record<string, unknown>, ove
 
 function withSpaceParameter(item: Record<string, unknown>): Record<string, unknown> {
   return mapOperations(item, (parameters) => [...parameters, SPACE_PARAMETER]);
-}
-
-function withoutPathParameter(item: Record<string, unknown>, name: string): Record<string, unknown> {
-  return mapOperations(item, (parameters) =>
-    parameters.filter((p) => {
-      const param = p as { name?: string; in?: string; $ref?: string };
-      return !(param.in === 'path' && param.name === name) && !(param.$ref ?? '').endsWith('space_id');
-    }),
-  );
 }
 
 async function freePort(): Promise<number> {
