@@ -45,6 +45,33 @@ const bundle = await rollup({
     if (warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning);
   },
 });
-await bundle.write({ dir: dist, format: 'es', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true, sourcemapExcludeSources: true });
+/**
+ * What serving loads before its protocol modules (serve.ts and what it imports statically, the CLI's
+ * own modules among them) is one chunk, `core`: split by who else imports each module (list-tools,
+ * check, the sandbox), it was a dozen files. Those others load it whole; it holds nothing of the SDK,
+ * the HTTP stack or a toolset (test/e2e/startup.test.ts).
+ */
+let core;
+function coreChunk(id, { getModuleInfo }) {
+  if (!core) {
+    core = new Set();
+    const pending = [`${root}src/commands/serve.ts`];
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      if (core.has(next) || !next.startsWith(`${root}src/`)) continue;
+      core.add(next);
+      pending.push(...getModuleInfo(next).importedIds);
+    }
+  }
+  return core.has(id) ? 'core' : undefined;
+}
+
+await bundle.write({
+  dir: dist,
+  format: 'es',
+  chunkFileNames: 'chunks/[name]-[hash].js',
+  manualChunks: coreChunk,
+  sourcemap: true,
+  sourcemapExcludeSources: true,
+});
 await bundle.close();
 chmodSync(`${dist}/cli.js`, 0o755);
