@@ -4,6 +4,7 @@
 // HTTP calls/s at 32 clients, and memory from 1,000 to 10,000 calls (RSS, and the heap after a full
 // collection, which tells a leak from a collector that sizes itself). The machine is shared and
 // noisy: rounds are interleaved, and medians and ratios are reported.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,6 +106,58 @@ export async function coldStart(variant: Pick<Variant, 'args' | 'env'>, era: Era
   const rss = residentBytes(transport.pid!);
   await client.close();
   return { ms, rss };
+}
+
+/**
+ * Spawn → initialize → the tools/list answer, with a bare JSON-RPC peer over stdio (2025 era): the
+ * server's own time, without the SDK client's checking of the answer, which grows with the tool list.
+ */
+function bareColdStart(variant: Pick<Variant, 'args' | 'env'>): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, variant.args, { env: serverEnv(variant.env), stdio: ['pipe', 'pipe', 'ignore'] });
+  const send = (message: object) => child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', ...message })}\n`);
+  return new Promise((resolve, reject) => {
+    let pending = '';
+    child.once('error', reject);
+    child.stdout.on('data', (chunk: Buffer) => {
+      const lines = (pending + chunk.toString('utf8')).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        const { id } = JSON.parse(line) as { id?: number };
+        if (id === 1) {
+          send({ method: 'notifications/initialized' });
+          send({ id: 2, method: 'tools/list' });
+        } else if (id === 2) {
+          resolve(performance.now() - started);
+          child.stdin.end();
+        }
+      }
+    });
+    send({
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } },
+    });
+  });
+}
+
+async function benchBareColdStart(kibana: RecordingKibana): Promise<Rows> {
+  const variants = startVariants(kibana).filter((variant) => variant.eras.includes('2025'));
+  const samples = variants.map(() => [] as number[]);
+  for (const variant of variants) await bareColdStart(variant);
+  for (let index = 0; index < ROUNDS; index += 1) {
+    for (const [at, variant] of variants.entries()) samples[at]!.push(await bareColdStart(variant));
+  }
+  const floor = median(samples[variants.findIndex((variant) => variant.name === 'minimal v2 server')]!);
+  return variants.map((variant, at) => {
+    const ms = median(samples[at]!);
+    return {
+      case: variant.name,
+      'median ms': round(ms, 1),
+      'x minimal v2': variant.floor ? round(ms / floor) : '',
+      ...(variant.floor ? { target: '<= 1.15x' } : {}),
+    };
+  });
 }
 
 async function benchColdStart(kibana: RecordingKibana): Promise<Rows> {
@@ -339,6 +392,11 @@ export async function benchServer(): Promise<Array<{ name: string; rows: Rows }>
       'start',
       'Cold start over stdio (spawn → initialize or server/discover → tools/list), RSS after it; medians of interleaved rounds',
       () => benchColdStart(kibana),
+    ],
+    [
+      'start-bare',
+      'Cold start over stdio with a bare JSON-RPC peer (spawn → initialize → the tools/list answer, 2025 era): the server alone; medians of interleaved rounds',
+      () => benchBareColdStart(kibana),
     ],
     ['modules', 'Modules loaded by the first tools/list answer over stdio (2025 era)', () => benchModules(kibana)],
     [

@@ -46,30 +46,38 @@ const bundle = await rollup({
   },
 });
 /**
- * What serving loads before its protocol modules (serve.ts and what it imports statically, the CLI's
- * own modules among them) is one chunk, `core`: split by who else imports each module (list-tools,
- * check, the sandbox), it was a dozen files. Those others load it whole; it holds nothing of the SDK,
- * the HTTP stack or a toolset (test/e2e/startup.test.ts).
+ * Chunks by what a start loads, rather than by who else imports each module (list-tools, check, the
+ * sandbox), which split a start into two dozen files: `core`, what serving loads before its protocol
+ * modules (serve.ts and its static imports, the CLI's own modules among them, and the small modules
+ * every toolset and both transports import); `protocol`, the MCP server and its confirmation seal,
+ * which both transports need. Each is a root's static imports, the first chunk claiming a module
+ * keeping it. Nothing of the SDK, the HTTP stack or a toolset is in them (test/e2e/startup.test.ts).
  */
-let core;
-function coreChunk(id, { getModuleInfo }) {
-  if (!core) {
-    core = new Set();
-    const pending = [`${root}src/commands/serve.ts`];
-    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-      if (core.has(next) || !next.startsWith(`${root}src/`)) continue;
-      core.add(next);
-      pending.push(...getModuleInfo(next).importedIds);
+const MANUAL_CHUNKS = {
+  core: ['commands/serve.ts', 'schema/input-module.ts', 'server/large-messages.ts'],
+  protocol: ['server/mcp-server.ts', 'server/confirmation-seal.ts'],
+};
+let chunkOf;
+function manualChunk(id, { getModuleInfo }) {
+  if (!chunkOf) {
+    chunkOf = new Map();
+    for (const [chunk, roots] of Object.entries(MANUAL_CHUNKS)) {
+      const pending = roots.map((path) => `${root}src/${path}`);
+      for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+        if (chunkOf.has(next) || !next.startsWith(`${root}src/`)) continue;
+        chunkOf.set(next, chunk);
+        pending.push(...getModuleInfo(next).importedIds);
+      }
     }
   }
-  return core.has(id) ? 'core' : undefined;
+  return chunkOf.get(id);
 }
 
 await bundle.write({
   dir: dist,
   format: 'es',
   chunkFileNames: 'chunks/[name]-[hash].js',
-  manualChunks: coreChunk,
+  manualChunks: manualChunk,
   sourcemap: true,
   sourcemapExcludeSources: true,
 });
