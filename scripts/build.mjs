@@ -6,11 +6,14 @@
 // `npm run typecheck` (tsc over src, tests, benches and scripts at once), so nothing is checked twice.
 import { chmodSync, existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { transform } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { rollup } from 'rollup';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist`;
+// The generated input schemas (data, importing nothing, a third of the code) are each a module of its
+// own, loaded with a tool's first call: esbuild compiles them file by file, and Rollup leaves them be.
+const INPUTS = 'tools/generated/inputs/';
 
 /** Our modules import each other as `./x.js`; the file is `./x.ts`. Packages and Node's modules stay imports. */
 const typescript = {
@@ -19,6 +22,7 @@ const typescript = {
     if (!importer) return null;
     if (!source.startsWith('.')) return { id: source, external: true };
     const file = fileURLToPath(new URL(source.replace(/\.js$/, '.ts'), `file://${importer}`));
+    if (file.startsWith(`${root}src/${INPUTS}`)) return { id: `${dist}/${file.slice(`${root}src/`.length, -3)}.js`, external: 'relative' };
     return existsSync(file) ? file : null;
   },
   async transform(code, id) {
@@ -35,6 +39,16 @@ const typescript = {
 };
 
 rmSync(dist, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: [`src/${INPUTS}**/*.ts`],
+  outdir: `${dist}/${INPUTS}`,
+  outbase: `src/${INPUTS}`,
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+});
 const bundle = await rollup({
   input: `${root}src/cli.ts`,
   plugins: [typescript],
