@@ -1,7 +1,6 @@
 // Every operation of a spec's catalogue, called through call_kibana_api (an in-process runtime) with
 // arguments made only from describe_kibana_api's answers, on the Kibana version the operation holds on,
-// each request judged by the spec's judge (./judges.ts); an operation a later spec describes alike is
-// judged there (./same-facts.ts).
+// each request judged by the spec's judge (./judges.ts).
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { KibanaApi } from '../../src/api/service.js';
@@ -19,7 +18,6 @@ import { describedArguments } from '../api/support/described-call.js';
 import { testClient } from '../support/kibana-client.js';
 import { testRuntime, textOf } from '../support/runtime.js';
 import { inLanes } from './in-lanes.js';
-import { alikeOnLaterSpec } from './same-facts.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CONCURRENCY = 8;
@@ -59,11 +57,6 @@ const PRISM_LIMITS: ReadonlyArray<{ specs: string[]; operations: string[]; why: 
     why: 'the body contradicts itself: `stream.name` is required by one part of an intersection and forbidden (`not: {}`) by another, so no value satisfies it; the server refuses the call too, since it checks the whole schema',
   },
 ];
-
-/** `METHOD path` of the operations Prism cannot judge on `spec`. */
-function limitedOn(spec: string): Set<string> {
-  return new Set(PRISM_LIMITS.filter((limit) => limit.specs.includes(spec)).flatMap((limit) => limit.operations));
-}
 
 export interface Catalogued {
   method: HttpMethod;
@@ -183,11 +176,9 @@ const tools = apiTools({
 
 /** What the judge at `baseUrl` found wrong with the request of each catalogued operation of `source`'s spec. */
 export async function catalogueRequestProblems(baseUrl: string, source: SpecSource): Promise<string[]> {
-  const limited = limitedOn(source.id);
-  const alike = alikeOnLaterSpec(source.id, (later, key) => !limitedOn(later).has(key));
-  const all = catalogued(source.id);
-  const operations = all.filter(({ method, specPath }) => !alike.has(`${method} ${specPath}`));
-  const space = all.some(({ method, specPath }) => method === 'GET' && specPath === '/api/spaces/space/{id}') ? SPACE : 'default';
+  const operations = catalogued(source.id);
+  const limited = new Set(PRISM_LIMITS.filter((limit) => limit.specs.includes(source.id)).flatMap((limit) => limit.operations));
+  const space = operations.some(({ method, specPath }) => method === 'GET' && specPath === '/api/spaces/space/{id}') ? SPACE : 'default';
   const lanes = Array.from({ length: CONCURRENCY }, () => new Lane(baseUrl, tools));
   try {
     const results = await inLanes(operations, lanes, async (operation, lane) => {
@@ -196,7 +187,7 @@ export async function catalogueRequestProblems(baseUrl: string, source: SpecSour
       return limited.has(key) ? [] : found.map((problem) => `${key}: ${problem}`);
     });
     console.info(
-      `${source.id}: ${operations.length} operations called, ${results.filter((found) => found.length > 0).length} with violations; ${alike.size} judged on a later spec that describes them alike`,
+      `${source.id}: ${operations.length} operations called, ${results.filter((found) => found.length > 0).length} with violations`,
     );
     return results.flat();
   } finally {

@@ -1,7 +1,6 @@
 // Every curated tool variant against the spec of each Kibana version it claims: arguments synthesised
 // from its full input schema → buildRequest → KibanaClient → the spec's judge. A variant claims a spec
-// when one of its operations is in that spec's facts document over versions the variant holds on; one
-// that claims two specs describing its operation alike is judged on the later (./same-facts.ts).
+// when one of its operations is in that spec's facts document over versions the variant holds on.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { KibanaClient, KibanaError } from '../../src/client/index.js';
@@ -18,7 +17,6 @@ import { prismCanJudge } from '../support/prism.js';
 import { synthesize } from '../support/synthesize.js';
 import { ALL_VARIANTS, fullInputSchema, inputOf } from '../support/tools.js';
 import { inLanes } from './in-lanes.js';
-import { alikeOnLaterSpec } from './same-facts.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** Requests the judge is given at once. */
@@ -72,19 +70,9 @@ async function violations(client: KibanaClient, tool: ToolSpec): Promise<string[
   }
 }
 
-/**
- * The judged variants claiming `spec`, and what the judge at `baseUrl` found wrong with each one's
- * request; a variant that also claims a later spec describing its operation alike is judged there.
- */
+/** The judged variants claiming `spec`, and what the judge at `baseUrl` found wrong with each one's request. */
 export async function curatedRequestProblems(baseUrl: string, spec: string): Promise<{ judged: number; problems: string[] }> {
-  const alike = alikeOnLaterSpec(spec, () => true);
-  const judgedLater = (method: HttpMethod, path: string, tool: ToolSpec) => {
-    const later = alike.get(`${method} ${path}`);
-    return (
-      later !== undefined && exercised(later).some((there) => there.method === method && there.path === path && there.judged.includes(tool))
-    );
-  };
-  const tools = exercised(spec).flatMap(({ method, path, judged }) => judged.filter((tool) => !judgedLater(method, path, tool)));
+  const tools = exercised(spec).flatMap((operation) => operation.judged);
   const client = new KibanaClient({
     baseUrl,
     auth: { kind: 'apiKey', apiKey: 'dGVzdDp0ZXN0' },
