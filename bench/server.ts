@@ -112,13 +112,15 @@ export async function coldStart(variant: Pick<Variant, 'args' | 'env'>, era: Era
  * Spawn → initialize → the tools/list answer, with a bare JSON-RPC peer over stdio (2025 era): the
  * server's own time, without the SDK client's checking of the answer, which grows with the tool list.
  */
-function bareColdStart(variant: Pick<Variant, 'args' | 'env'>): Promise<number> {
+async function bareColdStart(variant: Pick<Variant, 'args' | 'env'>): Promise<number> {
   const started = performance.now();
   const child = spawn(process.execPath, variant.args, { env: serverEnv(variant.env), stdio: ['pipe', 'pipe', 'ignore'] });
   const send = (message: object) => child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', ...message })}\n`);
-  return new Promise((resolve, reject) => {
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const ms = await new Promise<number>((resolve, reject) => {
     let pending = '';
     child.once('error', reject);
+    void exited.then((code) => reject(new Error(`${variant.args.join(' ')} exited (${code}) before answering tools/list`)));
     child.stdout.on('data', (chunk: Buffer) => {
       const lines = (pending + chunk.toString('utf8')).split('\n');
       pending = lines.pop() ?? '';
@@ -139,6 +141,9 @@ function bareColdStart(variant: Pick<Variant, 'args' | 'env'>): Promise<number> 
       params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } },
     });
   });
+  // The next round starts once this server is gone, as coldStart's does.
+  await exited;
+  return ms;
 }
 
 async function benchBareColdStart(kibana: RecordingKibana): Promise<Rows> {

@@ -1,10 +1,11 @@
 // `npm run build`: src/ → dist/, bundled from the CLI by Rollup, each module's types stripped by esbuild.
 // Every dynamic import stays a split point, so each mode and toolset still loads only its own code; a
 // module the importer has already loaded is not split off again (esbuild's splitting would), so a start
-// reads a couple of dozen files instead of a hundred: each file costs a start about a millisecond.
+// reads a dozen files instead of a hundred: each file costs a start about a millisecond.
 // The source maps name each output file's sources (the start-up test reads them). Type checking is
 // `npm run typecheck` (tsc over src, tests, benches and scripts at once), so nothing is checked twice.
 import { chmodSync, existsSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
 import { rollup } from 'rollup';
@@ -21,8 +22,9 @@ const typescript = {
   resolveId(source, importer) {
     if (!importer) return null;
     if (!source.startsWith('.')) return { id: source, external: true };
-    const file = fileURLToPath(new URL(source.replace(/\.js$/, '.ts'), `file://${importer}`));
-    if (file.startsWith(`${root}src/${INPUTS}`)) return { id: `${dist}/${file.slice(`${root}src/`.length, -3)}.js`, external: 'relative' };
+    const file = resolve(dirname(importer), source.replace(/\.js$/, '.ts'));
+    // Rendered relative to the importing chunk, as if the module sat at its source's place in dist/.
+    if (file.startsWith(`${root}src/${INPUTS}`)) return { id: file.replace(/\.ts$/, '.js'), external: 'relative' };
     return existsSync(file) ? file : null;
   },
   async transform(code, id) {
@@ -47,12 +49,13 @@ await build({
   format: 'esm',
   target: 'node20',
   sourcemap: true,
+  sourcesContent: false,
   logLevel: 'warning',
 });
 const bundle = await rollup({
   input: `${root}src/cli.ts`,
   plugins: [typescript],
-  // Our modules hold no dead code to shake out; analysing it for some took a quarter of the build.
+  // Our modules hold no dead code to shake out, and analysing them for it took a quarter of the build.
   treeshake: false,
   onwarn(warning, warn) {
     // Modules that import each other are fine in ES modules; anything else is worth reading.
@@ -64,8 +67,9 @@ const bundle = await rollup({
  * sandbox), which split a start into two dozen files: `core`, what serving loads before its protocol
  * modules (serve.ts and its static imports, the CLI's own modules among them, and the small modules
  * every toolset and both transports import); `protocol`, the MCP server and its confirmation seal,
- * which both transports need. Each is a root's static imports, the first chunk claiming a module
- * keeping it. Nothing of the SDK, the HTTP stack or a toolset is in them (test/e2e/startup.test.ts).
+ * which both transports need, and which brings in the SDK. Each is a root's static imports, the first
+ * chunk claiming a module keeping it. Neither holds any of the HTTP stack, the sandbox or a toolset
+ * (test/e2e/startup.test.ts), and `core` imports nothing of the SDK.
  */
 const MANUAL_CHUNKS = {
   core: ['commands/serve.ts', 'schema/input-module.ts', 'server/large-messages.ts'],
@@ -79,8 +83,10 @@ function manualChunk(id, { getModuleInfo }) {
       const pending = roots.map((path) => `${root}src/${path}`);
       for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
         if (chunkOf.has(next) || !next.startsWith(`${root}src/`)) continue;
+        const info = getModuleInfo(next);
+        if (!info) throw new Error(`MANUAL_CHUNKS: no module ${next}`);
         chunkOf.set(next, chunk);
-        pending.push(...getModuleInfo(next).importedIds);
+        pending.push(...info.importedIds);
       }
     }
   }

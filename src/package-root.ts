@@ -10,10 +10,13 @@ interface Manifest {
 const NAME = 'kibana-mcp';
 
 function findPackage(): { root: URL; manifest: Manifest } {
-  for (let root = new URL('./', import.meta.url); ; root = new URL('../', root)) {
+  for (let root = new URL('./', import.meta.url); ; ) {
     const manifest = readManifest(new URL('package.json', root));
     if (manifest?.name === NAME) return { root, manifest };
-    if (root.pathname === '/') throw new Error(`no package.json of ${NAME} above ${import.meta.url}`);
+    const parent = new URL('../', root);
+    // At the top a parent is the directory itself (`/`, or `C:/` on Windows).
+    if (parent.href === root.href) throw new Error(`no package.json of ${NAME} above ${import.meta.url}`);
+    root = parent;
   }
 }
 

@@ -3,6 +3,7 @@
 // HMAC over the tool, a digest of the canonical arguments, the question and a nonce, bound to the
 // caller's credentials, valid for a few minutes, and good for one retry only.
 import type * as Crypto from 'node:crypto';
+import { createRequire } from 'node:module';
 import { createRequestStateCodec, type RequestStateCodec, type ServerContext } from '@modelcontextprotocol/server';
 import type { ConfirmationSubject } from '../tools/runtime/confirmation.js';
 import { InvalidConfirmation } from '../tools/runtime/confirmation.js';
@@ -26,12 +27,13 @@ export interface SealOptions {
 }
 
 // Node's crypto module loads with the first confirmation: a start, which needs none, would pay for it.
-const loadCrypto = (): Promise<typeof Crypto> => import('node:crypto');
+const require = createRequire(import.meta.url);
+const crypto = (): typeof Crypto => require('node:crypto') as typeof Crypto;
 
 export class ConfirmationSeal {
   readonly ttlSeconds: number;
   readonly #secret: string | undefined;
-  #codec: Promise<RequestStateCodec<Sealed>> | undefined;
+  #codec: RequestStateCodec<Sealed> | undefined;
   /** Nonces already redeemed, with when their state expires: a state cannot come back after that anyway. */
   readonly #redeemed = new Map<string, number>();
 
@@ -41,9 +43,8 @@ export class ConfirmationSeal {
   }
 
   /** The state that goes out with the question `key` about this call. */
-  async mint(key: string, subject: ConfirmationSubject, context: ServerContext): Promise<string> {
-    const [codec, crypto] = await Promise.all([this.#sealing(), loadCrypto()]);
-    return codec.mint({ tool: subject.tool, digest: argumentsDigest(crypto, subject), key, nonce: crypto.randomUUID() }, context);
+  mint(key: string, subject: ConfirmationSubject, context: ServerContext): Promise<string> {
+    return this.#sealing().mint({ tool: subject.tool, digest: argumentsDigest(subject), key, nonce: crypto().randomUUID() }, context);
   }
 
   /**
@@ -51,17 +52,16 @@ export class ConfirmationSeal {
    * and spends it. Throws InvalidConfirmation with the reason otherwise.
    */
   async redeem(state: string, key: string, subject: ConfirmationSubject, context: ServerContext): Promise<void> {
-    const [codec, crypto] = await Promise.all([this.#sealing(), loadCrypto()]);
     let sealed: Sealed;
     try {
-      sealed = await codec.verify(state, context);
+      sealed = await this.#sealing().verify(state, context);
     } catch (error) {
       throw new InvalidConfirmation(rejection(error instanceof Error ? error.message : '', this.ttlSeconds));
     }
     if (sealed.tool !== subject.tool || sealed.key !== key) {
       throw new InvalidConfirmation(`the confirmation that came with this call was given for another call (${sealed.tool})`);
     }
-    if (sealed.digest !== argumentsDigest(crypto, subject)) {
+    if (sealed.digest !== argumentsDigest(subject)) {
       throw new InvalidConfirmation('the arguments differ from the ones the user confirmed; call again to be asked about these');
     }
     this.#forgetExpired();
@@ -71,14 +71,12 @@ export class ConfirmationSeal {
   }
 
   /** The codec, keyed once: by the configured secret, or by a random one drawn with the first confirmation. */
-  #sealing(): Promise<RequestStateCodec<Sealed>> {
-    this.#codec ??= loadCrypto().then((crypto) =>
-      createRequestStateCodec<Sealed>({
-        key: this.#secret ?? crypto.randomBytes(MIN_SECRET_BYTES),
-        ttlSeconds: this.ttlSeconds,
-        bind: callerBinding,
-      }),
-    );
+  #sealing(): RequestStateCodec<Sealed> {
+    this.#codec ??= createRequestStateCodec<Sealed>({
+      key: this.#secret ?? crypto().randomBytes(MIN_SECRET_BYTES),
+      ttlSeconds: this.ttlSeconds,
+      bind: callerBinding,
+    });
     return this.#codec;
   }
 
@@ -108,6 +106,6 @@ function callerBinding(context: ServerContext): string {
   return context.http?.req?.headers.get('authorization') ?? '';
 }
 
-function argumentsDigest(crypto: typeof Crypto, subject: ConfirmationSubject): string {
-  return crypto.createHash('sha256').update(canonicalJson(subject.args)).digest('base64url');
+function argumentsDigest(subject: ConfirmationSubject): string {
+  return crypto().createHash('sha256').update(canonicalJson(subject.args)).digest('base64url');
 }

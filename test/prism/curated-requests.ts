@@ -27,9 +27,8 @@ const exercisedBySpec = new Map<string, Exercised>();
 
 /** What a spec is asked: its operations the facts hold, the variants that claim each, and those of them Prism can judge. */
 export function exercised(spec: string): Exercised {
-  let found = exercisedBySpec.get(spec);
-  if (!found) exercisedBySpec.set(spec, (found = readExercised(spec)));
-  return found;
+  if (!exercisedBySpec.has(spec)) exercisedBySpec.set(spec, readExercised(spec));
+  return exercisedBySpec.get(spec)!;
 }
 
 function readExercised(spec: string): Exercised {
