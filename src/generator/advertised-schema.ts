@@ -62,10 +62,13 @@ export function advertise(tool: Omit<ListedToolSource, 'inputSchema'> & { input:
   const full = asRoot(withSharedDefs(input, components));
   if (toolTokens({ ...tool, inputSchema: full }) <= TOOL_TOKEN_BUDGET) return { description: tool.description, inputSchema: full };
   let candidate: AdvertisedTool | undefined;
+  const skeletons = new Skeletons(components);
   for (let depth = 4; depth >= 0; depth -= 1) {
-    const origins = new WeakMap<Schema, string>();
-    const collapsed = collapse(input, components, depth, 0, true, origins);
-    candidate = { description: tool.description + COLLAPSED_NOTE(depth), inputSchema: asRoot(sharedSkeletons(collapsed, origins)) };
+    const collapsed = collapse(input, components, depth, 0, true, skeletons);
+    candidate = {
+      description: tool.description + COLLAPSED_NOTE(depth),
+      inputSchema: asRoot(sharedSkeletons(collapsed, skeletons.origins)),
+    };
     if (toolTokens({ ...tool, ...candidate }) <= TOOL_TOKEN_BUDGET) break;
   }
   return candidate as AdvertisedTool;
@@ -128,25 +131,18 @@ function withSharedDefs(input: Schema, components: ComponentStore): Schema & { $
  * The schema with everything below `depth` levels of arguments reduced to its required skeleton;
  * `needed` says whether the value must be sent (a required property, the items of a needed array).
  */
-function collapse(
-  schema: Schema,
-  components: ComponentStore,
-  depth: number,
-  level: number,
-  needed: boolean,
-  origins: WeakMap<Schema, string>,
-): Schema {
+function collapse(schema: Schema, components: ComponentStore, depth: number, level: number, needed: boolean, skeletons: Skeletons): Schema {
   const name = refName(schema);
   if (name !== undefined) {
     const { $ref: _ref, ...siblings } = schema;
-    return { ...collapse(components.require(name), components, depth, level, needed, origins), ...siblings };
+    return { ...collapse(components.require(name), components, depth, level, needed, skeletons), ...siblings };
   }
-  if (level > depth) return skeleton(schema, components, needed, [], origins);
+  if (level > depth) return skeletons.of(schema, needed);
   const required = new Set(schema.required ?? []);
   // A union's members sit at the level of the union itself.
   const out = mapSubschemas({ ...schema, properties: undefined }, (sub, kind) =>
     typed(
-      collapse(sub, components, depth, kind === 'member' ? level : level + 1, needed && kind !== 'not', origins),
+      collapse(sub, components, depth, kind === 'member' ? level : level + 1, needed && kind !== 'not', skeletons),
       sub,
       components,
       kind,
@@ -156,11 +152,36 @@ function collapse(
     out.properties = Object.fromEntries(
       Object.entries(schema.properties).map(([key, sub]) => [
         key,
-        typed(collapse(sub, components, depth, level + 1, required.has(key), origins), sub, components, 'value'),
+        typed(collapse(sub, components, depth, level + 1, required.has(key), skeletons), sub, components, 'value'),
       ]),
     );
   } else delete out.properties;
   return shown(out);
+}
+
+/**
+ * The skeletons of one tool's schemas, each made once: the depth loop asks for the same ones at every
+ * depth. `origins` names the component a skeleton was made from (see sharedSkeletons). A skeleton is
+ * not changed once made, so the same one may stand in several places.
+ */
+class Skeletons {
+  readonly origins = new WeakMap<Schema, string>();
+  readonly #made = new Map<boolean, WeakMap<Schema, Schema>>([
+    [true, new WeakMap()],
+    [false, new WeakMap()],
+  ]);
+
+  constructor(private readonly components: ComponentStore) {}
+
+  of(schema: Schema, needed: boolean): Schema {
+    const made = this.#made.get(needed)!;
+    let out = made.get(schema);
+    if (!out) {
+      out = skeleton(schema, this.components, needed, [], this.origins);
+      made.set(schema, out);
+    }
+    return out;
+  }
 }
 
 /**
