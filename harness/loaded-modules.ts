@@ -20,7 +20,8 @@ async function linesUntilDone(file: string): Promise<string[]> {
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
-function sourcesOf(file: string): string[] {
+/** The source modules a loaded file holds: for a file of our dist/, those its source map names; otherwise the file itself. */
+export function sourcesOf(file: string): string[] {
   const map = `${file}.map`;
   if (!file.startsWith(DIST) || !existsSync(map)) return [file];
   const { sources } = JSON.parse(readFileSync(map, 'utf8')) as { sources: string[] };

@@ -166,15 +166,13 @@ function collapse(schema: Schema, components: ComponentStore, depth: number, lev
  */
 class Skeletons {
   readonly origins = new WeakMap<Schema, string>();
-  readonly #made = new Map<boolean, WeakMap<Schema, Schema>>([
-    [true, new WeakMap()],
-    [false, new WeakMap()],
-  ]);
+  readonly #needed = new WeakMap<Schema, Schema>();
+  readonly #optional = new WeakMap<Schema, Schema>();
 
   constructor(private readonly components: ComponentStore) {}
 
   of(schema: Schema, needed: boolean): Schema {
-    const made = this.#made.get(needed)!;
+    const made = needed ? this.#needed : this.#optional;
     let out = made.get(schema);
     if (!out) {
       out = skeleton(schema, this.components, needed, [], this.origins);

@@ -1,11 +1,11 @@
 // A default stdio start loads only what serving the selected tools over stdio needs: no HTTP stack,
 // no sandbox, no generator or tokenizer, no module of an unselected toolset (issue 15), nothing of the
 // full-API catalogue (issue 11).
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type LoadedModules, loadedModules } from '../../harness/loaded-modules.js';
+import { type LoadedModules, loadedModules, sourcesOf } from '../../harness/loaded-modules.js';
 import { CLI } from '../../harness/mcp-peers.js';
 import * as tasks from '../../src/tools/tasks/index.js';
 import { toolsets } from '../support/tools.js';
@@ -108,11 +108,10 @@ describe('the probe itself', () => {
 /** The built file that holds a source module, by the source maps of dist/. */
 function builtFileOf(source: string): string {
   const dist = join(ROOT, 'dist');
-  for (const file of readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.js'))) {
-    const { sources } = JSON.parse(readFileSync(join(dist, `${file}.map`), 'utf8')) as { sources: string[] };
-    if (sources.some((name) => relative(ROOT, join(dirname(join(dist, file)), name)) === source)) return join(dist, file);
-  }
-  throw new Error(`no file of dist/ holds ${source}`);
+  const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.js'));
+  const file = files.find((name) => sourcesOf(join(dist, name)).includes(join(ROOT, source)));
+  if (file === undefined) throw new Error(`no file of dist/ holds ${source}`);
+  return join(dist, file);
 }
 
 /** A stdio server that also loads the HTTP server module and one toolset, so the probe has something to find. */
