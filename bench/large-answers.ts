@@ -50,13 +50,14 @@ function peakRssMb(): number {
 
 /** In the child: one configuration, measured, printed as JSON. */
 async function child(kibanaUrl: string, budget: string, space: string, calls: number): Promise<void> {
-  const [{ KibanaClient }, { silentLogger }, { generatedTool }, { ToolRuntime }, { tools }] = await Promise.all([
+  const [{ KibanaClient }, { silentLogger }, { generatedTool }, { ToolRuntime }, { loadToolset }] = await Promise.all([
     import('../src/client/index.js'),
     import('../src/logger.js'),
     import('../src/tools/call.js'),
     import('../src/tools/runtime/runtime.js'),
-    import('../src/tools/generated/saved_objects.js'),
+    import('../src/tools/generated/index.js'),
   ]);
+  const { tools } = await loadToolset.saved_objects!();
   const find = tools.find((tool) => tool.name === 'find_saved_objects');
   if (!find) throw new Error('find_saved_objects is not generated');
   const client = new KibanaClient({

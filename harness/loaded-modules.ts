@@ -38,6 +38,8 @@ export interface LoadedModules {
   sources: string[];
   /** Node's own modules (`http`, `internal/deps/undici/undici`, …). */
   builtins: string[];
+  /** Files the program read through node:fs (a toolset's data among them), each once, in the order first read. */
+  read: string[];
   /** Tools the first `tools/list` answered with. */
   tools: number;
 }
@@ -73,6 +75,7 @@ export async function loadedModules(args: string[], env: Record<string, string>)
       files,
       sources: [...new Set(files.flatMap(sourcesOf))],
       builtins: of('builtin'),
+      read: [...new Set(of('read'))],
       tools: tools.length,
     };
   } finally {

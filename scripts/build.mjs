@@ -4,7 +4,7 @@
 // reads a dozen files instead of a hundred: each file costs a start about a millisecond.
 // The source maps name each output file's sources (the start-up test reads them). Type checking is
 // `npm run typecheck` (tsc over src, tests, benches and scripts at once), so nothing is checked twice.
-import { chmodSync, existsSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
@@ -15,6 +15,23 @@ const dist = `${root}dist`;
 // The generated input schemas (data, importing nothing, a third of the code) are each a module of its
 // own, loaded with a tool's first call: esbuild compiles them file by file, and Rollup leaves them be.
 const INPUTS = 'tools/generated/inputs/';
+
+const GENERATED = `${root}src/tools/generated/`;
+/** Where the generated index says a toolset's data file is (src/generator/emit-modules.ts writes it so). */
+const DATA_URL = /new URL\('\.\/([\w-]+\.json)', import\.meta\.url\)/g;
+
+/**
+ * The generated index with each toolset's data file emitted beside the inputs (as JSON without its
+ * layout), and the file's URL rendered from the importing chunk, as Rollup does for its assets.
+ */
+function withDataFiles(plugin, code, id) {
+  if (id !== `${GENERATED}index.ts`) return code;
+  return code.replace(DATA_URL, (_, file) => {
+    const source = JSON.stringify(JSON.parse(readFileSync(`${GENERATED}${file}`, 'utf8')));
+    const reference = plugin.emitFile({ type: 'asset', fileName: `tools/generated/${file}`, source });
+    return `new URL(import.meta.ROLLUP_FILE_URL_${reference})`;
+  });
+}
 
 /** Our modules import each other as `./x.js`; the file is `./x.ts`. Packages and Node's modules stay imports. */
 const typescript = {
@@ -29,7 +46,7 @@ const typescript = {
   },
   async transform(code, id) {
     if (!id.endsWith('.ts')) return null;
-    const { code: js, map } = await transform(code, {
+    const { code: js, map } = await transform(withDataFiles(this, code, id), {
       loader: 'ts',
       format: 'esm',
       target: 'node20',
@@ -65,14 +82,14 @@ const bundle = await rollup({
 /**
  * Chunks by what a start loads, rather than by who else imports each module (list-tools, check, the
  * sandbox), which split a start into two dozen files: `core`, what serving loads before its protocol
- * modules (serve.ts and its static imports, the CLI's own modules among them, and the small modules
- * every toolset and both transports import); `protocol`, the MCP server and its confirmation seal,
- * which both transports need, and which brings in the SDK. Each is a root's static imports, the first
+ * modules (serve.ts and its static imports, the CLI's own modules among them, and the small module
+ * both transports import); `protocol`, the MCP server and its confirmation seal, which both
+ * transports need, and which brings in the SDK. Each is a root's static imports, the first
  * chunk claiming a module keeping it. Neither holds any of the HTTP stack, the sandbox or a toolset
  * (test/e2e/startup.test.ts), and `core` imports nothing of the SDK.
  */
 const MANUAL_CHUNKS = {
-  core: ['commands/serve.ts', 'schema/input-module.ts', 'server/large-messages.ts'],
+  core: ['commands/serve.ts', 'server/large-messages.ts'],
   protocol: ['server/mcp-server.ts', 'server/confirmation-seal.ts'],
 };
 let chunkOf;

@@ -7,7 +7,7 @@ import { ConfigError, type ReadOptions } from '../config/read-options.js';
 import { createLogger, type Logger } from '../logger.js';
 import type { McpServing } from '../server/mcp-server.js';
 import type { RunningServer } from '../server/stdio.js';
-import type { ConfirmationPolicy } from '../tools/runtime/confirmation.js';
+import { type ConfirmationPolicy, MIN_SECRET_BYTES } from '../tools/runtime/confirmation.js';
 import { ToolRuntime } from '../tools/runtime/runtime.js';
 import type { Tool } from '../tools/runtime/tool.js';
 import { connectKibana } from './kibana-connection.js';
@@ -18,7 +18,12 @@ export async function runServe(options: ReadOptions): Promise<number> {
   const { settings } = options;
   const logger = createLogger(settings.logLevel);
   const http = settings.http ? (await import('../config/http-config.js')).resolveHttpConfig(options) : undefined;
-  const seal = await confirmationSeal(options);
+  const secret = confirmationSecret(options);
+  // The protocol's modules (the SDK: most of what a start loads) load while Kibana is asked and the
+  // tools are read, whose work fills the loader's waits for files. Awaited below; a failure before
+  // then must not count as unhandled.
+  const protocol = Promise.all([import('../server/mcp-server.js'), import('../server/confirmation-seal.js'), transport(http, options)]);
+  protocol.catch(() => {});
   const passthrough = http?.auth.kind === 'passthrough';
   const kibana = await connectKibana(options, logger, { passthroughAuth: passthrough });
   const { tools, kibanaVersion } = await toolsAtStart(options, kibana, passthrough, logger).catch(async (error: unknown) => {
@@ -38,16 +43,28 @@ export async function runServe(options: ReadOptions): Promise<number> {
   try {
     const warning = confirmationWarning(settings.confirm, http !== undefined, tools);
     if (warning) logger.warn(warning);
-    const { mcpServing } = await import('../server/mcp-server.js');
-    const serving = mcpServing(runtime, logger, seal);
-    const running = http ? await listenHttp(serving, http, options) : await (await import('../server/stdio.js')).serveStdio(serving);
-    await untilStopped(running, runtime, logger);
+    const [{ mcpServing }, { ConfirmationSeal }, serve] = await protocol;
+    const serving = mcpServing(runtime, logger, new ConfirmationSeal(secret === undefined ? {} : { secret }));
+    await untilStopped(await serve(serving), runtime, logger);
   } finally {
     await runtime.close();
     await kibana.stop();
   }
   logger.info('stopped');
   return 0;
+}
+
+/** How the chosen transport serves: its modules, loaded now. */
+async function transport(http: HttpConfig | undefined, options: ReadOptions): Promise<(serving: McpServing) => Promise<RunningServer>> {
+  if (http === undefined) return (await import('../server/stdio.js')).serveStdio;
+  const { serveHttp } = await import('../server/http.js');
+  return async (serving) => {
+    try {
+      return await serveHttp(serving, http);
+    } catch (error) {
+      throw asListenError(error, `${options.sources.port} / ${options.sources.host}`, http.host, http.port);
+    }
+  };
 }
 
 /**
@@ -66,23 +83,13 @@ function confirmationWarning(policy: ConfirmationPolicy, overHttp: boolean, tool
     : `destructive calls from ${unaskable} run without asking the user to confirm (--confirm always refuses them instead)`;
 }
 
-/** The key that seals confirmation rounds: the configured one (several instances), or a random one for this process. */
-async function confirmationSeal({ settings, sources }: ReadOptions) {
-  const { ConfirmationSeal, MIN_SECRET_BYTES } = await import('../server/confirmation-seal.js');
+/** The configured key that seals confirmation rounds (several instances), if any: a random one per process otherwise. */
+function confirmationSecret({ settings, sources }: ReadOptions): string | undefined {
   const secret = settings.confirmSecret;
   if (secret !== undefined && Buffer.byteLength(secret) < MIN_SECRET_BYTES) {
     throw new ConfigError(`${sources.confirmSecret}: expected a secret of at least ${MIN_SECRET_BYTES} bytes`);
   }
-  return new ConfirmationSeal(secret === undefined ? {} : { secret });
-}
-
-async function listenHttp(serving: McpServing, config: HttpConfig, { sources }: ReadOptions): Promise<RunningServer> {
-  const { serveHttp } = await import('../server/http.js');
-  try {
-    return await serveHttp(serving, config);
-  } catch (error) {
-    throw asListenError(error, `${sources.port} / ${sources.host}`, config.host, config.port);
-  }
+  return secret;
 }
 
 /** After a second signal, how long answers may take to leave before the process exits anyway. */

@@ -5,7 +5,7 @@ import { canonicalKey } from '../kibana/spaces.js';
 import { parseDocument } from '../openapi/document.js';
 import { SpecReader } from '../openapi/spec-reader.js';
 import { advertise } from './advertised-schema.js';
-import { indexModule, inputsModule, inputsPath, moduleName, toolsetModule, type EmittedTool } from './emit-modules.js';
+import { dataPath, indexModule, inputsModule, inputsPath, toolsetData, type EmittedTool } from './emit-modules.js';
 import { buildToolModel, finalDescription } from './tool-model.js';
 import { toolTokens } from './tokens.js';
 import type { ToolEntry, Toolset } from './toolsets.js';
@@ -34,6 +34,7 @@ export function generateFromFacts(facts: FactsText[], toolsets: Toolset[]): Gene
   const skipped: GenerateResult['skipped'] = [];
   const files = new Map<string, string>();
   const names = new Map<string, string[]>();
+  const specs = new Map<string, string[]>();
   for (const toolset of toolsets) {
     const tools: EmittedTool[] = [];
     for (const [name, entries] of byName(toolset.tools)) {
@@ -71,7 +72,7 @@ export function generateFromFacts(facts: FactsText[], toolsets: Toolset[]): Gene
         skipped.push({ tool: name, reason: (error as Error).message });
       }
     }
-    files.set(`${moduleName(toolset)}.ts`, toolsetModule(toolset, tools));
+    files.set(dataPath(toolset), toolsetData(tools));
     for (const { spec, reader } of documents) {
       const own = tools.filter((tool) => tool.spec === spec);
       if (own.length === 0) continue;
@@ -85,10 +86,15 @@ export function generateFromFacts(facts: FactsText[], toolsets: Toolset[]): Gene
       );
     }
     names.set(toolset.id, [...new Set(tools.map(({ model }) => model.name))]);
+    specs.set(toolset.id, [...new Set(tools.map((tool) => tool.spec))]);
   }
   files.set(
     'index.ts',
-    indexModule(toolsets, (toolset) => names.get(toolset.id) ?? []),
+    indexModule(
+      toolsets,
+      (toolset) => names.get(toolset.id) ?? [],
+      (toolset) => specs.get(toolset.id) ?? [],
+    ),
   );
   return { files, skipped };
 }

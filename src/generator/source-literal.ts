@@ -1,26 +1,55 @@
-// Data as TypeScript source a reviewer can read and diff: a value stays on one line when it fits,
-// otherwise each member goes on its own line, and a long string is split into concatenated parts.
-// Output depends on the value only, so equal data gives equal bytes.
+// Data as source a reviewer can read and diff, TypeScript or JSON: a value stays on one line when it
+// fits, otherwise each member goes on its own line; in TypeScript a long string is also split into
+// concatenated parts (JSON cannot split one). Output depends on the value only, so equal data gives
+// equal bytes.
 
 /** Longest line the emitted source aims for (Biome's width for hand-written code). */
 export const LINE_WIDTH = 140;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** `value` as source that starts at `column` on a line indented by `indent`, leaving room for a trailing comma. */
+/** How keys and strings that do not fit are written. */
+interface Style {
+  key: (key: string) => string;
+  longString: (text: string, column: number, continuation: number) => string;
+}
+
+const TYPESCRIPT: Style = { key: propertyKey, longString: splitString };
+const JSON_TEXT: Style = { key: (key) => JSON.stringify(key), longString: (text) => JSON.stringify(text) };
+
+/** `value` as TypeScript that starts at `column` on a line indented by `indent`, leaving room for a trailing comma. */
 export function sourceLiteral(value: unknown, indent = 0, column = indent): string {
-  const flat = inline(value);
+  return literal(TYPESCRIPT, value, indent, column);
+}
+
+/** `value` as JSON text laid out as sourceLiteral lays out TypeScript; strings stay whole. */
+export function jsonLiteral(value: unknown, indent = 0, column = indent): string {
+  return literal(JSON_TEXT, value, indent, column);
+}
+
+function literal(style: Style, value: unknown, indent: number, column: number): string {
+  const flat = inline(style, value);
   if (column + flat.length + 1 <= LINE_WIDTH) return flat;
   const inner = indent + 2;
   const pad = ' '.repeat(inner);
-  if (typeof value === 'string') return splitString(value, column, inner);
-  if (Array.isArray(value)) return `[\n${value.map((item) => `${pad}${sourceLiteral(item, inner)},\n`).join('')}${' '.repeat(indent)}]`;
+  if (typeof value === 'string') return style.longString(value, column, inner);
+  if (Array.isArray(value)) {
+    const items = value.map((item) => `${pad}${literal(style, item, inner, inner)}`);
+    return `[\n${separated(style, items)}${' '.repeat(indent)}]`;
+  }
   if (isRecord(value)) {
-    const lines = entries(value).map(
-      ([key, item]) => `${pad}${propertyKey(key)}: ${sourceLiteral(item, inner, inner + propertyKey(key).length + 2)},\n`,
-    );
-    return `{\n${lines.join('')}${' '.repeat(indent)}}`;
+    const members = entries(value).map(([key, item]) => {
+      const written = style.key(key);
+      return `${pad}${written}: ${literal(style, item, inner, inner + written.length + 2)}`;
+    });
+    return `{\n${separated(style, members)}${' '.repeat(indent)}}`;
   }
   return flat;
+}
+
+/** Members one per line: TypeScript ends each with a comma, JSON puts commas only between them. */
+function separated(style: Style, members: string[]): string {
+  if (style === TYPESCRIPT) return members.map((member) => `${member},\n`).join('');
+  return members.map((member, at) => `${member}${at < members.length - 1 ? ',' : ''}\n`).join('');
 }
 
 /** An object key as source; `__proto__` is computed, since a literal key would set the prototype. */
@@ -29,10 +58,10 @@ export function propertyKey(key: string): string {
   return IDENTIFIER.test(key) ? key : JSON.stringify(key);
 }
 
-function inline(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(inline).join(', ')}]`;
+function inline(style: Style, value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((item) => inline(style, item)).join(', ')}]`;
   if (isRecord(value)) {
-    const members = entries(value).map(([key, item]) => `${propertyKey(key)}: ${inline(item)}`);
+    const members = entries(value).map(([key, item]) => `${style.key(key)}: ${inline(style, item)}`);
     return members.length === 0 ? '{}' : `{ ${members.join(', ')} }`;
   }
   return JSON.stringify(value) ?? 'undefined';

@@ -6,7 +6,7 @@ import type * as Crypto from 'node:crypto';
 import { createRequire } from 'node:module';
 import { createRequestStateCodec, type RequestStateCodec, type ServerContext } from '@modelcontextprotocol/server';
 import type { ConfirmationSubject } from '../tools/runtime/confirmation.js';
-import { InvalidConfirmation } from '../tools/runtime/confirmation.js';
+import { InvalidConfirmation, MIN_SECRET_BYTES } from '../tools/runtime/confirmation.js';
 import { canonicalJson } from './canonical-json.js';
 
 interface Sealed {
@@ -16,8 +16,6 @@ interface Sealed {
   nonce: string;
 }
 
-/** Shortest secret the HMAC accepts (256 bits). */
-export const MIN_SECRET_BYTES = 32;
 const DEFAULT_TTL_SECONDS = 300;
 
 export interface SealOptions {

@@ -19,7 +19,7 @@ export interface ToolSelection {
 /** What selection reads of a tool, generated or hand-written. */
 export type SelectableTool = Pick<ToolSpec, 'name' | 'toolset' | 'tier'>;
 
-/** A build's tools: what each toolset holds, and how to load a toolset's module. */
+/** A build's tools: what each toolset holds, and how to load a toolset's tools. */
 export interface ToolCatalog<T extends SelectableTool = ToolSpec> {
   toolsets: readonly ToolsetInfo[];
   loadToolset: Readonly<Record<string, () => Promise<{ tools: T[] }>>>;

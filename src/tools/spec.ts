@@ -111,7 +111,7 @@ export interface ToolSpec {
   /**
    * The Kibana versions this tool works on (`from` inclusive, `until` exclusive). Several ToolSpecs
    * (variants) may share a name with disjoint ranges: the name stays stable and the operation and
-   * its schema follow the version. A toolset module lists a name's variants oldest first.
+   * its schema follow the version. A toolset's data lists a name's variants oldest first.
    */
   versions: VersionRange;
   /** Write tools only: the generator gives every write one, and `compact` ones `full` in their schema. A write without it answers whole. */

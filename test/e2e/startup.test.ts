@@ -1,5 +1,5 @@
 // A default stdio start loads only what serving the selected tools over stdio needs: no HTTP stack,
-// no sandbox, no generator or tokenizer, no module of an unselected toolset (issue 15), nothing of the
+// no sandbox, no generator or tokenizer, nothing of an unselected toolset (issue 15), nothing of the
 // full-API catalogue (issue 11).
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -36,7 +36,8 @@ const NEVER_ON_STDIO = [
 // with the first confirmation round.
 const NEVER_BUILTINS = ['internal/deps/undici/undici', 'http2', 'tls', 'crypto'];
 
-const generatedModule = (id: string) => `src/tools/generated/${id}.ts`;
+/** A generated toolset's data file, as the build places it. */
+const generatedData = (id: string) => `dist/tools/generated/${id}.json`;
 const taskModule = (id: string) => `src/tools/tasks/${id}.ts`;
 
 /** Listing the dashboard task tools needs their generated schemas; their validators (Zod), Kibana calls, readers and writers load with a first call. */
@@ -48,6 +49,10 @@ function repoPaths(loaded: LoadedModules): string[] {
   return loaded.sources.map((file) => relative(ROOT, file));
 }
 
+function readPaths(loaded: LoadedModules): string[] {
+  return loaded.read.map((file) => relative(ROOT, file));
+}
+
 describe('a default start over stdio', () => {
   let loaded: LoadedModules;
   let paths: string[];
@@ -56,9 +61,10 @@ describe('a default start over stdio', () => {
     paths = repoPaths(loaded);
   });
 
-  it('loads the modules of the default toolsets and of no other', () => {
+  it('reads the data of the default toolsets and of no other, and loads the modules of the default task toolsets only', () => {
     expect(loaded.tools).toBeGreaterThan(0);
-    for (const toolset of toolsets) expect(paths.includes(generatedModule(toolset.id)), toolset.id).toBe(toolset.default);
+    const read = readPaths(loaded);
+    for (const toolset of toolsets) expect(read.includes(generatedData(toolset.id)), toolset.id).toBe(toolset.default);
     for (const toolset of tasks.toolsets) expect(paths.includes(taskModule(toolset.id)), toolset.id).toBe(toolset.default);
   });
 
@@ -88,8 +94,9 @@ describe('a stdio start with --kibana-version', () => {
 
 describe('a start without the dashboards and api toolsets', () => {
   it('loads nothing of the dashboard task tools, nor of the full-API tools', async () => {
-    const paths = repoPaths(await loadedModules([CLI, '--toolsets', 'platform'], KIBANA));
-    expect(paths).toContain(generatedModule('platform'));
+    const loaded = await loadedModules([CLI, '--toolsets', 'platform'], KIBANA);
+    const paths = repoPaths(loaded);
+    expect(readPaths(loaded)).toContain(generatedData('platform'));
     expect(paths.filter((path) => path.startsWith('src/dashboards/') || path.startsWith('src/tools/tasks/dashboards'))).toEqual([]);
     expect(paths.filter((path) => path.startsWith('src/api/') || path.startsWith('src/tools/tasks/api'))).toEqual([]);
   });
@@ -100,7 +107,7 @@ describe('the probe itself', () => {
     const loaded = await loadedModules(['--input-type=module', '-e', httpAndSlos()], {});
     const paths = repoPaths(loaded);
     expect(paths).toContain('src/server/http.ts');
-    expect(paths).toContain(generatedModule('slos'));
+    expect(readPaths(loaded)).toContain(generatedData('slos'));
     expect(loaded.builtins).toContain('http');
   });
 });
@@ -114,10 +121,11 @@ function builtFileOf(source: string): string {
   return join(dist, file);
 }
 
-/** A stdio server that also loads the HTTP server module and one toolset, so the probe has something to find. */
+/** A stdio server that also loads the HTTP server module and reads one toolset's data, so the probe has something to find. */
 const httpAndSlos = () => `
 await import(${JSON.stringify(pathToFileURL(builtFileOf('src/server/http.ts')).href)});
-await import(${JSON.stringify(pathToFileURL(builtFileOf(generatedModule('slos'))).href)});
+const { readFile } = await import('node:fs/promises');
+await readFile(${JSON.stringify(join(ROOT, generatedData('slos')))}, 'utf8');
 const { McpServer } = await import('@modelcontextprotocol/server');
 const { StdioServerTransport } = await import('@modelcontextprotocol/server/stdio');
 const server = new McpServer({ name: 'probe-check', version: '1.0.0' });

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalogue, type CatalogueResult } from '../../src/generator/catalogue.js';
-import { GENERATED_HEADER } from '../../src/generator/emit-modules.js';
+import { GENERATED_HEADER, GENERATED_NOTE } from '../../src/generator/emit-modules.js';
 import { extractFacts, readSpecs, type ExtractResult } from '../../src/generator/extract.js';
 import { factsDocument, toYaml } from '../../src/generator/facts-document.js';
 import { generateFromFacts } from '../../src/generator/generate.js';
@@ -21,11 +21,13 @@ const toolsets = await loadToolsets(join(ROOT, 'openapi/toolsets.yaml'));
 const facts = SOURCES.specs.map(({ id }) => ({ spec: id, text: committed(`openapi/facts/${factsFile(id)}`) }));
 /** Longest generated line accepted; the emitter aims at 140. */
 const MAX_LINE = 200;
+/** A JSON line that holds one string member and nothing else. */
+const LONE_STRING = /^\s*"[^"]+": "(?:[^"\\]|\\.)*",?$/;
 
 describe('generation', () => {
   const fresh = generateFromFacts(facts, toolsets);
   const onDisk = readdirSync(GENERATED, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.ts'))
+    .filter((file) => file.endsWith('.ts') || file.endsWith('.json'))
     .map((file) => file.split('\\').join('/'))
     .sort();
 
@@ -38,10 +40,11 @@ describe('generation', () => {
     for (const [file, text] of fresh.files) expect(readFileSync(join(GENERATED, file), 'utf8'), file).toBe(text);
   });
 
-  it('every generated file says so at the top and has no line over 200 characters', () => {
+  it('every generated file says so at the top and has no line over 200 characters but a JSON string, which cannot be split', () => {
     for (const [file, text] of fresh.files) {
-      expect(text.startsWith(GENERATED_HEADER), file).toBe(true);
-      const long = text.split('\n').filter((line) => line.length > MAX_LINE);
+      if (file.endsWith('.json')) expect((JSON.parse(text) as { generatedBy?: string }).generatedBy, file).toBe(GENERATED_NOTE);
+      else expect(text.startsWith(GENERATED_HEADER), file).toBe(true);
+      const long = text.split('\n').filter((line) => line.length > MAX_LINE && !(file.endsWith('.json') && LONE_STRING.test(line)));
       expect(long, file).toEqual([]);
     }
   });

@@ -5,6 +5,7 @@ import { extractFacts } from '../../src/generator/extract.js';
 import { toYaml } from '../../src/generator/facts-document.js';
 import { generateFromFacts } from '../../src/generator/generate.js';
 import { parseToolsets } from '../../src/generator/toolsets.js';
+import type { ToolsetData } from '../../src/tools/spec-data.js';
 import { extractInput, specDocument } from './support/specs.js';
 
 type JsonObject = Record<string, unknown>;
@@ -51,30 +52,37 @@ describe('what the generator emits for a write', () => {
       tool('POST /api/things/{id}', 'run_thing', '        answer: whole\n') +
       tool('GET /api/things/_find', 'find_things'),
   );
-  const module = files.get('t.ts')!;
-  const specOf = (name: string) => module.slice(module.indexOf(`name: "${name}"`)).split('\n  },')[0]!;
+  const { tools } = JSON.parse(files.get('t.json')!) as ToolsetData;
+  const specOf = (name: string) => tools.find((spec) => spec.name === name)!;
+  const propertiesOf = (name: string) => specOf(name).inputSchema.properties as Record<string, Record<string, unknown>>;
 
   it('generates each tool', () => {
     expect(skipped).toEqual([]);
+    expect(tools.map((spec) => spec.name)).toEqual(expect.arrayContaining(['set_default_thing', 'run_thing', 'find_things']));
   });
 
   it('a compact write: writeAnswer compact, full last among its properties and not required, its read-back rule', () => {
     const spec = specOf('set_default_thing');
-    expect(spec).toMatch(
-      /force: \{ type: "boolean" \},\n\s+mode: \{ type: "string" \},\n\s+full: \{ type: "boolean", description: "[^"]+" \},\n\s+\},/,
-    );
-    expect(spec).toContain('writeAnswer: "compact"');
-    expect(spec).toContain(
-      'keepsExisting: { unless: "force", read: { method: "GET", path: "/api/things/default" }, field: "thing_id", argument: "thing_id" }',
-    );
-    expect(spec).not.toMatch(/required: \[[^\]]*"full"/);
+    const properties = propertiesOf('set_default_thing');
+    expect(Object.keys(properties).slice(-3)).toEqual(['force', 'mode', 'full']);
+    expect(properties.force).toEqual({ type: 'boolean' });
+    expect(properties.mode).toEqual({ type: 'string' });
+    expect(properties.full).toEqual({ type: 'boolean', description: expect.any(String) });
+    expect(spec.writeAnswer).toBe('compact');
+    expect(spec.keepsExisting).toEqual({
+      unless: 'force',
+      read: { method: 'GET', path: '/api/things/default' },
+      field: 'thing_id',
+      argument: 'thing_id',
+    });
+    expect(spec.inputSchema.required ?? []).not.toContain('full');
   });
 
   it('a whole write: writeAnswer whole and no full; a read: neither, and its own full stays', () => {
-    expect(specOf('run_thing')).toContain('writeAnswer: "whole"');
-    expect(specOf('run_thing')).not.toContain('full:');
-    expect(specOf('find_things')).not.toContain('writeAnswer');
-    expect(specOf('find_things')).toContain('full: { type: "boolean" }');
+    expect(specOf('run_thing').writeAnswer).toBe('whole');
+    expect(propertiesOf('run_thing')).not.toHaveProperty('full');
+    expect(specOf('find_things')).not.toHaveProperty('writeAnswer');
+    expect(propertiesOf('find_things').full).toEqual({ type: 'boolean' });
   });
 });
 

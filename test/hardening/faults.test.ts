@@ -5,11 +5,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { KibanaClientConfig } from '../../src/client/index.js';
 import { silentLogger } from '../../src/logger.js';
 import { servedTools } from '../../src/tools/served-tools.js';
-import { tools as dataViewTools } from '../../src/tools/generated/data_views.js';
+import * as generated from '../../src/tools/generated/index.js';
 import { ToolRuntime } from '../../src/tools/runtime/runtime.js';
 import { type Fault, type FaultKibana, type FaultOptions, startFaultKibana } from '../../harness/fault-kibana.js';
 import { rejection, testClient } from '../support/kibana-client.js';
 import { TEST_KIBANA_VERSION, textOf } from '../support/runtime.js';
+
+const { tools: dataViewTools } = await generated.loadToolset.data_views!();
 
 const LIMITS = { timeoutMs: 150, connectTimeoutMs: 150, retries: 2, retryBaseDelayMs: 20, retryMaxDelayMs: 50 } as const;
 const MAX_RESPONSE_BYTES = 256 * 1024;

@@ -12,13 +12,15 @@ import { toolsAtStart } from '../../src/commands/tools-at-start.js';
 import { readOptions } from '../../src/config/read-options.js';
 import { createLogger, silentLogger } from '../../src/logger.js';
 import { generatedTool } from '../../src/tools/call.js';
-import { tools as savedObjectTools } from '../../src/tools/generated/saved_objects.js';
+import * as generated from '../../src/tools/generated/index.js';
 import { tooLargeMessage } from '../../src/server/large-messages.js';
 import { ToolRuntime } from '../../src/tools/runtime/runtime.js';
 import { fileImportTool, MAX_IMPORT_FILE_BYTES } from '../../src/tools/tasks/import-file.js';
 import { FILE_IMPORT_TOOL } from '../../src/tools/tasks/import-file-names.js';
 import { testClient } from '../support/kibana-client.js';
 import { textOf } from '../support/runtime.js';
+
+const { tools: savedObjectTools } = await generated.loadToolset.saved_objects!();
 
 const root = realpathSync(mkdtempSync(join(tmpdir(), 'kibana-mcp-import-')));
 const directory = join(root, 'imports');

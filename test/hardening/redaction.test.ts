@@ -7,10 +7,12 @@ import { type Handler, type RecordedRequest, type RecordingKibana, startRecordin
 import type { KibanaAuth, KibanaErrorCategory } from '../../src/client/index.js';
 import { createLogger } from '../../src/logger.js';
 import { servedTools } from '../../src/tools/served-tools.js';
-import { tools as dataViewTools } from '../../src/tools/generated/data_views.js';
+import * as generated from '../../src/tools/generated/index.js';
 import { ToolRuntime } from '../../src/tools/runtime/runtime.js';
 import { testClient } from '../support/kibana-client.js';
 import { TEST_KIBANA_VERSION, textOf } from '../support/runtime.js';
+
+const { tools: dataViewTools } = await generated.loadToolset.data_views!();
 
 const PASSWORD = 'S3cr3t-Passw0rd!';
 const API_KEY_ID = 'VuaCfGcBCdbkQm';

@@ -14,6 +14,9 @@ import type { ToolResult } from './tool.js';
  */
 export type ConfirmationPolicy = 'auto' | 'always' | 'never';
 
+/** Shortest secret that may seal confirmation rounds (256 bits, the HMAC's key). */
+export const MIN_SECRET_BYTES = 32;
+
 export interface ConfirmationQuestion {
   /** Names the question within its call: an answer that comes with a retry is matched to it. */
   key: string;

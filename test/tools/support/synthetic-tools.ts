@@ -47,7 +47,7 @@ export function syntheticTool(
   };
 }
 
-/** One of each kind, as a toolset module lists them (a name's variants together, oldest first). */
+/** One of each kind, as a toolset's data lists them (a name's variants together, oldest first). */
 export const SYNTHETIC_TOOLS: ToolSpec[] = [
   syntheticTool('list_spaces', {}),
   syntheticTool('create_case', { until: '9.0.0' }, { tier: 'write', method: 'POST', path: '/api/cases', args: ['title'] }),
