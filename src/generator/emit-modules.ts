@@ -66,12 +66,23 @@ export function inputsModule(tools: EmittedTool[], components: Array<[string, Sc
   return `${lines.join('\n')}\n`;
 }
 
-export function indexModule(toolsets: Toolset[], toolNames: (toolset: Toolset) => string[], specsOf: (toolset: Toolset) => string[]): string {
+export function indexModule(
+  toolsets: Toolset[],
+  toolNames: (toolset: Toolset) => string[],
+  specsOf: (toolset: Toolset) => string[],
+): string {
   const meta = toolsets.map((t) => ({ id: t.id, description: t.description, default: t.default, tools: toolNames(t) }));
-  const lines = [GENERATED_HEADER, "import type { ToolSpec, ToolsetInfo } from '../spec.js';", "import { toolsetFrom } from '../spec-data.js';", ''];
+  const lines = [
+    GENERATED_HEADER,
+    "import type { ToolSpec, ToolsetInfo } from '../spec.js';",
+    "import { toolsetFrom } from '../spec-data.js';",
+    '',
+  ];
   const declaration = 'export const toolsets: ToolsetInfo[] = ';
   lines.push(`${declaration}${sourceLiteral(meta, 0, declaration.length)};`, '');
-  lines.push("/** Each toolset's tools, read only when the toolset is selected: its data, and per spec the module of the full input schemas. */");
+  lines.push(
+    "/** Each toolset's tools, read only when the toolset is selected: its data, and per spec the module of the full input schemas. */",
+  );
   lines.push('export const loadToolset: Record<string, () => Promise<{ tools: ToolSpec[] }>> = {');
   for (const toolset of toolsets) {
     lines.push(`  ${propertyKey(toolset.id)}: () =>`, `    toolsetFrom(new URL('./${dataPath(toolset)}', import.meta.url), {`);
