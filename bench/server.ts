@@ -47,6 +47,8 @@ interface Variant {
   eras: Era[];
   /** The minimal server of the same era this one is compared with. */
   floor?: string;
+  /** Whether issue 15's start-up targets apply (a start that asks Kibana first waits for its answer too). */
+  targeted?: boolean;
 }
 
 function clientFor(era: Era): Client {
@@ -71,21 +73,23 @@ function startVariants(kibana: RecordingKibana): Variant[] {
     { name: 'minimal v1 server', args: [fixture('minimal-server-v1.mjs')], env: {}, eras: ['2025'] },
     ...builds().flatMap(([label, cli]): Variant[] => {
       const eras: Era[] = cli === CLI ? ['2025', '2026'] : ['2025'];
-      // Kibana 8.18.2's tool set, and the largest one: every version's (the version is unknown).
+      // Kibana 8.18.2's tool set, the largest 9.x one (9.4.0's), and a start that asks the stub Kibana its version (8.18.2).
       const sets: Array<[string, string[]]> = [
         ['on 8.18.2', ['--kibana-version', '8.18.2']],
-        ['every version', []],
+        ['on 9.4.0', ['--kibana-version', '9.4.0']],
+        ['version read at start', []],
       ];
-      return sets.flatMap(([versions, versionArgs]): Variant[] => [
-        { name: `${label}, default toolsets, ${versions}`, args: [cli, ...versionArgs], env, eras, floor: 'minimal v2 server' },
-        {
-          name: `${label}, every toolset, ${versions}`,
-          args: [cli, '--toolsets', 'all', '--tier', 'destructive', ...versionArgs],
-          env,
-          eras,
-          floor: 'minimal v2 server',
-        },
-      ]);
+      return sets.flatMap(([versions, versionArgs]): Variant[] => {
+        const compared = { env, eras, floor: 'minimal v2 server', targeted: versionArgs.length > 0 };
+        return [
+          { name: `${label}, default toolsets, ${versions}`, args: [cli, ...versionArgs], ...compared },
+          {
+            name: `${label}, every toolset, ${versions}`,
+            args: [cli, '--toolsets', 'all', '--tier', 'destructive', ...versionArgs],
+            ...compared,
+          },
+        ];
+      });
     }),
   ];
 }
@@ -160,7 +164,7 @@ async function benchBareColdStart(kibana: RecordingKibana): Promise<Rows> {
       case: variant.name,
       'median ms': round(ms, 1),
       'x minimal v2': variant.floor ? round(ms / floor) : '',
-      ...(variant.floor ? { target: '<= 1.15x' } : {}),
+      ...(variant.targeted ? { target: '<= 1.15x' } : {}),
     };
   });
 }
@@ -187,7 +191,7 @@ async function benchColdStart(kibana: RecordingKibana): Promise<Rows> {
       'x minimal v2': floor ? round(ms / floor.ms) : '',
       'RSS MB': megabytes(rss),
       'RSS x minimal v2': floor ? round(rss / floor.rss) : '',
-      ...(floor ? { target: '<= 1.15x, RSS <= 1.1x' } : {}),
+      ...(variant.targeted ? { target: '<= 1.15x, RSS <= 1.1x' } : {}),
     };
   });
 }
