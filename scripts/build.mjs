@@ -1,7 +1,8 @@
 // `npm run build`: src/ → dist/, bundled from the CLI by Rollup, each module's types stripped by esbuild.
-// Every dynamic import stays a split point, so each mode and toolset still loads only its own code; a
-// module the importer has already loaded is not split off again (esbuild's splitting would), so a start
-// reads a dozen files instead of a hundred: each file costs a start about a millisecond.
+// Every dynamic import stays a split point, so each mode still loads only its own code (a toolset's
+// tools are a JSON data file, emitted beside the bundle); a module the importer has already loaded is
+// not split off again (esbuild's splitting would), so a start reads six module files instead of a
+// hundred: each file costs a start about a millisecond.
 // The source maps name each output file's sources (the start-up test reads them). Type checking is
 // `npm run typecheck` (tsc over src, tests, benches and scripts at once), so nothing is checked twice.
 import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';

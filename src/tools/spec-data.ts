@@ -35,7 +35,7 @@ export async function toolsetFrom(data: URL, inputs: InputModules): Promise<{ to
   return toolset;
 }
 
-export function toolSpecs(inputs: InputModules, data: readonly ToolSpecData[]): ToolSpec[] {
+function toolSpecs(inputs: InputModules, data: readonly ToolSpecData[]): ToolSpec[] {
   return data.map(({ inputsFrom, ...spec }) => {
     const load = inputs[inputsFrom];
     if (load === undefined) throw new Error(`${spec.name}: no inputs module ${inputsFrom}`);
