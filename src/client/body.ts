@@ -12,8 +12,8 @@ export interface EncodedBody {
 
 const NONE: EncodedBody = { body: undefined, contentType: undefined };
 
-/** `FormDataClass` is undici's own (Node's global one is not accepted by undici 7), passed in so undici loads lazily. */
-export function encodeBody(body: unknown, type: KibanaRequest['bodyType'], FormDataClass: typeof FormData): EncodedBody {
+/** `FormDataClass` is undici's own (Node's global one is not accepted by undici 7), passed in so undici loads lazily; a multipart body needs it. */
+export function encodeBody(body: unknown, type: KibanaRequest['bodyType'], FormDataClass: typeof FormData | undefined): EncodedBody {
   if (body === undefined) return NONE;
   switch (type ?? 'json') {
     case 'json':
@@ -25,6 +25,7 @@ export function encodeBody(body: unknown, type: KibanaRequest['bodyType'], FormD
         contentType: 'application/x-ndjson',
       };
     case 'multipart':
+      if (!FormDataClass) throw new Error('encodeBody: a multipart body needs the FormData class');
       return { body: formData(body, FormDataClass), contentType: undefined };
   }
 }

@@ -34,6 +34,7 @@ import {
   sleep,
 } from './retry.js';
 import type { KibanaClientOptions, KibanaRequest, KibanaResponse } from './types.js';
+import { loadFormData, loadSender, type Sender } from './undici-parts.js';
 import { type BaseUrl, parseBaseUrl, resolvePath } from './url.js';
 
 export interface KibanaClientConfig extends KibanaClientOptions {
@@ -66,7 +67,8 @@ const publicRoots = (): readonly string[] => (require('node:tls') as typeof Tls)
 
 export class KibanaClient {
   readonly #agentOptions: Agent.Options;
-  #undici: Promise<{ agent: Agent; FormData: typeof FormData }> | undefined;
+  #sender: Promise<Sender> | undefined;
+  #formData: Promise<typeof FormData> | undefined;
   readonly #base: BaseUrl;
   readonly #host: string;
   readonly #userAgent: string;
@@ -113,20 +115,17 @@ export class KibanaClient {
     };
   }
 
-  /** undici loads on the first request: a server answers initialize and tools/list without it. */
-  #loadUndici(): Promise<{ agent: Agent; FormData: typeof FormData }> {
-    this.#undici ??= import('undici').then((undici) => ({ agent: new undici.Agent(this.#agentOptions), FormData: undici.FormData }));
-    return this.#undici;
-  }
-
   async request<T = unknown>(req: KibanaRequest): Promise<KibanaResponse<T>> {
-    const { agent, FormData } = await this.#loadUndici();
+    // undici loads on the first request (a server answers initialize and tools/list without it), its FormData on the first multipart one.
+    this.#sender ??= loadSender(this.#agentOptions);
+    if (req.bodyType === 'multipart') this.#formData ??= loadFormData();
+    const [sender, FormData] = await Promise.all([this.#sender, this.#formData]);
     const prepared = this.#prepare(req, FormData);
     const { ctx, deadline } = prepared;
     if (deadline !== undefined && Date.now() >= deadline) throw Object.assign(deadlinePassed(ctx, Date.now() - deadline), { attempts: 0 });
     for (let attempt = 1; ; attempt++) {
       try {
-        return (await this.#attempt(agent, prepared, attempt)) as KibanaResponse<T>;
+        return (await this.#attempt(sender, prepared, attempt)) as KibanaResponse<T>;
       } catch (err) {
         if (!(err instanceof KibanaError)) throw err;
         err.attempts = attempt;
@@ -160,10 +159,10 @@ export class KibanaClient {
   }
 
   async close(): Promise<void> {
-    if (this.#undici) await (await this.#undici).agent.close();
+    if (this.#sender) await (await this.#sender).agent.close();
   }
 
-  #prepare(req: KibanaRequest, formData: typeof FormData): Prepared {
+  #prepare(req: KibanaRequest, formData: typeof FormData | undefined): Prepared {
     const ctx: ErrorContext = { method: req.method, path: req.path, redact: this.#redact };
     try {
       ctx.path = resolvePath(req.path, req.params, req.space);
@@ -195,14 +194,14 @@ export class KibanaClient {
     }
   }
 
-  async #attempt(agent: Agent, prepared: Prepared, attempt: number): Promise<KibanaResponse> {
+  async #attempt({ send }: Sender, prepared: Prepared, attempt: number): Promise<KibanaResponse> {
     const { ctx, signal, deadline } = prepared;
     if (signal?.aborted) throw abortedError(ctx);
     const remainingMs = deadline === undefined ? Number.POSITIVE_INFINITY : Math.max(0, deadline - Date.now());
     const limitMs = Math.min(this.#timeoutMs, remainingMs);
     const timer = new Deadline(limitMs, signal);
     try {
-      const res = await agent.request({
+      const res = await send({
         origin: this.#base.origin,
         path: prepared.path,
         method: ctx.method,

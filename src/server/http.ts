@@ -97,14 +97,14 @@ export async function serveHttp(serving: McpServing, options: HttpOptions): Prom
       sessionIdGenerator: undefined,
       enableJsonResponse: !asksForProgress(body),
     });
-    // Closing the server aborts the call it serves: when the client goes away, Kibana's request is cancelled too.
-    const close = () => void server.close();
-    request.signal.addEventListener('abort', close, { once: true });
+    // A client gone before its answer: closing the server aborts the call it made (Kibana's request is
+    // cancelled too), and the answer is not awaited, since a closed transport never gives one.
+    const gone = new Promise<undefined>((resolve) => request.signal.addEventListener('abort', () => resolve(undefined), { once: true }));
     try {
       await server.connect(transport);
-      await sendWebResponse(await transport.handleRequest(request, { parsedBody: body }), res);
+      const response = await Promise.race([transport.handleRequest(request, { parsedBody: body }), gone]);
+      if (response) await sendWebResponse(response, res);
     } finally {
-      request.signal.removeEventListener('abort', close);
       await server.close();
     }
   }

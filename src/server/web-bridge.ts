@@ -12,7 +12,12 @@ export function webRequest(req: IncomingMessage, res: ServerResponse, path: stri
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  return new Request(`http://${req.headers.host ?? 'localhost'}${path}`, { method: req.method ?? 'POST', headers, signal: abort.signal });
+  const request = new Request(`http://${req.headers.host ?? 'localhost'}${path}`, { method: req.method ?? 'POST', headers });
+  // The signal is set on the Request, not given as `init.signal`: undici's Request would follow that
+  // one through a signal of its own and keep both, with their listeners, until a full collection found
+  // the Request gone, which under load held a few megabytes past every collection.
+  Object.defineProperty(request, 'signal', { value: abort.signal });
+  return request;
 }
 
 /** Writes a web Response to `res`, streaming its body with back-pressure until it ends or `res` closes. */

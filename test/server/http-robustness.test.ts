@@ -1,6 +1,7 @@
 // In-process checks of the HTTP layer against sloppy or slow clients.
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLIENT_KINDS, connectClient } from '../../harness/mcp-clients.js';
 import { connectHttp } from '../../harness/mcp-peers.js';
 import { startRecordingKibana } from '../../harness/recording-kibana.js';
 import type { RunningHttpServer } from '../../src/server/http.js';
@@ -44,6 +45,45 @@ describe('shutdown with a slow Kibana', () => {
     const closed = slowServer.close();
     expect(JSON.parse(((await call).content as Array<{ text: string }>)[0]!.text)).toEqual({ version: { number: 'slow' } });
     await closed;
+    await slowRuntime.close();
+    await kibana.stop();
+  });
+});
+
+describe('a client that goes away in the middle of a call', () => {
+  it.each([...CLIENT_KINDS, 'a 2025 request without a client'])('has its Kibana request cancelled: %s', async (kind) => {
+    const cancelled: string[] = [];
+    const kibana = await startRecordingKibana((request, res) => {
+      res.once('close', () => {
+        if (!res.writableFinished) cancelled.push(request.path);
+      });
+      return { body: {}, delayMs: 20_000 };
+    });
+    // Kibana's answer, and the call's own time limit, lie well past the wait for the cancellation.
+    const slowRuntime = testRuntime(kibana.url, { client: testClient(kibana.url, { timeoutMs: 30_000 }) });
+    const slowServer = await serveOnLoopback(slowRuntime);
+    const arrived = () => kibana.requests.length === 1;
+    if (kind === 'a 2025 request without a client') {
+      const call = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'get_status', arguments: {} } });
+      const socket = connect(Number(new URL(slowServer.url).port), '127.0.0.1', () => {
+        socket.write(
+          `POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\nContent-Length: ${call.length}\r\n\r\n${call}`,
+        );
+      });
+      socket.on('error', () => {});
+      await expect.poll(arrived, { timeout: 10_000 }).toBe(true);
+      socket.destroy();
+    } else {
+      const client = await connectClient(kind as (typeof CLIENT_KINDS)[number], { http: { url: slowServer.url } });
+      const hangUp = new AbortController();
+      const call = client.callTool('get_status', {}, { signal: hangUp.signal });
+      await expect.poll(arrived, { timeout: 10_000 }).toBe(true);
+      hangUp.abort();
+      await expect(call).rejects.toThrow();
+      await client.close();
+    }
+    await expect.poll(() => cancelled, { timeout: 5_000 }).toEqual(['/api/status']);
+    await slowServer.close();
     await slowRuntime.close();
     await kibana.stop();
   });
