@@ -55,10 +55,11 @@ function clientFor(era: Era): Client {
   return new Client({ name: 'bench', version: '1' }, era === '2026' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {});
 }
 
-function residentBytes(pid: number): number {
+/** A process's resident set now (VmRSS), or the most it has had so far (VmHWM). */
+function residentBytes(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')
     .split('\n')
-    .find((l) => l.startsWith('VmRSS:'))!;
+    .find((l) => l.startsWith(`${field}:`))!;
   return Number(/\d+/.exec(line)![0]) * 1024;
 }
 
@@ -295,6 +296,8 @@ interface HttpRun {
   rss1k: number;
   rss10k: number;
   rss20k: number;
+  peak1k: number;
+  peak10k: number;
   heap1k: number;
   heap10k: number;
   heap20k: number;
@@ -340,9 +343,11 @@ async function httpRun(variant: HttpVariant, kibana: RecordingKibana): Promise<H
   };
   const rate1k = await runTo(1_000);
   const rss1k = residentBytes(pid);
+  const peak1k = residentBytes(pid, 'VmHWM');
   const heap1k = await heapNow();
   const rate9k = await runTo(10_000);
   const rss10k = residentBytes(pid);
+  const peak10k = residentBytes(pid, 'VmHWM');
   const heap10k = await heapNow();
   await runTo(20_000);
   const rss20k = residentBytes(pid);
@@ -350,7 +355,7 @@ async function httpRun(variant: HttpVariant, kibana: RecordingKibana): Promise<H
   await Promise.all(clients.map((client) => client.close()));
   await server.stop();
   rmSync(dir, { recursive: true, force: true });
-  return { rate1k, rate9k, rss1k, rss10k, rss20k, heap1k, heap10k, heap20k };
+  return { rate1k, rate9k, rss1k, rss10k, rss20k, peak1k, peak10k, heap1k, heap10k, heap20k };
 }
 
 async function benchHttp(kibana: RecordingKibana): Promise<Rows> {
@@ -359,12 +364,17 @@ async function benchHttp(kibana: RecordingKibana): Promise<Rows> {
   for (let index = 0; index < HTTP_ROUNDS; index += 1) {
     for (const [at, variant] of variants.entries()) runs[at]!.push(await httpRun(variant, kibana));
   }
+  // RSS read at the 1,000th and 10,000th call lands anywhere on the collector's sawtooth; the
+  // high-water mark (VmHWM) by then is its top, which a sample of a few runs tells far more steadily.
   const growth = (run: HttpRun) => (run.rss10k - run.rss1k) / run.rss1k;
+  const peakGrowth = (run: HttpRun) => (run.peak10k - run.peak1k) / run.peak1k;
   const medianOf = (at: number, measure: (run: HttpRun) => number) => median(runs[at]!.map(measure));
   return variants.map((variant, at) => {
     const floorAt = variants.findIndex((other) => other.name === 'minimal v2 server' && other.era === variant.era);
     const ownGrowth = medianOf(at, growth);
     const floorGrowth = medianOf(floorAt, growth);
+    const ownPeakGrowth = medianOf(at, peakGrowth);
+    const floorPeakGrowth = medianOf(floorAt, peakGrowth);
     return {
       server: variant.name,
       era: variant.era,
@@ -381,6 +391,9 @@ async function benchHttp(kibana: RecordingKibana): Promise<Rows> {
       'RSS 20k MB': megabytes(medianOf(at, (run) => run.rss20k)),
       'RSS growth %': round(ownGrowth * 100, 1),
       'growth x minimal': at === floorAt ? '' : round(ownGrowth / floorGrowth),
+      'peak RSS 1k / 10k MB': `${megabytes(medianOf(at, (run) => run.peak1k))} / ${megabytes(medianOf(at, (run) => run.peak10k))}`,
+      'peak growth %': round(ownPeakGrowth * 100, 1),
+      'peak growth x minimal': at === floorAt ? '' : round(ownPeakGrowth / floorPeakGrowth),
       'heap after GC 1k/10k/20k MB': [1, 10, 20]
         .map((k) => megabytes(medianOf(at, (run) => (k === 1 ? run.heap1k : k === 10 ? run.heap10k : run.heap20k))))
         .join(' / '),

@@ -37,7 +37,7 @@ export class KibanaError extends Error {
   readonly kibanaError?: string;
   readonly kibanaMessage?: string;
   readonly retryAfterMs?: number;
-  /** System or undici error code of a network failure (`ENOTFOUND`, `ECONNREFUSED`, …). */
+  /** System or undici error code of a network failure (`ENOTFOUND`, `ECONNREFUSED` and the like). */
   readonly code?: string;
   /** True when the request's deadline ended it (or passed before it could start): the caller ran out of time, not Kibana's attempt. */
   readonly pastDeadline?: boolean;
