@@ -19,7 +19,7 @@ const INPUTS = 'tools/generated/inputs/';
 
 const GENERATED = `${root}src/tools/generated/`;
 /** Where the generated index says a toolset's data file is (src/generator/emit-modules.ts writes it so). */
-const DATA_URL = /new URL\('\.\/([\w-]+\.json)', import\.meta\.url\)/g;
+const DATA_URL = /new URL\('\.\/([\w.-]+\.json)', import\.meta\.url\)/g;
 
 /**
  * The generated index with each toolset's data file emitted beside the inputs (as JSON without its

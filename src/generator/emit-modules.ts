@@ -1,11 +1,12 @@
-// The emit stage: source text of `src/tools/generated/`. Per toolset, a JSON file of its tools' data
-// (spec-data.ts makes them ToolSpecs, adding the validator that loads on first call) and, per spec
-// its variants come from, one inputs module with the full input schemas and the component schemas
-// they use, which the validator imports; and the index, which says where each toolset's files are.
+// The emit stage: source text of `src/tools/generated/`. Per toolset, two JSON files of its tools'
+// data, what lists them and how they call Kibana (spec-data.ts makes them ToolSpecs, adding the
+// validator that loads on first call) and, per spec its variants come from, one inputs module with
+// the full input schemas and the component schemas they use, which the validator imports; and the
+// index, which says where each toolset's files are.
 import type { InputModule } from '../schema/input-module.js';
 import type { Schema } from '../schema/schema.js';
 import type { AdvertisedTool } from './advertised-schema.js';
-import type { ToolsetData } from '../tools/spec-data.js';
+import type { ToolsetCalls, ToolsetData } from '../tools/spec-data.js';
 import { jsonLiteral, propertyKey, sourceLiteral } from './source-literal.js';
 import type { Toolset } from './toolsets.js';
 import type { Variant } from './variants.js';
@@ -24,7 +25,7 @@ export function inputsPath(toolset: Toolset, spec: string): string {
   return `${INPUTS_DIR}/${moduleName(toolset)}/${spec}.ts`;
 }
 
-/** A toolset's tools as JSON data: what `tools/list` shows of each, how it calls Kibana, which inputs module validates it. */
+/** A toolset's tools as JSON data: what `tools/list` shows of each, which versions it serves, which inputs module validates it. */
 export function toolsetData(tools: EmittedTool[]): string {
   const data: ToolsetData = {
     generatedBy: GENERATED_NOTE,
@@ -38,14 +39,25 @@ export function toolsetData(tools: EmittedTool[]): string {
       inputSchema: advertised.inputSchema,
       tokens: advertised.tokens,
       inputsFrom: spec,
-      request: model.request,
       versions: model.versions,
+    })),
+  };
+  return `${jsonLiteral(data)}\n`;
+}
+
+/** How each tool of a toolset calls Kibana, in the order of its data file: read with the toolset's first call. */
+export function toolsetCalls(tools: EmittedTool[]): string {
+  const calls: ToolsetCalls = {
+    generatedBy: GENERATED_NOTE,
+    calls: tools.map(({ model }) => ({
+      name: model.name,
+      request: model.request,
       writeAnswer: model.writeAnswer,
       keepsExisting: model.keepsExisting,
       operation: model.operation,
     })),
   };
-  return `${jsonLiteral(data)}\n`;
+  return `${jsonLiteral(calls)}\n`;
 }
 
 /** The full input schema of each tool and the component schemas they refer to (`components` in name order). */
@@ -85,11 +97,18 @@ export function indexModule(
   );
   lines.push('export const loadToolset: Record<string, () => Promise<{ tools: ToolSpec[] }>> = {');
   for (const toolset of toolsets) {
-    lines.push(`  ${propertyKey(toolset.id)}: () =>`, `    toolsetFrom(new URL('./${dataPath(toolset)}', import.meta.url), {`);
+    lines.push(`  ${propertyKey(toolset.id)}: () =>`, '    toolsetFrom(');
+    lines.push(
+      '      {',
+      `        data: new URL('./${dataPath(toolset)}', import.meta.url),`,
+      `        calls: new URL('./${callsPath(toolset)}', import.meta.url),`,
+      '      },',
+      '      {',
+    );
     for (const spec of specsOf(toolset)) {
-      lines.push(`      ${propertyKey(spec)}: () => import('./${inputsPath(toolset, spec).replace(/\.ts$/, '.js')}'),`);
+      lines.push(`        ${propertyKey(spec)}: () => import('./${inputsPath(toolset, spec).replace(/\.ts$/, '.js')}'),`);
     }
-    lines.push('    }),');
+    lines.push('      },', '    ),');
   }
   lines.push('};');
   return `${lines.join('\n')}\n`;
@@ -98,6 +117,11 @@ export function indexModule(
 /** The data file of a toolset, relative to the generated directory. */
 export function dataPath(toolset: Toolset): string {
   return `${moduleName(toolset)}.json`;
+}
+
+/** The calls file of a toolset, relative to the generated directory. */
+export function callsPath(toolset: Toolset): string {
+  return `${moduleName(toolset)}.calls.json`;
 }
 
 export function moduleName(toolset: Toolset): string {

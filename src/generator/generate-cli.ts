@@ -27,7 +27,7 @@ await runCli(
     );
     const { files, skipped } = generateFromFacts(facts, await loadToolsets(PATHS.toolsets));
     await mkdir(out, { recursive: true });
-    const existing = (await readdir(out, { recursive: true })).filter((file) => file.endsWith('.ts'));
+    const existing = (await readdir(out, { recursive: true })).filter((file) => /\.(ts|json)$/.test(file));
     for (const stale of existing.filter((file) => !files.has(file.split('\\').join('/')))) await rm(join(out, stale));
     for (const [file, text] of files) {
       await mkdir(dirname(join(out, file)), { recursive: true });

@@ -5,7 +5,7 @@ import { canonicalKey } from '../kibana/spaces.js';
 import { parseDocument } from '../openapi/document.js';
 import { SpecReader } from '../openapi/spec-reader.js';
 import { advertise } from './advertised-schema.js';
-import { dataPath, indexModule, inputsModule, inputsPath, toolsetData, type EmittedTool } from './emit-modules.js';
+import { callsPath, dataPath, indexModule, inputsModule, inputsPath, toolsetCalls, toolsetData, type EmittedTool } from './emit-modules.js';
 import { buildToolModel, finalDescription } from './tool-model.js';
 import { toolTokens } from './tokens.js';
 import type { ToolEntry, Toolset } from './toolsets.js';
@@ -73,6 +73,7 @@ export function generateFromFacts(facts: FactsText[], toolsets: Toolset[]): Gene
       }
     }
     files.set(dataPath(toolset), toolsetData(tools));
+    files.set(callsPath(toolset), toolsetCalls(tools));
     for (const { spec, reader } of documents) {
       const own = tools.filter((tool) => tool.spec === spec);
       if (own.length === 0) continue;

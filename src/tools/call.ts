@@ -5,6 +5,7 @@ import type { ToolSpec } from './spec.js';
 
 export function generatedTool(spec: ToolSpec): Tool {
   const { name, toolset, tier, description, inputSchema, annotations, validator } = spec;
+  let answers: AnswerShaping | undefined;
   return {
     name,
     toolset,
@@ -12,7 +13,11 @@ export function generatedTool(spec: ToolSpec): Tool {
     description,
     inputSchema,
     annotations,
-    answers: answerShaping(spec),
+    // Read at call time: it needs the spec's call data, which a start does not read.
+    get answers() {
+      answers ??= answerShaping(spec);
+      return answers;
+    },
     validator,
     run: async (args, context) => (await import('./call-spec.js')).callSpec(spec, args, context),
   };

@@ -34,13 +34,13 @@ export function servedTools(specs: readonly ToolSpec[], version: string | undefi
 function versionFollowingTool(group: readonly ToolSpec[]): Tool {
   const listedSpec = listedVariant(group);
   const others = group.filter((spec) => spec !== listedSpec).map((spec) => ({ spec, tool: generatedTool(spec) }));
-  const listed: Tool = {
-    ...generatedTool(listedSpec),
-    onVersion: (version) =>
+  // Assigned rather than spread: a spread would read the tool's answer shaping, and with it the call data.
+  const listed: Tool = Object.assign(generatedTool(listedSpec), {
+    onVersion: (version: string) =>
       isInRange(version, listedSpec.versions)
         ? listed
         : (others.find(({ spec }) => isInRange(version, spec.versions))?.tool ?? { absent: absence(group, version) }),
-  };
+  });
   return listed;
 }
 

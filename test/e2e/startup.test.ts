@@ -36,7 +36,7 @@ const NEVER_ON_STDIO = [
 // with the first confirmation round.
 const NEVER_BUILTINS = ['internal/deps/undici/undici', 'http2', 'tls', 'crypto'];
 
-/** A generated toolset's data file, as the build places it. */
+/** A generated toolset's data file, as the build places it (its calls file is `<id>.calls.json` beside it). */
 const generatedData = (id: string) => `dist/tools/generated/${id}.json`;
 const taskModule = (id: string) => `src/tools/tasks/${id}.ts`;
 
@@ -61,10 +61,11 @@ describe('a default start over stdio', () => {
     paths = repoPaths(loaded);
   });
 
-  it('reads the data of the default toolsets and of no other, and loads the modules of the default task toolsets only', () => {
+  it('reads the data of the default toolsets and of no other, none of their calls data, and loads the modules of the default task toolsets only', () => {
     expect(loaded.tools).toBeGreaterThan(0);
     const read = readPaths(loaded);
     for (const toolset of toolsets) expect(read.includes(generatedData(toolset.id)), toolset.id).toBe(toolset.default);
+    expect(read.filter((path) => path.endsWith('.calls.json'))).toEqual([]);
     for (const toolset of tasks.toolsets) expect(paths.includes(taskModule(toolset.id)), toolset.id).toBe(toolset.default);
   });
 

@@ -5,7 +5,7 @@ import { extractFacts } from '../../src/generator/extract.js';
 import { toYaml } from '../../src/generator/facts-document.js';
 import { generateFromFacts } from '../../src/generator/generate.js';
 import { parseToolsets } from '../../src/generator/toolsets.js';
-import type { ToolsetData } from '../../src/tools/spec-data.js';
+import type { ToolsetCalls, ToolsetData } from '../../src/tools/spec-data.js';
 import { extractInput, specDocument } from './support/specs.js';
 
 type JsonObject = Record<string, unknown>;
@@ -53,7 +53,9 @@ describe('what the generator emits for a write', () => {
       tool('GET /api/things/_find', 'find_things'),
   );
   const { tools } = JSON.parse(files.get('t.json')!) as ToolsetData;
+  const { calls } = JSON.parse(files.get('t.calls.json')!) as ToolsetCalls;
   const specOf = (name: string) => tools.find((spec) => spec.name === name)!;
+  const callOf = (name: string) => calls.find((call) => call.name === name)!;
   const propertiesOf = (name: string) => specOf(name).inputSchema.properties as Record<string, Record<string, unknown>>;
 
   it('generates each tool', () => {
@@ -68,8 +70,8 @@ describe('what the generator emits for a write', () => {
     expect(properties.force).toEqual({ type: 'boolean' });
     expect(properties.mode).toEqual({ type: 'string' });
     expect(properties.full).toEqual({ type: 'boolean', description: expect.any(String) });
-    expect(spec.writeAnswer).toBe('compact');
-    expect(spec.keepsExisting).toEqual({
+    expect(callOf('set_default_thing').writeAnswer).toBe('compact');
+    expect(callOf('set_default_thing').keepsExisting).toEqual({
       unless: 'force',
       read: { method: 'GET', path: '/api/things/default' },
       field: 'thing_id',
@@ -79,9 +81,9 @@ describe('what the generator emits for a write', () => {
   });
 
   it('a whole write: writeAnswer whole and no full; a read: neither, and its own full stays', () => {
-    expect(specOf('run_thing').writeAnswer).toBe('whole');
+    expect(callOf('run_thing').writeAnswer).toBe('whole');
     expect(propertiesOf('run_thing')).not.toHaveProperty('full');
-    expect(specOf('find_things')).not.toHaveProperty('writeAnswer');
+    expect(callOf('find_things')).not.toHaveProperty('writeAnswer');
     expect(propertiesOf('find_things').full).toEqual({ type: 'boolean' });
   });
 });

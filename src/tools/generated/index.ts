@@ -293,105 +293,237 @@ export const toolsets: ToolsetInfo[] = [
 /** Each toolset's tools, read only when the toolset is selected: its data, and per spec the module of the full input schemas. */
 export const loadToolset: Record<string, () => Promise<{ tools: ToolSpec[] }>> = {
   platform: () =>
-    toolsetFrom(new URL('./platform.json', import.meta.url), {
-      "kibana-9.3": () => import('./inputs/platform/kibana-9.3.js'),
-    }),
+    toolsetFrom(
+      {
+        data: new URL('./platform.json', import.meta.url),
+        calls: new URL('./platform.calls.json', import.meta.url),
+      },
+      {
+        "kibana-9.3": () => import('./inputs/platform/kibana-9.3.js'),
+      },
+    ),
   spaces: () =>
-    toolsetFrom(new URL('./spaces.json', import.meta.url), {
-      "kibana-9.3": () => import('./inputs/spaces/kibana-9.3.js'),
-    }),
+    toolsetFrom(
+      {
+        data: new URL('./spaces.json', import.meta.url),
+        calls: new URL('./spaces.calls.json', import.meta.url),
+      },
+      {
+        "kibana-9.3": () => import('./inputs/spaces/kibana-9.3.js'),
+      },
+    ),
   roles: () =>
-    toolsetFrom(new URL('./roles.json', import.meta.url), {
-      "kibana-9.3": () => import('./inputs/roles/kibana-9.3.js'),
-      "kibana-8.18": () => import('./inputs/roles/kibana-8.18.js'),
-    }),
+    toolsetFrom(
+      {
+        data: new URL('./roles.json', import.meta.url),
+        calls: new URL('./roles.calls.json', import.meta.url),
+      },
+      {
+        "kibana-9.3": () => import('./inputs/roles/kibana-9.3.js'),
+        "kibana-8.18": () => import('./inputs/roles/kibana-8.18.js'),
+      },
+    ),
   saved_objects: () =>
-    toolsetFrom(new URL('./saved_objects.json', import.meta.url), {
-      "kibana-9.3": () => import('./inputs/saved_objects/kibana-9.3.js'),
-      "kibana-8.18": () => import('./inputs/saved_objects/kibana-8.18.js'),
-    }),
+    toolsetFrom(
+      {
+        data: new URL('./saved_objects.json', import.meta.url),
+        calls: new URL('./saved_objects.calls.json', import.meta.url),
+      },
+      {
+        "kibana-9.3": () => import('./inputs/saved_objects/kibana-9.3.js'),
+        "kibana-8.18": () => import('./inputs/saved_objects/kibana-8.18.js'),
+      },
+    ),
   data_views: () =>
-    toolsetFrom(new URL('./data_views.json', import.meta.url), {
-      "kibana-9.3": () => import('./inputs/data_views/kibana-9.3.js'),
-      "kibana-8.18": () => import('./inputs/data_views/kibana-8.18.js'),
-    }),
+    toolsetFrom(
+      {
+        data: new URL('./data_views.json', import.meta.url),
+        calls: new URL('./data_views.calls.json', import.meta.url),
+      },
+      {
+        "kibana-9.3": () => import('./inputs/data_views/kibana-9.3.js'),
+        "kibana-8.18": () => import('./inputs/data_views/kibana-8.18.js'),
+      },
+    ),
   dashboards_api: () =>
-    toolsetFrom(new URL('./dashboards_api.json', import.meta.url), {
-      "kibana-8.18": () => import('./inputs/dashboards_api/kibana-8.18.js'),
-      "dashboards-9.4": () => import('./inputs/dashboards_api/dashboards-9.4.js'),
-    }),
+    toolsetFrom(
+      {
+        data: new URL('./dashboards_api.json', import.meta.url),
+        calls: new URL('./dashboards_api.calls.json', import.meta.url),
+      },
+      {
+        "kibana-8.18": () => import('./inputs/dashboards_api/kibana-8.18.js'),
+        "dashboards-9.4": () => import('./inputs/dashboards_api/dashboards-9.4.js'),
+      },
+    ),
   short_urls: () =>
-    toolsetFrom(new URL('./short_urls.json', import.meta.url), {
-      "kibana-9.3": () => import('./inputs/short_urls/kibana-9.3.js'),
-    }),
+    toolsetFrom(
+      {
+        data: new URL('./short_urls.json', import.meta.url),
+        calls: new URL('./short_urls.calls.json', import.meta.url),
+      },
+      {
+        "kibana-9.3": () => import('./inputs/short_urls/kibana-9.3.js'),
+      },
+    ),
   alerting: () =>
-    toolsetFrom(new URL('./alerting.json', import.meta.url), {
-      "kibana-8.18": () => import('./inputs/alerting/kibana-8.18.js'),
-      "kibana-9.3": () => import('./inputs/alerting/kibana-9.3.js'),
-    }),
+    toolsetFrom(
+      {
+        data: new URL('./alerting.json', import.meta.url),
+        calls: new URL('./alerting.calls.json', import.meta.url),
+      },
+      {
+        "kibana-8.18": () => import('./inputs/alerting/kibana-8.18.js'),
+        "kibana-9.3": () => import('./inputs/alerting/kibana-9.3.js'),
+      },
+    ),
   maintenance_windows: () =>
-    toolsetFrom(new URL('./maintenance_windows.json', import.meta.url), {
-      "kibana-9.3": () => import('./inputs/maintenance_windows/kibana-9.3.js'),
-    }),
+    toolsetFrom(
+      {
+        data: new URL('./maintenance_windows.json', import.meta.url),
+        calls: new URL('./maintenance_windows.calls.json', import.meta.url),
+      },
+      {
+        "kibana-9.3": () => import('./inputs/maintenance_windows/kibana-9.3.js'),
+      },
+    ),
   connectors: () =>
-    toolsetFrom(new URL('./connectors.json', import.meta.url), {
-      "kibana-9.3": () => import('./inputs/connectors/kibana-9.3.js'),
-      "kibana-8.18": () => import('./inputs/connectors/kibana-8.18.js'),
-    }),
+    toolsetFrom(
+      {
+        data: new URL('./connectors.json', import.meta.url),
+        calls: new URL('./connectors.calls.json', import.meta.url),
+      },
+      {
+        "kibana-9.3": () => import('./inputs/connectors/kibana-9.3.js'),
+        "kibana-8.18": () => import('./inputs/connectors/kibana-8.18.js'),
+      },
+    ),
   cases: () =>
-    toolsetFrom(new URL('./cases.json', import.meta.url), {
-      "kibana-9.3": () => import('./inputs/cases/kibana-9.3.js'),
-    }),
+    toolsetFrom(
+      {
+        data: new URL('./cases.json', import.meta.url),
+        calls: new URL('./cases.calls.json', import.meta.url),
+      },
+      {
+        "kibana-9.3": () => import('./inputs/cases/kibana-9.3.js'),
+      },
+    ),
   detection_rules: () =>
-    toolsetFrom(new URL('./detection_rules.json', import.meta.url), {
-      "kibana-9.3": () => import('./inputs/detection_rules/kibana-9.3.js'),
-      "kibana-8.18": () => import('./inputs/detection_rules/kibana-8.18.js'),
-    }),
+    toolsetFrom(
+      {
+        data: new URL('./detection_rules.json', import.meta.url),
+        calls: new URL('./detection_rules.calls.json', import.meta.url),
+      },
+      {
+        "kibana-9.3": () => import('./inputs/detection_rules/kibana-9.3.js'),
+        "kibana-8.18": () => import('./inputs/detection_rules/kibana-8.18.js'),
+      },
+    ),
   detection_alerts: () =>
-    toolsetFrom(new URL('./detection_alerts.json', import.meta.url), {
-      "kibana-9.3": () => import('./inputs/detection_alerts/kibana-9.3.js'),
-      "kibana-8.18": () => import('./inputs/detection_alerts/kibana-8.18.js'),
-    }),
+    toolsetFrom(
+      {
+        data: new URL('./detection_alerts.json', import.meta.url),
+        calls: new URL('./detection_alerts.calls.json', import.meta.url),
+      },
+      {
+        "kibana-9.3": () => import('./inputs/detection_alerts/kibana-9.3.js'),
+        "kibana-8.18": () => import('./inputs/detection_alerts/kibana-8.18.js'),
+      },
+    ),
   exceptions: () =>
-    toolsetFrom(new URL('./exceptions.json', import.meta.url), {
-      "kibana-9.3": () => import('./inputs/exceptions/kibana-9.3.js'),
-      "kibana-8.18": () => import('./inputs/exceptions/kibana-8.18.js'),
-    }),
+    toolsetFrom(
+      {
+        data: new URL('./exceptions.json', import.meta.url),
+        calls: new URL('./exceptions.calls.json', import.meta.url),
+      },
+      {
+        "kibana-9.3": () => import('./inputs/exceptions/kibana-9.3.js'),
+        "kibana-8.18": () => import('./inputs/exceptions/kibana-8.18.js'),
+      },
+    ),
   timelines: () =>
-    toolsetFrom(new URL('./timelines.json', import.meta.url), {
-      "kibana-9.3": () => import('./inputs/timelines/kibana-9.3.js'),
-      "kibana-8.18": () => import('./inputs/timelines/kibana-8.18.js'),
-    }),
+    toolsetFrom(
+      {
+        data: new URL('./timelines.json', import.meta.url),
+        calls: new URL('./timelines.calls.json', import.meta.url),
+      },
+      {
+        "kibana-9.3": () => import('./inputs/timelines/kibana-9.3.js'),
+        "kibana-8.18": () => import('./inputs/timelines/kibana-8.18.js'),
+      },
+    ),
   slos: () =>
-    toolsetFrom(new URL('./slos.json', import.meta.url), {
-      "kibana-8.18": () => import('./inputs/slos/kibana-8.18.js'),
-      "kibana-9.3": () => import('./inputs/slos/kibana-9.3.js'),
-    }),
+    toolsetFrom(
+      {
+        data: new URL('./slos.json', import.meta.url),
+        calls: new URL('./slos.calls.json', import.meta.url),
+      },
+      {
+        "kibana-8.18": () => import('./inputs/slos/kibana-8.18.js'),
+        "kibana-9.3": () => import('./inputs/slos/kibana-9.3.js'),
+      },
+    ),
   synthetics: () =>
-    toolsetFrom(new URL('./synthetics.json', import.meta.url), {
-      "kibana-8.18": () => import('./inputs/synthetics/kibana-8.18.js'),
-      "kibana-9.3": () => import('./inputs/synthetics/kibana-9.3.js'),
-    }),
+    toolsetFrom(
+      {
+        data: new URL('./synthetics.json', import.meta.url),
+        calls: new URL('./synthetics.calls.json', import.meta.url),
+      },
+      {
+        "kibana-8.18": () => import('./inputs/synthetics/kibana-8.18.js'),
+        "kibana-9.3": () => import('./inputs/synthetics/kibana-9.3.js'),
+      },
+    ),
   apm: () =>
-    toolsetFrom(new URL('./apm.json', import.meta.url), {
-      "kibana-9.3": () => import('./inputs/apm/kibana-9.3.js'),
-      "kibana-8.18": () => import('./inputs/apm/kibana-8.18.js'),
-    }),
+    toolsetFrom(
+      {
+        data: new URL('./apm.json', import.meta.url),
+        calls: new URL('./apm.calls.json', import.meta.url),
+      },
+      {
+        "kibana-9.3": () => import('./inputs/apm/kibana-9.3.js'),
+        "kibana-8.18": () => import('./inputs/apm/kibana-8.18.js'),
+      },
+    ),
   endpoint: () =>
-    toolsetFrom(new URL('./endpoint.json', import.meta.url), {
-      "kibana-9.3": () => import('./inputs/endpoint/kibana-9.3.js'),
-      "kibana-8.18": () => import('./inputs/endpoint/kibana-8.18.js'),
-    }),
+    toolsetFrom(
+      {
+        data: new URL('./endpoint.json', import.meta.url),
+        calls: new URL('./endpoint.calls.json', import.meta.url),
+      },
+      {
+        "kibana-9.3": () => import('./inputs/endpoint/kibana-9.3.js'),
+        "kibana-8.18": () => import('./inputs/endpoint/kibana-8.18.js'),
+      },
+    ),
   osquery: () =>
-    toolsetFrom(new URL('./osquery.json', import.meta.url), {
-      "kibana-9.3": () => import('./inputs/osquery/kibana-9.3.js'),
-    }),
+    toolsetFrom(
+      {
+        data: new URL('./osquery.json', import.meta.url),
+        calls: new URL('./osquery.calls.json', import.meta.url),
+      },
+      {
+        "kibana-9.3": () => import('./inputs/osquery/kibana-9.3.js'),
+      },
+    ),
   fleet: () =>
-    toolsetFrom(new URL('./fleet.json', import.meta.url), {
-      "kibana-9.3": () => import('./inputs/fleet/kibana-9.3.js'),
-    }),
+    toolsetFrom(
+      {
+        data: new URL('./fleet.json', import.meta.url),
+        calls: new URL('./fleet.calls.json', import.meta.url),
+      },
+      {
+        "kibana-9.3": () => import('./inputs/fleet/kibana-9.3.js'),
+      },
+    ),
   fleet_integrations: () =>
-    toolsetFrom(new URL('./fleet_integrations.json', import.meta.url), {
-      "kibana-9.3": () => import('./inputs/fleet_integrations/kibana-9.3.js'),
-    }),
+    toolsetFrom(
+      {
+        data: new URL('./fleet_integrations.json', import.meta.url),
+        calls: new URL('./fleet_integrations.calls.json', import.meta.url),
+      },
+      {
+        "kibana-9.3": () => import('./inputs/fleet_integrations/kibana-9.3.js'),
+      },
+    ),
 };
