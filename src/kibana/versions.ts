@@ -2,12 +2,23 @@
 
 export type VersionParts = readonly [number, number, number];
 
+const parsed = new Map<string, VersionParts>();
+/** Versions callers report are few; the bound only keeps a caller that reports many from growing the map. */
+const MAX_PARSED = 1_000;
+
+/** Parsed once per version string: a start compares the same few versions a few thousand times. */
 export function versionParts(version: string): VersionParts {
-  const [major = 0, minor = 0, patch = 0] = version
-    .split(/[.-]/)
-    .slice(0, 3)
-    .map((part) => Number.parseInt(part, 10) || 0);
-  return [major, minor, patch];
+  let parts = parsed.get(version);
+  if (parts === undefined) {
+    const [major = 0, minor = 0, patch = 0] = version
+      .split(/[.-]/)
+      .slice(0, 3)
+      .map((part) => Number.parseInt(part, 10) || 0);
+    parts = [major, minor, patch];
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(version, parts);
+  }
+  return parts;
 }
 
 /** Negative when `a` is older than `b`, zero when equal, positive when newer. */

@@ -56,12 +56,26 @@ export async function toolsetFrom(files: ToolsetFiles, inputs: InputModules): Pr
   return toolset;
 }
 
+const CALL = Symbol('call data');
+
+/** The call fields of every spec, read through the spec's own CALL: getters shared by all, not made per spec. */
+const CALL_GETTERS: PropertyDescriptorMap = Object.fromEntries(
+  CALL_FIELDS.map((field) => [
+    field,
+    {
+      enumerable: true,
+      get(this: { [CALL]: () => ToolCallData }) {
+        return this[CALL]()[field];
+      },
+    },
+  ]),
+);
+
 function toolSpec({ inputsFrom, ...listed }: ToolSpecData, inputs: InputModules, call: () => ToolCallData): ToolSpec {
   const load = inputs[inputsFrom];
   if (load === undefined) throw new Error(`${listed.name}: no inputs module ${inputsFrom}`);
-  const spec = { ...listed, validator: () => validatorFrom(load, listed.name) };
-  for (const field of CALL_FIELDS) Object.defineProperty(spec, field, { get: () => call()[field], enumerable: true });
-  return spec as ToolSpec;
+  const spec = { ...listed, validator: () => validatorFrom(load, listed.name), [CALL]: call };
+  return Object.defineProperties(spec, CALL_GETTERS) as unknown as ToolSpec;
 }
 
 /** The calls file, which must match the data file entry for entry: a call data taken for another tool would send its request. */
