@@ -5,7 +5,7 @@
 // collection, which tells a leak from a collector that sizes itself). The machine is shared and
 // noisy: rounds are interleaved, and medians and ratios are reported.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -67,10 +67,37 @@ function builds(): Array<[label: string, cli: string]> {
   return [['after (v2)', CLI], ...(BASELINE ? [['before (baseline)', BASELINE] as [string, string]] : [])];
 }
 
-function startVariants(kibana: RecordingKibana): Variant[] {
+/** Every toolset on 9.4.0, the longest tool list: a minimal server that lists the same tools shows what the list alone costs. */
+const LONGEST_LIST = ['--toolsets', 'all', '--tier', 'destructive', '--kibana-version', '9.4.0'];
+
+/** Writes this build's longest tool list to a file, for the minimal server that lists it. */
+async function writeLongestList(kibana: RecordingKibana, dir: string): Promise<{ file: string; count: number }> {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [CLI, ...LONGEST_LIST],
+    env: serverEnv({ KIBANA_URL: kibana.url, KIBANA_API_KEY: 'k' }),
+    stderr: 'ignore',
+  });
+  const client = clientFor('2025');
+  await client.connect(transport);
+  const { tools } = await client.listTools();
+  await client.close();
+  const file = join(dir, 'tools.json');
+  writeFileSync(file, JSON.stringify(tools));
+  return { file, count: tools.length };
+}
+
+function startVariants(kibana: RecordingKibana, longestList: { file: string; count: number }): Variant[] {
   const env = { KIBANA_URL: kibana.url, KIBANA_API_KEY: 'k' };
   return [
     { name: 'minimal v2 server', args: [MINIMAL_SERVER], env: {}, eras: ['2025', '2026'] },
+    {
+      name: `minimal v2 server listing the same ${longestList.count} tools as every toolset on 9.4.0`,
+      args: [fixture('minimal-server-listing.mjs')],
+      env: { MINIMAL_TOOLS_FILE: longestList.file },
+      eras: ['2025', '2026'],
+      floor: 'minimal v2 server',
+    },
     { name: 'minimal v1 server', args: [fixture('minimal-server-v1.mjs')], env: {}, eras: ['2025'] },
     ...builds().flatMap(([label, cli]): Variant[] => {
       const eras: Era[] = cli === CLI ? ['2025', '2026'] : ['2025'];
@@ -151,8 +178,8 @@ async function bareColdStart(variant: Pick<Variant, 'args' | 'env'>): Promise<nu
   return ms;
 }
 
-async function benchBareColdStart(kibana: RecordingKibana): Promise<Rows> {
-  const variants = startVariants(kibana).filter((variant) => variant.eras.includes('2025'));
+async function benchBareColdStart(kibana: RecordingKibana, longestList: { file: string; count: number }): Promise<Rows> {
+  const variants = startVariants(kibana, longestList).filter((variant) => variant.eras.includes('2025'));
   const samples = variants.map(() => [] as number[]);
   for (const variant of variants) await bareColdStart(variant);
   for (let index = 0; index < ROUNDS; index += 1) {
@@ -170,8 +197,8 @@ async function benchBareColdStart(kibana: RecordingKibana): Promise<Rows> {
   });
 }
 
-async function benchColdStart(kibana: RecordingKibana): Promise<Rows> {
-  const runs = startVariants(kibana).flatMap((variant) => variant.eras.map((era) => ({ variant, era })));
+async function benchColdStart(kibana: RecordingKibana, longestList: { file: string; count: number }): Promise<Rows> {
+  const runs = startVariants(kibana, longestList).flatMap((variant) => variant.eras.map((era) => ({ variant, era })));
   const samples = runs.map(() => [] as Array<{ ms: number; rss: number }>);
   for (const run of runs) await coldStart(run.variant, run.era); // warm the file cache for all
   for (let index = 0; index < ROUNDS; index += 1) {
@@ -198,9 +225,9 @@ async function benchColdStart(kibana: RecordingKibana): Promise<Rows> {
 }
 
 /** Module files and Node built-ins loaded by the first tools/list answer (2025 era), per variant. */
-async function benchModules(kibana: RecordingKibana): Promise<Rows> {
+async function benchModules(kibana: RecordingKibana, longestList: { file: string; count: number }): Promise<Rows> {
   const rows: Rows = [];
-  for (const variant of startVariants(kibana)) {
+  for (const variant of startVariants(kibana, longestList)) {
     const loaded = await loadedModules(variant.args, variant.env);
     rows.push({
       case: variant.name,
@@ -409,18 +436,20 @@ export async function benchServer(): Promise<Array<{ name: string; rows: Rows }>
     return answer;
   });
   const only = process.env.KIBANA_MCP_BENCH_ONLY?.split(',');
+  const scratch = mkdtempSync(join(tmpdir(), 'kibana-mcp-bench-list-'));
+  const longestList = await writeLongestList(kibana, scratch);
   const tables: Array<[string, string, () => Promise<Rows>]> = [
     [
       'start',
       'Cold start over stdio (spawn → initialize or server/discover → tools/list), RSS after it; medians of interleaved rounds',
-      () => benchColdStart(kibana),
+      () => benchColdStart(kibana, longestList),
     ],
     [
       'start-bare',
       'Cold start over stdio with a bare JSON-RPC peer (spawn → initialize → the tools/list answer, 2025 era): the server alone; medians of interleaved rounds',
-      () => benchBareColdStart(kibana),
+      () => benchBareColdStart(kibana, longestList),
     ],
-    ['modules', 'Modules loaded by the first tools/list answer over stdio (2025 era)', () => benchModules(kibana)],
+    ['modules', 'Modules loaded by the first tools/list answer over stdio (2025 era)', () => benchModules(kibana, longestList)],
     [
       'latency',
       'Added latency of tools/call over stdio against KibanaClient.request, 2,000 calls each in interleaved blocks',
@@ -438,6 +467,7 @@ export async function benchServer(): Promise<Array<{ name: string; rows: Rows }>
     return results;
   } finally {
     await kibana.stop();
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 
