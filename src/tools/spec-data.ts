@@ -78,7 +78,7 @@ function toolSpec({ inputsFrom, ...listed }: ToolSpecData, inputs: InputModules,
   return Object.defineProperties(spec, CALL_GETTERS) as unknown as ToolSpec;
 }
 
-/** The calls file, which must match the data file entry for entry: a call data taken for another tool would send its request. */
+/** The calls file, which must match the data file entry for entry: call data taken for another tool would send that tool's request. */
 function checkedCalls(file: URL, tools: readonly ToolSpecData[]): ToolsetCalls['calls'] {
   const { calls } = readJson<ToolsetCalls>(file);
   const mismatch = tools.findIndex((tool, index) => calls[index]?.name !== tool.name);
