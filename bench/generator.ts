@@ -42,11 +42,15 @@ export async function benchGenerator(): Promise<{ name: string; rows: Row[] }> {
     copyFileSync(join(ROOT, file), join(dir, file));
   }
   mkdirSync(join(dir, DASHBOARD_SCHEMAS_FILE, '..'), { recursive: true });
-  const rows = [
-    timed('openapi:extract (facts and catalogue of every spec)', 'src/generator/extract-cli.ts', ['--specs', SPECS_DIR], dir),
-    timed('generate', 'src/generator/generate-cli.ts', [], dir),
-  ];
-  rmSync(dir, { recursive: true, force: true });
+  let rows: Row[];
+  try {
+    rows = [
+      timed('openapi:extract (facts and catalogue of every spec)', 'src/generator/extract-cli.ts', ['--specs', SPECS_DIR], dir),
+      timed('generate', 'src/generator/generate-cli.ts', [], dir),
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   rows.push({ step: 'total', wallMs: rows.reduce((s, r) => s + r.wallMs, 0), peakRssMb: Math.max(...rows.map((r) => r.peakRssMb)) });
   return { name: 'generator (wall time measured in-process from first import, tsx transform excluded)', rows };
 }

@@ -70,8 +70,14 @@ function builds(): Array<[label: string, cli: string]> {
 /** Every toolset on 9.4.0, the longest tool list: a minimal server that lists the same tools shows what the list alone costs. */
 const LONGEST_LIST = ['--toolsets', 'all', '--tier', 'destructive', '--kibana-version', '9.4.0'];
 
+/** A tool list written to a file, and how many tools it holds. */
+interface ListFile {
+  file: string;
+  count: number;
+}
+
 /** Writes this build's longest tool list to a file, for the minimal server that lists it. */
-async function writeLongestList(kibana: RecordingKibana, dir: string): Promise<{ file: string; count: number }> {
+async function writeLongestList(kibana: RecordingKibana, dir: string): Promise<ListFile> {
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [CLI, ...LONGEST_LIST],
@@ -87,7 +93,7 @@ async function writeLongestList(kibana: RecordingKibana, dir: string): Promise<{
   return { file, count: tools.length };
 }
 
-function startVariants(kibana: RecordingKibana, longestList: { file: string; count: number }): Variant[] {
+function startVariants(kibana: RecordingKibana, longestList: ListFile): Variant[] {
   const env = { KIBANA_URL: kibana.url, KIBANA_API_KEY: 'k' };
   return [
     { name: 'minimal v2 server', args: [MINIMAL_SERVER], env: {}, eras: ['2025', '2026'] },
@@ -178,7 +184,7 @@ async function bareColdStart(variant: Pick<Variant, 'args' | 'env'>): Promise<nu
   return ms;
 }
 
-async function benchBareColdStart(kibana: RecordingKibana, longestList: { file: string; count: number }): Promise<Rows> {
+async function benchBareColdStart(kibana: RecordingKibana, longestList: ListFile): Promise<Rows> {
   const variants = startVariants(kibana, longestList).filter((variant) => variant.eras.includes('2025'));
   const samples = variants.map(() => [] as number[]);
   for (const variant of variants) await bareColdStart(variant);
@@ -197,7 +203,7 @@ async function benchBareColdStart(kibana: RecordingKibana, longestList: { file: 
   });
 }
 
-async function benchColdStart(kibana: RecordingKibana, longestList: { file: string; count: number }): Promise<Rows> {
+async function benchColdStart(kibana: RecordingKibana, longestList: ListFile): Promise<Rows> {
   const runs = startVariants(kibana, longestList).flatMap((variant) => variant.eras.map((era) => ({ variant, era })));
   const samples = runs.map(() => [] as Array<{ ms: number; rss: number }>);
   for (const run of runs) await coldStart(run.variant, run.era); // warm the file cache for all
@@ -225,7 +231,7 @@ async function benchColdStart(kibana: RecordingKibana, longestList: { file: stri
 }
 
 /** Module files and Node built-ins loaded by the first tools/list answer (2025 era), per variant. */
-async function benchModules(kibana: RecordingKibana, longestList: { file: string; count: number }): Promise<Rows> {
+async function benchModules(kibana: RecordingKibana, longestList: ListFile): Promise<Rows> {
   const rows: Rows = [];
   for (const variant of startVariants(kibana, longestList)) {
     const loaded = await loadedModules(variant.args, variant.env);
@@ -437,19 +443,20 @@ export async function benchServer(): Promise<Array<{ name: string; rows: Rows }>
   });
   const only = process.env.KIBANA_MCP_BENCH_ONLY?.split(',');
   const scratch = mkdtempSync(join(tmpdir(), 'kibana-mcp-bench-list-'));
-  const longestList = await writeLongestList(kibana, scratch);
+  let written: Promise<ListFile> | undefined;
+  const longest = () => (written ??= writeLongestList(kibana, scratch));
   const tables: Array<[string, string, () => Promise<Rows>]> = [
     [
       'start',
       'Cold start over stdio (spawn → initialize or server/discover → tools/list), RSS after it; medians of interleaved rounds',
-      () => benchColdStart(kibana, longestList),
+      async () => benchColdStart(kibana, await longest()),
     ],
     [
       'start-bare',
       'Cold start over stdio with a bare JSON-RPC peer (spawn → initialize → the tools/list answer, 2025 era): the server alone; medians of interleaved rounds',
-      () => benchBareColdStart(kibana, longestList),
+      async () => benchBareColdStart(kibana, await longest()),
     ],
-    ['modules', 'Modules loaded by the first tools/list answer over stdio (2025 era)', () => benchModules(kibana, longestList)],
+    ['modules', 'Modules loaded by the first tools/list answer over stdio (2025 era)', async () => benchModules(kibana, await longest())],
     [
       'latency',
       'Added latency of tools/call over stdio against KibanaClient.request, 2,000 calls each in interleaved blocks',
