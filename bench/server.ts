@@ -17,6 +17,8 @@ import { CLI, serverEnv, startHttpProcess } from '../harness/mcp-peers.js';
 import { type RecordingKibana, startRecordingKibana } from '../harness/recording-kibana.js';
 import { KibanaClient } from '../src/client/index.js';
 import { USER_AGENT } from '../src/version.js';
+import { rollup } from 'rollup';
+import { bundledPackagePlugins } from '../scripts/bundled-packages.mjs';
 
 type Rows = Array<Record<string, string | number>>;
 type Era = '2025' | '2026';
@@ -76,6 +78,31 @@ interface ListFile {
   count: number;
 }
 
+/** What the start tables compare with, beyond the minimal servers themselves: made once, in the scratch directory. */
+interface StartFloors {
+  longestList: ListFile;
+  /** The minimal v2 server with the SDK and zod bundled as the build bundles them. */
+  bundledMinimal: string;
+}
+
+const MINIMAL = 'minimal v2 server';
+const BUNDLED_MINIMAL = 'minimal v2 server, bundled as the build bundles the SDK and zod';
+
+/** The minimal v2 server bundled as dist/ is: the floor of a start that reads a few files rather than a hundred. */
+async function bundleMinimalServer(dir: string): Promise<string> {
+  const bundle = await rollup({
+    input: MINIMAL_SERVER,
+    plugins: bundledPackagePlugins(),
+    treeshake: true,
+    onwarn(warning, warn) {
+      if (warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning);
+    },
+  });
+  const { output } = await bundle.write({ dir: join(dir, 'bundled-minimal'), format: 'es' });
+  await bundle.close();
+  return join(dir, 'bundled-minimal', output[0].fileName);
+}
+
 /** Writes this build's longest tool list to a file, for the minimal server that lists it. */
 async function writeLongestList(kibana: RecordingKibana, dir: string): Promise<ListFile> {
   const transport = new StdioClientTransport({
@@ -93,16 +120,17 @@ async function writeLongestList(kibana: RecordingKibana, dir: string): Promise<L
   return { file, count: tools.length };
 }
 
-function startVariants(kibana: RecordingKibana, longestList: ListFile): Variant[] {
+function startVariants(kibana: RecordingKibana, { longestList, bundledMinimal }: StartFloors): Variant[] {
   const env = { KIBANA_URL: kibana.url, KIBANA_API_KEY: 'k' };
   return [
-    { name: 'minimal v2 server', args: [MINIMAL_SERVER], env: {}, eras: ['2025', '2026'] },
+    { name: MINIMAL, args: [MINIMAL_SERVER], env: {}, eras: ['2025', '2026'] },
+    { name: BUNDLED_MINIMAL, args: [bundledMinimal], env: {}, eras: ['2025', '2026'], floor: MINIMAL },
     {
       name: `minimal v2 server listing the same ${longestList.count} tools as every toolset on 9.4.0`,
       args: [fixture('minimal-server-listing.mjs')],
       env: { MINIMAL_TOOLS_FILE: longestList.file },
       eras: ['2025', '2026'],
-      floor: 'minimal v2 server',
+      floor: MINIMAL,
     },
     { name: 'minimal v1 server', args: [fixture('minimal-server-v1.mjs')], env: {}, eras: ['2025'] },
     ...builds().flatMap(([label, cli]): Variant[] => {
@@ -114,7 +142,7 @@ function startVariants(kibana: RecordingKibana, longestList: ListFile): Variant[
         ['version read at start', []],
       ];
       return sets.flatMap(([versions, versionArgs]): Variant[] => {
-        const compared = { env, eras, floor: 'minimal v2 server', targeted: versionArgs.length > 0 };
+        const compared = { env, eras, floor: MINIMAL, targeted: versionArgs.length > 0 };
         return [
           { name: `${label}, default toolsets, ${versions}`, args: [cli, ...versionArgs], ...compared },
           {
@@ -184,27 +212,28 @@ async function bareColdStart(variant: Pick<Variant, 'args' | 'env'>): Promise<nu
   return ms;
 }
 
-async function benchBareColdStart(kibana: RecordingKibana, longestList: ListFile): Promise<Rows> {
-  const variants = startVariants(kibana, longestList).filter((variant) => variant.eras.includes('2025'));
+async function benchBareColdStart(kibana: RecordingKibana, floors: StartFloors): Promise<Rows> {
+  const variants = startVariants(kibana, floors).filter((variant) => variant.eras.includes('2025'));
   const samples = variants.map(() => [] as number[]);
   for (const variant of variants) await bareColdStart(variant);
   for (let index = 0; index < ROUNDS; index += 1) {
     for (const [at, variant] of variants.entries()) samples[at]!.push(await bareColdStart(variant));
   }
-  const floor = median(samples[variants.findIndex((variant) => variant.name === 'minimal v2 server')]!);
+  const medianOf = (name: string) => median(samples[variants.findIndex((variant) => variant.name === name)]!);
   return variants.map((variant, at) => {
     const ms = median(samples[at]!);
     return {
       case: variant.name,
       'median ms': round(ms, 1),
-      'x minimal v2': variant.floor ? round(ms / floor) : '',
-      ...(variant.targeted ? { target: '<= 1.15x' } : {}),
+      'x minimal v2': variant.floor ? round(ms / medianOf(MINIMAL)) : '',
+      'x bundled minimal': variant.targeted ? round(ms / medianOf(BUNDLED_MINIMAL)) : '',
+      ...(variant.targeted ? { target: '<= 1.15x minimal v2' } : {}),
     };
   });
 }
 
-async function benchColdStart(kibana: RecordingKibana, longestList: ListFile): Promise<Rows> {
-  const runs = startVariants(kibana, longestList).flatMap((variant) => variant.eras.map((era) => ({ variant, era })));
+async function benchColdStart(kibana: RecordingKibana, floors: StartFloors): Promise<Rows> {
+  const runs = startVariants(kibana, floors).flatMap((variant) => variant.eras.map((era) => ({ variant, era })));
   const samples = runs.map(() => [] as Array<{ ms: number; rss: number }>);
   for (const run of runs) await coldStart(run.variant, run.era); // warm the file cache for all
   for (let index = 0; index < ROUNDS; index += 1) {
@@ -214,26 +243,31 @@ async function benchColdStart(kibana: RecordingKibana, longestList: ListFile): P
     ms: median(samples[at]!.map((sample) => sample.ms)),
     rss: median(samples[at]!.map((sample) => sample.rss)),
   });
+  const floorOf = (name: string | undefined, era: Era) => {
+    const at = runs.findIndex((other) => other.variant.name === name && other.era === era);
+    return at >= 0 ? medianOf(at) : undefined;
+  };
   return runs.map(({ variant, era }, at) => {
     const { ms, rss } = medianOf(at);
-    const floorAt = runs.findIndex((other) => other.variant.name === variant.floor && other.era === era);
-    const floor = floorAt >= 0 ? medianOf(floorAt) : undefined;
+    const floor = floorOf(variant.floor, era);
+    const bundledFloor = variant.targeted ? floorOf(BUNDLED_MINIMAL, era) : undefined;
     return {
       case: variant.name,
       era,
       'median ms': round(ms, 1),
       'x minimal v2': floor ? round(ms / floor.ms) : '',
+      'x bundled minimal': bundledFloor ? round(ms / bundledFloor.ms) : '',
       'RSS MB': megabytes(rss),
       'RSS x minimal v2': floor ? round(rss / floor.rss) : '',
-      ...(variant.targeted ? { target: '<= 1.15x, RSS <= 1.1x' } : {}),
+      ...(variant.targeted ? { target: '<= 1.15x minimal v2, RSS <= 1.1x' } : {}),
     };
   });
 }
 
 /** Module files and Node built-ins loaded by the first tools/list answer (2025 era), per variant. */
-async function benchModules(kibana: RecordingKibana, longestList: ListFile): Promise<Rows> {
+async function benchModules(kibana: RecordingKibana, floors: StartFloors): Promise<Rows> {
   const rows: Rows = [];
-  for (const variant of startVariants(kibana, longestList)) {
+  for (const variant of startVariants(kibana, floors)) {
     const loaded = await loadedModules(variant.args, variant.env);
     rows.push({
       case: variant.name,
@@ -310,8 +344,8 @@ function httpVariants(): HttpVariant[] {
   const minimal = { nodeArgs: [fixture('minimal-http-server.mjs')], tool: { name: 'echo', arguments: { text: 'x' } } };
   const status = { name: 'get_status', arguments: {} };
   return [
-    { name: 'minimal v2 server', era: '2026', ...minimal },
-    { name: 'minimal v2 server', era: '2025', ...minimal },
+    { name: MINIMAL, era: '2026', ...minimal },
+    { name: MINIMAL, era: '2025', ...minimal },
     ...builds().flatMap(([label, cli]): HttpVariant[] =>
       (cli === CLI ? (['2026', '2025'] as Era[]) : (['2025'] as Era[])).map((era) => ({
         name: label,
@@ -403,7 +437,7 @@ async function benchHttp(kibana: RecordingKibana): Promise<Rows> {
   const peakGrowth = (run: HttpRun) => (run.peak10k - run.peak1k) / run.peak1k;
   const medianOf = (at: number, measure: (run: HttpRun) => number) => median(runs[at]!.map(measure));
   return variants.map((variant, at) => {
-    const floorAt = variants.findIndex((other) => other.name === 'minimal v2 server' && other.era === variant.era);
+    const floorAt = variants.findIndex((other) => other.name === MINIMAL && other.era === variant.era);
     const ownGrowth = medianOf(at, growth);
     const floorGrowth = medianOf(floorAt, growth);
     const ownPeakGrowth = medianOf(at, peakGrowth);
@@ -442,21 +476,25 @@ export async function benchServer(): Promise<Array<{ name: string; rows: Rows }>
     return answer;
   });
   const only = process.env.KIBANA_MCP_BENCH_ONLY?.split(',');
-  const scratch = mkdtempSync(join(tmpdir(), 'kibana-mcp-bench-list-'));
-  let written: Promise<ListFile> | undefined;
-  const longest = () => (written ??= writeLongestList(kibana, scratch));
+  const scratch = mkdtempSync(join(tmpdir(), 'kibana-mcp-bench-floors-'));
+  let made: Promise<StartFloors> | undefined;
+  const floors = () =>
+    (made ??= Promise.all([writeLongestList(kibana, scratch), bundleMinimalServer(scratch)]).then(([longestList, bundledMinimal]) => ({
+      longestList,
+      bundledMinimal,
+    })));
   const tables: Array<[string, string, () => Promise<Rows>]> = [
     [
       'start',
       'Cold start over stdio (spawn → initialize or server/discover → tools/list), RSS after it; medians of interleaved rounds',
-      async () => benchColdStart(kibana, await longest()),
+      async () => benchColdStart(kibana, await floors()),
     ],
     [
       'start-bare',
       'Cold start over stdio with a bare JSON-RPC peer (spawn → initialize → the tools/list answer, 2025 era): the server alone; medians of interleaved rounds',
-      async () => benchBareColdStart(kibana, await longest()),
+      async () => benchBareColdStart(kibana, await floors()),
     ],
-    ['modules', 'Modules loaded by the first tools/list answer over stdio (2025 era)', async () => benchModules(kibana, await longest())],
+    ['modules', 'Modules loaded by the first tools/list answer over stdio (2025 era)', async () => benchModules(kibana, await floors())],
     [
       'latency',
       'Added latency of tools/call over stdio against KibanaClient.request, 2,000 calls each in interleaved blocks',

@@ -2,14 +2,16 @@
 // Every dynamic import stays a split point, so each mode still loads only its own code (a toolset's
 // tools are a JSON data file, emitted beside the bundle); a module the importer has already loaded is
 // not split off again (esbuild's splitting would), so a start reads six module files instead of a
-// hundred: each file costs a start about a millisecond.
+// hundred: each file costs a start about a millisecond. The MCP server SDK and zod are bundled too
+// (./bundled-packages.mjs), with their licenses written beside them.
 // The source maps name each output file's sources (the start-up test reads them). Type checking is
 // `npm run typecheck` (tsc over src, tests, benches and scripts at once), so nothing is checked twice.
-import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
 import { rollup } from 'rollup';
+import { bundledLicenses, bundledPackagePlugins, isBundled } from './bundled-packages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist`;
@@ -34,12 +36,13 @@ function withDataFiles(plugin, code, id) {
   });
 }
 
-/** Our modules import each other as `./x.js`; the file is `./x.ts`. Packages and Node's modules stay imports. */
+/** Our modules import each other as `./x.js`; the file is `./x.ts`. Packages not bundled and Node's modules stay imports. */
 const typescript = {
   name: 'typescript',
   resolveId(source, importer) {
-    if (!importer) return null;
-    if (!source.startsWith('.')) return { id: source, external: true };
+    if (!importer || source.startsWith('/')) return null;
+    if (!source.startsWith('.')) return isBundled(source) ? null : { id: source, external: true };
+    if (importer.includes('/node_modules/')) return null;
     const file = resolve(dirname(importer), source.replace(/\.js$/, '.ts'));
     // Rendered relative to the importing chunk, as if the module sat at its source's place in dist/.
     if (file.startsWith(`${root}src/${INPUTS}`)) return { id: file.replace(/\.ts$/, '.js'), external: 'relative' };
@@ -90,9 +93,9 @@ await build({
 });
 const bundle = await rollup({
   input: `${root}src/cli.ts`,
-  plugins: [typescript, latin1Sources],
-  // Our modules hold no dead code to shake out, and analysing them for it took a quarter of the build.
-  treeshake: false,
+  plugins: [typescript, ...bundledPackagePlugins(), latin1Sources],
+  // For the bundled packages, of which a server uses a part (a third of the SDK's and zod's code is left out).
+  treeshake: true,
   onwarn(warning, warn) {
     // Modules that import each other are fine in ES modules; anything else is worth reading.
     if (warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning);
@@ -129,7 +132,7 @@ function manualChunk(id, { getModuleInfo }) {
   return chunkOf.get(id);
 }
 
-await bundle.write({
+const { output } = await bundle.write({
   dir: dist,
   format: 'es',
   chunkFileNames: 'chunks/[name]-[hash].js',
@@ -139,3 +142,4 @@ await bundle.write({
 });
 await bundle.close();
 chmodSync(`${dist}/cli.js`, 0o755);
+writeFileSync(`${dist}/THIRD-PARTY-LICENSES.txt`, bundledLicenses(output));

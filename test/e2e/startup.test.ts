@@ -79,6 +79,11 @@ describe('a default start over stdio', () => {
     expect(paths.some((path) => path.startsWith('openapi/catalogue/'))).toBe(false);
   });
 
+  it('reads no module file of node_modules: the SDK and zod are bundled', () => {
+    expect(loaded.files.filter((file) => file.includes('/node_modules/'))).toEqual([]);
+    expect(paths.some((path) => path.startsWith('node_modules/zod/'))).toBe(true);
+  });
+
   it('loads neither the HTTP stack nor the sandbox, the generator, the tokenizer, nor the client’s transport before a call', () => {
     expect(paths.filter((path) => NEVER_ON_STDIO.some((pattern) => pattern.test(path)))).toEqual([]);
     expect(loaded.builtins.filter((builtin) => NEVER_BUILTINS.includes(builtin))).toEqual([]);

@@ -1,8 +1,9 @@
-// What the runtime may load: nothing of the generator, and no package it does not depend on.
+// What the runtime may load: nothing of the generator, and no package it neither depends on nor bundles.
 // Follows every import (static and dynamic) from the CLI through the source tree.
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isBundled } from '../../scripts/bundled-packages.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const { dependencies } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
@@ -28,12 +29,16 @@ function reach(entries: string[], { dynamic = true } = {}): { files: string[]; p
 }
 
 describe('module boundaries', () => {
-  it('the runtime (everything the CLI can load) never reaches the generator, and uses only runtime dependencies', () => {
+  it('the runtime (everything the CLI can load) never reaches the generator, and uses only runtime dependencies and bundled packages', () => {
     const runtime = reach(['src/cli.ts']);
     expect(runtime.files).toContain('src/tools/generated/inputs/cases/kibana-9.3.ts');
     expect(runtime.files).toContain('src/schema/to-zod.ts');
     expect(runtime.files.filter((file) => file.startsWith('src/generator/'))).toEqual([]);
-    expect([...runtime.packages].filter((name) => !(name in dependencies))).toEqual([]);
+    expect([...runtime.packages].filter((name) => !(name in dependencies) && !isBundled(name))).toEqual([]);
+  });
+
+  it('a package the build bundles is no runtime dependency: dist/ holds it', () => {
+    expect(Object.keys(dependencies).filter(isBundled)).toEqual([]);
   });
 
   it('nothing the CLI loads at start imports the catalogue: only a dynamic import on the first full-API call may', () => {

@@ -1,6 +1,6 @@
 // What a published package carries besides code: licence, repository links, the MCP registry manifest.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { manifestText, readPackageJson, serverManifest } from '../../scripts/server-manifest.js';
@@ -18,6 +18,28 @@ describe('package metadata', () => {
     for (const url of [(pkg.repository as { url: string }).url.replace(/^git\+/, ''), pkg.homepage, (pkg.bugs as { url: string }).url]) {
       expect(() => new URL(String(url))).not.toThrow();
     }
+  });
+});
+
+describe('the packages bundled into dist/', () => {
+  it('each ships with its license, named with its version', () => {
+    const maps = readdirSync(resolve(ROOT, 'dist'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js.map'));
+    const packages = new Set<string>();
+    for (const map of maps) {
+      const { sources } = JSON.parse(read(`dist/${map}`)) as { sources: string[] };
+      for (const source of sources) {
+        const at = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(resolve(ROOT, 'dist', dirname(map), source));
+        if (at) packages.add(at[1]!);
+      }
+    }
+    expect([...packages].sort()).toEqual(['@modelcontextprotocol/core', '@modelcontextprotocol/server', 'zod']);
+    const licenses = read('dist/THIRD-PARTY-LICENSES.txt');
+    for (const name of packages) {
+      const { version, license } = JSON.parse(read(`node_modules/${name}/package.json`)) as { version: string; license: string };
+      expect(licenses, name).toContain(`${name} ${version} (${license})`);
+    }
+    expect(licenses).toContain('Apache License');
+    expect(licenses).toContain('Permission is hereby granted');
   });
 });
 
