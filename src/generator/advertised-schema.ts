@@ -62,7 +62,7 @@ export function advertise(tool: Omit<ListedToolSource, 'inputSchema'> & { input:
   const full = asRoot(withSharedDefs(input, components));
   if (toolTokens({ ...tool, inputSchema: full }) <= TOOL_TOKEN_BUDGET) return { description: tool.description, inputSchema: full };
   let candidate: AdvertisedTool | undefined;
-  const skeletons = new Skeletons(components);
+  const skeletons = skeletonsOf(components);
   for (let depth = 4; depth >= 0; depth -= 1) {
     const collapsed = collapse(input, components, depth, 0, true, skeletons);
     candidate = {
@@ -159,10 +159,23 @@ function collapse(schema: Schema, components: ComponentStore, depth: number, lev
   return shown(out);
 }
 
+const skeletonsByComponents = new WeakMap<ComponentStore, Skeletons>();
+
+/** The skeletons made from one spec's schemas: the tools of a spec share its components, and so their skeletons. */
+function skeletonsOf(components: ComponentStore): Skeletons {
+  let skeletons = skeletonsByComponents.get(components);
+  if (!skeletons) {
+    skeletons = new Skeletons(components);
+    skeletonsByComponents.set(components, skeletons);
+  }
+  return skeletons;
+}
+
 /**
- * The skeletons of one tool's schemas, each made once: the depth loop asks for the same ones at every
- * depth. `origins` names the component a skeleton was made from (see sharedSkeletons). A skeleton is
- * not changed once made, so the same one may stand in several places.
+ * The skeletons of a spec's schemas, each made once: the depth loop asks for the same ones at every
+ * depth, and the tools of a spec for those of the components they share. `origins` names the
+ * component a skeleton was made from (see sharedSkeletons). A skeleton is not changed once made, so
+ * the same one may stand in several places.
  */
 class Skeletons {
   readonly origins = new WeakMap<Schema, string>();
