@@ -7,11 +7,11 @@
 // The source maps name each output file's sources (the start-up test reads them). Type checking is
 // `npm run typecheck` (tsc over src, tests, benches and scripts at once), so nothing is checked twice.
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
 import { rollup } from 'rollup';
-import { bundledLicenses, bundledPackagePlugins, isBundled } from './bundled-packages.mjs';
+import { bundledLicenses, bundledPackagePlugins, inNodeModules, isBundled } from './bundled-packages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist`;
@@ -40,9 +40,10 @@ function withDataFiles(plugin, code, id) {
 const typescript = {
   name: 'typescript',
   resolveId(source, importer) {
-    if (!importer || source.startsWith('/')) return null;
+    // An absolute path is a file node-resolve found, which it resolves once more through every plugin.
+    if (!importer || isAbsolute(source)) return null;
     if (!source.startsWith('.')) return isBundled(source) ? null : { id: source, external: true };
-    if (importer.includes('/node_modules/')) return null;
+    if (inNodeModules(importer)) return null;
     const file = resolve(dirname(importer), source.replace(/\.js$/, '.ts'));
     // Rendered relative to the importing chunk, as if the module sat at its source's place in dist/.
     if (file.startsWith(`${root}src/${INPUTS}`)) return { id: file.replace(/\.ts$/, '.js'), external: 'relative' };

@@ -1,5 +1,6 @@
 import type { OutputAsset, OutputChunk, Plugin } from 'rollup';
 
+export function inNodeModules(id: string): boolean;
 export function isBundled(source: string): boolean;
 export function bundledPackagePlugins(): Plugin[];
 export function bundledLicenses(chunks: ReadonlyArray<OutputChunk | OutputAsset>): string;

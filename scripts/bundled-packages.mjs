@@ -8,6 +8,9 @@ import { transform } from 'esbuild';
 
 const BUNDLED = ['@modelcontextprotocol/server', '@modelcontextprotocol/core', 'zod'];
 
+/** Whether a module id (a file path) lies in a node_modules directory. */
+export const inNodeModules = (id) => /[\\/]node_modules[\\/]/.test(id);
+
 /** Whether a bare import (`zod`, `@modelcontextprotocol/server/stdio`) is of a bundled package. */
 export const isBundled = (source) => BUNDLED.some((name) => source === name || source.startsWith(`${name}/`));
 
@@ -22,7 +25,7 @@ export function bundledPackagePlugins() {
     {
       name: 'bundled-modules',
       async transform(code, id) {
-        if (!id.includes('/node_modules/')) return null;
+        if (!inNodeModules(id)) return null;
         const { code: js, map } = await transform(code, {
           loader: 'js',
           format: 'esm',
@@ -45,7 +48,7 @@ export function bundledLicenses(chunks) {
   const roots = new Set();
   for (const chunk of chunks) {
     for (const id of Object.keys(chunk.modules ?? {})) {
-      const at = /^(.*\/node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(id);
+      const at = /^(.*[\\/]node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(id);
       if (at) roots.add(at[1]);
     }
   }
