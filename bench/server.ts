@@ -413,7 +413,8 @@ async function httpRun(variant: HttpVariant, kibana: RecordingKibana): Promise<H
   const samples: Array<{ calls: number; rss: number }> = [];
   const sampler = setInterval(() => samples.push({ calls: done, rss: residentBytes(pid) }), 20);
   const meanRss = (from: number, to: number) => {
-    const inWindow = samples.filter(({ calls }) => calls > from && calls <= to);
+    // Below `to`: at it, the last calls are finishing and then the heap probe collects.
+    const inWindow = samples.filter(({ calls }) => calls > from && calls < to);
     return inWindow.reduce((sum, { rss }) => sum + rss, 0) / inWindow.length;
   };
   const rate1k = await runTo(1_000);

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { embeddedPackages, undeclaredImports } from '../../scripts/bundled-packages.mjs';
 import { manifestText, readPackageJson, serverManifest } from '../../scripts/server-manifest.js';
 import { OPTIONS } from '../../src/config/options.js';
 
@@ -40,6 +41,53 @@ describe('the packages bundled into dist/', () => {
     }
     expect(licenses).toContain('Apache License');
     expect(licenses).toContain('Permission is hereby granted');
+  });
+
+  it('each package built into a bundled one ships with its license too', () => {
+    const licenses = read('dist/THIRD-PARTY-LICENSES.txt');
+    const maps = readdirSync(resolve(ROOT, 'dist'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js.map'));
+    const built = new Set<string>();
+    for (const map of maps) {
+      const { sources } = JSON.parse(read(`dist/${map}`)) as { sources: string[] };
+      for (const source of sources
+        .map((file) => resolve(ROOT, 'dist', dirname(map), file))
+        .filter((file) => file.includes('/node_modules/'))) {
+        for (const name of embeddedPackages(readFileSync(source, 'utf8')).keys()) built.add(name);
+      }
+    }
+    // The SDK's JSON Schema validator holds ajv and what ajv needs.
+    expect(built).toContain('ajv');
+    for (const name of built) expect(licenses, name).toMatch(new RegExp(`^${name} \\S+ \\([^)]+\\), built into `, 'm'));
+  });
+
+  it('the build refuses an import that only development packages would satisfy', () => {
+    const chunk = (fileName: string, imports: string[], dynamicImports: string[] = []) => ({
+      type: 'chunk',
+      fileName,
+      imports,
+      dynamicImports,
+    });
+    const chunks = [
+      chunk('cli.js', ['chunks/core.js', 'node:fs', 'events', 'undici/lib/api/api-request.js'], ['zod']),
+      chunk('chunks/core.js', ['@scope/pkg/sub']),
+    ];
+    expect(undeclaredImports(chunks as never, { undici: '7' }, resolve(ROOT, 'dist'))).toEqual([
+      'cli.js imports zod',
+      'chunks/core.js imports @scope/pkg/sub',
+    ]);
+  });
+
+  it('reads the packages a module holds built in from its region marks, with the version of each', () => {
+    const code = [
+      '//#region ../../node_modules/.pnpm/ajv-formats@3.0.1_ajv@8.18.0/node_modules/ajv-formats/dist/formats.js',
+      'var x = 1;',
+      '//#region ../../node_modules/.pnpm/@cfworker+json-schema@4.1.1/node_modules/@cfworker/json-schema/dist/esm/validate.js',
+      '//#region src/own.ts',
+    ].join('\n');
+    expect([...embeddedPackages(code)]).toEqual([
+      ['ajv-formats', '3.0.1'],
+      ['@cfworker/json-schema', '4.1.1'],
+    ]);
   });
 });
 
