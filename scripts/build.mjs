@@ -13,7 +13,9 @@ import { build, transform } from 'esbuild';
 import { rollup } from 'rollup';
 import { bundledLicenses, bundledPackagePlugins, inNodeModules, isBundled, undeclaredImports } from './bundled-packages.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+/** A path with `/` between its parts, as the prefixes below are written: a Windows path has `\`. */
+const slashed = (path) => path.replaceAll('\\', '/');
+const root = slashed(fileURLToPath(new URL('..', import.meta.url)));
 const dist = `${root}dist`;
 // The generated input schemas (data, importing nothing, a third of the code) are each a module of its
 // own, loaded with a tool's first call: esbuild compiles them file by file, and Rollup leaves them be.
@@ -28,7 +30,7 @@ const DATA_URL = /new URL\('\.\/([\w.-]+\.json)', import\.meta\.url\)/g;
  * layout), and the file's URL rendered from the importing chunk, as Rollup does for its assets.
  */
 function withDataFiles(plugin, code, id) {
-  if (id !== `${GENERATED}index.ts`) return code;
+  if (slashed(id) !== `${GENERATED}index.ts`) return code;
   return code.replace(DATA_URL, (_, file) => {
     const source = JSON.stringify(JSON.parse(readFileSync(`${GENERATED}${file}`, 'utf8')));
     const reference = plugin.emitFile({ type: 'asset', fileName: `tools/generated/${file}`, source });
@@ -46,7 +48,7 @@ const typescript = {
     if (inNodeModules(importer)) return null;
     const file = resolve(dirname(importer), source.replace(/\.js$/, '.ts'));
     // Rendered relative to the importing chunk, as if the module sat at its source's place in dist/.
-    if (file.startsWith(`${root}src/${INPUTS}`)) return { id: file.replace(/\.ts$/, '.js'), external: 'relative' };
+    if (slashed(file).startsWith(`${root}src/${INPUTS}`)) return { id: file.replace(/\.ts$/, '.js'), external: 'relative' };
     return existsSync(file) ? file : null;
   },
   async transform(code, id) {
@@ -93,7 +95,7 @@ await build({
   logLevel: 'warning',
 });
 const bundle = await rollup({
-  input: `${root}src/cli.ts`,
+  input: resolve(root, 'src/cli.ts'),
   plugins: [typescript, ...bundledPackagePlugins(), latin1Sources],
   // For the bundled packages, of which a server uses a part (about 60 % of the SDK's and zod's code).
   treeshake: true,
@@ -120,9 +122,9 @@ function manualChunk(id, { getModuleInfo }) {
   if (!chunkOf) {
     chunkOf = new Map();
     for (const [chunk, roots] of Object.entries(MANUAL_CHUNKS)) {
-      const pending = roots.map((path) => `${root}src/${path}`);
+      const pending = roots.map((path) => resolve(root, 'src', path));
       for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-        if (chunkOf.has(next) || !next.startsWith(`${root}src/`)) continue;
+        if (chunkOf.has(next) || !slashed(next).startsWith(`${root}src/`)) continue;
         const info = getModuleInfo(next);
         if (!info) throw new Error(`MANUAL_CHUNKS: no module ${next}`);
         chunkOf.set(next, chunk);

@@ -29,8 +29,8 @@ describe('the packages bundled into dist/', () => {
     for (const map of maps) {
       const { sources } = JSON.parse(read(`dist/${map}`)) as { sources: string[] };
       for (const source of sources) {
-        const at = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(resolve(ROOT, 'dist', dirname(map), source));
-        if (at) packages.add(at[1]!);
+        const at = /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(resolve(ROOT, 'dist', dirname(map), source));
+        if (at) packages.add(at[1]!.replaceAll('\\', '/'));
       }
     }
     expect([...packages].sort()).toEqual(['@modelcontextprotocol/core', '@modelcontextprotocol/server', 'zod']);
@@ -51,7 +51,7 @@ describe('the packages bundled into dist/', () => {
       const { sources } = JSON.parse(read(`dist/${map}`)) as { sources: string[] };
       for (const source of sources
         .map((file) => resolve(ROOT, 'dist', dirname(map), file))
-        .filter((file) => file.includes('/node_modules/'))) {
+        .filter((file) => /[\\/]node_modules[\\/]/.test(file))) {
         for (const name of embeddedPackages(readFileSync(source, 'utf8')).keys()) built.add(name);
       }
     }
