@@ -7,10 +7,10 @@ import { readFileSync } from 'node:fs';
 import { type InputModule, validatorFrom } from '../schema/input-module.js';
 import type { ToolSpec } from './spec.js';
 
-/** What a tool's calls need of it and nothing lists: its toolset's calls file holds these. */
-export type ToolCallData = Pick<ToolSpec, 'request' | 'operation' | 'writeAnswer' | 'keepsExisting'>;
+const CALL_FIELDS = ['request', 'operation', 'writeAnswer', 'keepsExisting'] as const satisfies ReadonlyArray<keyof ToolSpec>;
 
-const CALL_FIELDS = ['request', 'operation', 'writeAnswer', 'keepsExisting'] as const satisfies ReadonlyArray<keyof ToolCallData>;
+/** What a tool's calls need of it and nothing lists: its toolset's calls file holds these. */
+export type ToolCallData = Pick<ToolSpec, (typeof CALL_FIELDS)[number]>;
 
 export type ToolSpecData = Omit<ToolSpec, 'validator' | keyof ToolCallData> & {
   /** Which of the toolset's inputs modules holds this tool's full input schema. */

@@ -8,20 +8,14 @@ import { z } from 'zod';
 import { catalogueFiles, reportedVersions, versionFigures } from '../../src/generator/report.js';
 import { toolTokens } from '../../src/generator/tokens.js';
 import type { ToolSpec } from '../../src/tools/spec.js';
+import { readToolCall, readToolListing } from '../support/tool-fixtures.js';
 
 const tool = (name: string, toolset: string, versions: ToolSpec['versions']): ToolSpec => ({
-  name,
-  toolset,
-  tier: 'read',
-  description: `Reads ${name}.`,
-  annotations: { title: name, readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
-  spaceAware: false,
-  inputSchema: { type: 'object', properties: {} },
+  ...readToolListing(name, toolset),
+  ...readToolCall(name),
   tokens: 0,
   validator: async () => z.object({}),
   versions,
-  request: { method: 'GET', path: `/api/${name}`, params: [] },
-  operation: { method: 'GET', path: `/api/${name}` },
 });
 
 describe('report', () => {

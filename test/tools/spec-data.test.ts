@@ -6,27 +6,18 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ToolsetCalls, type ToolsetData, toolsetFrom } from '../../src/tools/spec-data.js';
+import { readToolCall, readToolListing } from '../support/tool-fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kibana-mcp-spec-data-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const listed = (name: string): ToolsetData['tools'][number] => ({
-  name,
-  toolset: 't',
-  tier: 'read',
-  description: `Reads ${name}.`,
-  annotations: { title: name, readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
-  spaceAware: false,
-  inputSchema: { type: 'object', properties: {} },
+  ...readToolListing(name, 't'),
   tokens: 10,
   inputsFrom: 'spec',
   versions: {},
 });
-const call = (name: string): ToolsetCalls['calls'][number] => ({
-  name,
-  request: { method: 'GET', path: `/api/${name}`, params: [] },
-  operation: { method: 'GET', path: `/api/${name}` },
-});
+const call = (name: string): ToolsetCalls['calls'][number] => ({ name, ...readToolCall(name) });
 const inputs = { spec: () => Promise.reject(new Error('not loaded in this test')) };
 
 function files(id: string, data: ToolsetData['tools'], calls?: ToolsetCalls['calls']) {
